@@ -1,0 +1,65 @@
+# Repay's interface: `make serve`, `make test`, `make build`, `make bench`.
+# Every target installs what it needs first (see `setup`), so a fresh machine
+# needs nothing done by hand.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+WASM := target/wasm32-unknown-unknown/release/repay.wasm
+PORT ?= 8080
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: serve test build bench setup setup-rust setup-node setup-browser check test-rust test-js test-browser fuzz clean
+
+serve: build
+	@echo "Repay is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
+	python3 scripts/serve.py --port $(PORT) --dir www
+
+build: setup-rust setup-node
+	cargo build --release --target wasm32-unknown-unknown
+	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
+	node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals www/pkg/repay_bg.wasm -o www/pkg/repay_bg.wasm
+	node scripts/sizes.mjs
+
+test: setup check test-rust build test-js test-browser
+	@echo "make test: all suites passed"
+
+check: setup-rust
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -- -D warnings
+
+test-rust: setup-rust
+	cargo test
+
+test-js: build
+	node --test tests/js/
+
+test-browser: build setup-browser
+	node --test --test-concurrency=1 tests/browser/
+
+bench: build
+	node bench/bench.mjs
+
+setup: setup-rust setup-node setup-browser
+
+setup-rust:
+	rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)" --no-default-features; \
+	fi
+
+setup-node:
+	@if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
+
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+clean:
+	cargo clean
+	rm -rf www/pkg out dist

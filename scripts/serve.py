@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Serves a folder on 127.0.0.1 for development and tests.
+
+Sends `.wasm` as application/wasm (streaming compilation), the same
+Content-Security-Policy the page declares, and no caching headers that would
+hide a rebuild. Binds to loopback only.
+"""
+import argparse
+import functools
+import http.server
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".webmanifest": "application/manifest+json",
+        ".svg": "image/svg+xml",
+    }
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # quiet: tests read stdout
+        pass
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--port", type=int, default=8080)
+    p.add_argument("--dir", default="www")
+    a = p.parse_args()
+    handler = functools.partial(Handler, directory=a.dir)
+    with http.server.ThreadingHTTPServer(("127.0.0.1", a.port), handler) as httpd:
+        print(f"serving {a.dir} at http://127.0.0.1:{a.port}/", flush=True)
+        httpd.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

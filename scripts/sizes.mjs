@@ -1,0 +1,19 @@
+// Prints the raw, gzip and brotli sizes of the built module and its JS glue.
+import { readFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+export function sizes(path) {
+  const bytes = readFileSync(path);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const f of ["www/pkg/repay_bg.wasm", "www/pkg/repay.js"]) {
+    const s = sizes(f);
+    console.log(`${f}: ${s.raw} B raw, ${s.gzip} B gzip, ${s.brotli} B brotli`);
+  }
+}

@@ -1,0 +1,61 @@
+//! The public API as plain Rust: each function reads one input [`Value`]
+//! (validating every field, with its path in errors) and returns one output
+//! structure that serializes to the camelCase shape `api.md` documents.
+//!
+//! This layer knows nothing of wasm or JS: `src/wasm.rs` only converts a
+//! `JsValue` to a [`Value`], calls one function here, and returns the
+//! output. Tests and the fuzzer call these same functions on the host.
+
+mod overdue;
+mod plans;
+mod terms;
+
+pub use overdue::{legal_rules, overdue_cost};
+pub use plans::{debt_plan, repayment_plans};
+pub use terms::{cashflow_rate, loan_terms, CashflowRateOut, LoanTermsOut};
+
+use crate::error::Result;
+use crate::input::Value;
+use serde::Serialize;
+
+/// Money as the API writes it: a string with exactly two decimals.
+pub type MoneyText = String;
+/// A percent as the API writes it: a string with four decimals.
+pub type PercentText = String;
+
+/// A warning or note with a stable code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WarningOut {
+    /// Stable camelCase code; the page translates by it.
+    pub code: &'static str,
+    /// English text.
+    pub message: String,
+}
+
+/// The crate version, as `version()` returns it.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// Calls the API function named `name` (its JS name) on `input`, and writes
+/// the result as JSON text. This is the single entry the wasm binding and the
+/// fuzzer share.
+pub fn call_json(name: &str, input: &Value) -> Result<String> {
+    fn json<T: Serialize>(v: &T) -> Result<String> {
+        serde_json::to_string(v).map_err(|e| {
+            crate::error::Error::general(crate::error::ErrorCode::Overflow, e.to_string())
+        })
+    }
+    match name {
+        "loanTerms" => json(&loan_terms(input)?),
+        "cashflowRate" => json(&cashflow_rate(input)?),
+        "overdueCost" => json(&overdue_cost(input)?),
+        "legalRules" => json(&legal_rules()),
+        "repaymentPlans" => json(&repayment_plans(input)?),
+        "debtPlan" => json(&debt_plan(input)?),
+        _ => Err(crate::error::Error::general(
+            crate::error::ErrorCode::UnknownValue,
+            format!("no API function is called {name}"),
+        )),
+    }
+}

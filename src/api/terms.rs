@@ -1,0 +1,381 @@
+//! `loanTerms` and `cashflowRate`: reading their input and shaping their output.
+
+use super::{MoneyText, PercentText, WarningOut};
+use crate::error::{Error, ErrorCode, Result};
+use crate::input::{date_at, signed_money_at, Obj, Value};
+use crate::money::{fmt_money, fmt_percent, sub};
+use crate::rate::{self, Convention, Flow, PeriodicRates, When};
+use crate::schedule::{
+    self, AfterPrepayment, Fee, FeeAmount, FeeWhen, LoanTerms, Method, Prepayment, MAX_PERIODS,
+};
+use crate::solve::MAX_WHOLE_PERIODS;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The most fees a loan may list.
+pub const MAX_FEES: usize = 20;
+/// The most flows `cashflowRate` takes.
+pub const MAX_FLOWS: usize = 10_000;
+
+/// One schedule row as returned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowOut {
+    /// 1-based installment number.
+    pub period: u32,
+    /// `YYYY-MM-DD`, when `startDate` was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<String>,
+    /// Principal + interest + fees.
+    pub payment: MoneyText,
+    /// Principal repaid.
+    pub principal: MoneyText,
+    /// Interest.
+    pub interest: MoneyText,
+    /// Fees.
+    pub fees: MoneyText,
+    /// Principal owed afterwards.
+    pub balance: MoneyText,
+}
+
+/// Sums over the schedule (`fees` includes the upfront fees).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TotalsOut {
+    /// Σ payment of the rows.
+    pub payment: MoneyText,
+    /// Σ principal.
+    pub principal: MoneyText,
+    /// Σ interest.
+    pub interest: MoneyText,
+    /// Every fee, upfront ones included.
+    pub fees: MoneyText,
+}
+
+/// The three forms of a periodic rate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AprOut {
+    /// Monthly IRR.
+    pub periodic_percent: PercentText,
+    /// Monthly IRR × 12 (名义年化).
+    pub nominal_percent: PercentText,
+    /// (1 + monthly IRR)^12 − 1 (实际年化).
+    pub effective_percent: PercentText,
+}
+
+impl From<&PeriodicRates> for AprOut {
+    fn from(r: &PeriodicRates) -> Self {
+        AprOut {
+            periodic_percent: fmt_percent(r.periodic_percent),
+            nominal_percent: fmt_percent(r.nominal_percent),
+            effective_percent: fmt_percent(r.effective_percent),
+        }
+    }
+}
+
+/// The output of `loanTerms`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoanTermsOut {
+    /// One row per installment.
+    pub schedule: Vec<RowOut>,
+    /// Sums.
+    pub totals: TotalsOut,
+    /// The true annual cost; `null` only with an `aprUnavailable` warning.
+    pub apr: Option<AprOut>,
+    /// What the borrower actually received.
+    pub received: MoneyText,
+    /// The sum of the fees charged up front.
+    pub upfront_fees: MoneyText,
+    /// Principal − received when positive (砍头息 and upfront fees), else 0.00.
+    pub upfront_deduction: MoneyText,
+    /// Everything repaid minus what was received: the whole price of the loan.
+    pub cost_of_credit: MoneyText,
+    /// The first installment.
+    pub first_payment: MoneyText,
+    /// The last installment.
+    pub last_payment: MoneyText,
+    /// Things the borrower should know.
+    pub warnings: Vec<WarningOut>,
+}
+
+/// The output of `cashflowRate`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CashflowRateOut {
+    /// Rate per unit period (`periodic` and `usRegZ`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub periodic_percent: Option<PercentText>,
+    /// Nominal annual rate (`periodic` and `usRegZ`: the Reg Z APR).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nominal_percent: Option<PercentText>,
+    /// Effective annual rate.
+    pub effective_percent: PercentText,
+}
+
+/// Reads the `loanTerms` input into [`LoanTerms`].
+pub fn read_loan_terms(input: &Value) -> Result<LoanTerms> {
+    let o = Obj::new(input, "")?;
+    let day_basis = o.day_basis()?;
+    let principal = o.positive_money("principal")?;
+    let received = o.opt_money("received")?;
+    if received.is_some_and(|r| r.is_zero()) {
+        return Err(Error::field(
+            ErrorCode::OutOfRange,
+            "received",
+            "received must be more than 0",
+        ));
+    }
+    let rate = o.rate("rate", day_basis)?;
+    let periods = o.int_in("periods", 1, MAX_PERIODS)?;
+    let method = o.word(
+        "method",
+        &[
+            ("annuity", Method::Annuity),
+            ("equalPrincipal", Method::EqualPrincipal),
+            ("interestOnly", Method::InterestOnly),
+            ("bullet", Method::Bullet),
+            ("flat", Method::Flat),
+        ],
+        None,
+    )?;
+    let fees = o
+        .list("fees", MAX_FEES)?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| read_fee(v, &format!("fees[{i}]")))
+        .collect::<Result<Vec<_>>>()?;
+    let start_date = o.opt_date("startDate")?;
+    let mut prepayments = Vec::new();
+    for (i, v) in o
+        .list("prepayments", MAX_PERIODS as usize)?
+        .iter()
+        .enumerate()
+    {
+        let path = format!("prepayments[{i}]");
+        if matches!(method, Method::Bullet | Method::Flat) {
+            return Err(Error::field(ErrorCode::Conflict, &path, "prepayments are modelled for the annuity, equal-principal and interest-only methods only"));
+        }
+        let p = Obj::new(v, &path)?;
+        let pre = Prepayment {
+            period: p.int_in("period", 1, periods)?,
+            amount: p.positive_money("amount")?,
+            then: p.word(
+                "then",
+                &[
+                    ("shortenTerm", AfterPrepayment::ShortenTerm),
+                    ("lowerPayment", AfterPrepayment::LowerPayment),
+                ],
+                Some(AfterPrepayment::ShortenTerm),
+            )?,
+        };
+        p.finish()?;
+        if prepayments
+            .iter()
+            .any(|q: &Prepayment| q.period == pre.period)
+        {
+            return Err(Error::field(
+                ErrorCode::Conflict,
+                format!("{path}.period"),
+                format!("{path}.period repeats an earlier prepayment's period"),
+            ));
+        }
+        prepayments.push(pre);
+    }
+    prepayments.sort_by_key(|p| p.period);
+    o.finish()?;
+    Ok(LoanTerms {
+        principal,
+        received,
+        rate,
+        day_basis,
+        periods,
+        method,
+        fees,
+        start_date,
+        prepayments,
+    })
+}
+
+fn read_fee(v: &Value, path: &str) -> Result<Fee> {
+    let f = Obj::new(v, path)?;
+    let label = f.opt_str("label", 60)?.unwrap_or("").to_owned();
+    let amount = match (f.has("amount"), f.has("percentOfPrincipal")) {
+        (true, false) => FeeAmount::Fixed(f.money("amount")?),
+        (false, true) => FeeAmount::PercentOfPrincipal(f.decimal_in(
+            "percentOfPrincipal",
+            Decimal::ZERO,
+            Decimal::ONE_HUNDRED,
+        )?),
+        (true, true) => {
+            return Err(Error::field(
+                ErrorCode::Conflict,
+                path,
+                format!("{path} gives both amount and percentOfPrincipal; give one"),
+            ))
+        }
+        (false, false) => {
+            let p = format!("{path}.amount");
+            return Err(Error::field(
+                ErrorCode::MissingField,
+                &p,
+                format!("{path} needs an amount or a percentOfPrincipal"),
+            ));
+        }
+    };
+    let when = f.word(
+        "when",
+        &[
+            ("upfront", FeeWhen::Upfront),
+            ("eachPeriod", FeeWhen::EachPeriod),
+            ("atEnd", FeeWhen::AtEnd),
+        ],
+        None,
+    )?;
+    f.finish()?;
+    Ok(Fee {
+        label,
+        amount,
+        when,
+    })
+}
+
+/// `loanTerms(input)`: the schedule, totals, true annual cost and warnings.
+pub fn loan_terms(input: &Value) -> Result<LoanTermsOut> {
+    let terms = read_loan_terms(input)?;
+    let s = schedule::build(&terms)?;
+    let money_or_zero = |r: Option<&schedule::Row>| {
+        r.map_or_else(|| fmt_money(Decimal::ZERO), |r| fmt_money(r.payment))
+    };
+    Ok(LoanTermsOut {
+        schedule: s
+            .rows
+            .iter()
+            .map(|r| RowOut {
+                period: r.period,
+                due_date: r.due_date.map(|d| d.to_string()),
+                payment: fmt_money(r.payment),
+                principal: fmt_money(r.principal),
+                interest: fmt_money(r.interest),
+                fees: fmt_money(r.fees),
+                balance: fmt_money(r.balance),
+            })
+            .collect(),
+        totals: TotalsOut {
+            payment: fmt_money(s.totals.payment),
+            principal: fmt_money(s.totals.principal),
+            interest: fmt_money(s.totals.interest),
+            fees: fmt_money(s.totals.fees),
+        },
+        apr: s.apr.as_ref().map(AprOut::from),
+        received: fmt_money(s.received),
+        upfront_fees: fmt_money(s.upfront_fees),
+        upfront_deduction: fmt_money(sub(terms.principal, s.received)?.max(Decimal::ZERO)),
+        cost_of_credit: fmt_money(sub(s.totals.payment, s.received)?),
+        first_payment: money_or_zero(s.rows.first()),
+        last_payment: money_or_zero(s.rows.last()),
+        warnings: s
+            .warnings
+            .into_iter()
+            .map(|w| WarningOut {
+                code: w.code,
+                message: w.message,
+            })
+            .collect(),
+    })
+}
+
+/// `cashflowRate(input)`: the rate of a stream of signed flows.
+pub fn cashflow_rate(input: &Value) -> Result<CashflowRateOut> {
+    let o = Obj::new(input, "")?;
+    let items = o.list("flows", MAX_FLOWS)?;
+    if items.len() < 2 {
+        return Err(Error::field(
+            ErrorCode::MissingField,
+            "flows",
+            "flows needs at least two flows, one received and one paid",
+        ));
+    }
+    let mut flows = Vec::with_capacity(items.len());
+    for (i, v) in items.iter().enumerate() {
+        let path = format!("flows[{i}]");
+        let f = Obj::new(v, &path)?;
+        let amount = signed_money_at(f.req("amount")?, &f.path_of("amount"))?;
+        let when = match (f.get("date"), f.get("period")) {
+            (Some(d), None) => When::Date(date_at(d, &f.path_of("date"))?),
+            (None, Some(_)) => When::Period(f.decimal_in(
+                "period",
+                Decimal::ZERO,
+                Decimal::from(MAX_WHOLE_PERIODS),
+            )?),
+            (Some(_), Some(_)) => {
+                return Err(Error::field(
+                    ErrorCode::Conflict,
+                    &path,
+                    format!("{path} gives both a date and a period; give one"),
+                ))
+            }
+            (None, None) => {
+                let p = f.path_of("date");
+                return Err(Error::field(
+                    ErrorCode::MissingField,
+                    &p,
+                    format!("{path} needs a date or a period"),
+                ));
+            }
+        };
+        f.finish()?;
+        if i > 0
+            && matches!(when, When::Date(_))
+                != matches!(flows.first().map(|f: &Flow| f.when), Some(When::Date(_)))
+        {
+            return Err(Error::field(
+                ErrorCode::Conflict,
+                &path,
+                "give every flow a date, or every flow a period",
+            ));
+        }
+        flows.push(Flow { amount, when });
+    }
+    let dated = matches!(flows[0].when, When::Date(_));
+    let per_year = match o.get("periodsPerYear") {
+        None => Decimal::from(12),
+        Some(_) => o.decimal_in("periodsPerYear", Decimal::new(1, 2), Decimal::from(366))?,
+    };
+    if per_year.is_zero() {
+        return Err(Error::field(
+            ErrorCode::OutOfRange,
+            "periodsPerYear",
+            "periodsPerYear must be more than 0",
+        ));
+    }
+    let default = if dated {
+        Convention::Xirr
+    } else {
+        Convention::Periodic
+    };
+    let convention = o.word(
+        "convention",
+        &[
+            ("periodic", Convention::Periodic),
+            ("xirr", Convention::Xirr),
+            ("eu", Convention::Eu),
+            ("usRegZ", Convention::UsRegZ),
+        ],
+        Some(default),
+    )?;
+    if convention == Convention::Xirr && !dated {
+        return Err(Error::field(
+            ErrorCode::Conflict,
+            "convention",
+            "xirr needs a date on every flow",
+        ));
+    }
+    o.finish()?;
+    let r = rate::cashflow_rate(&flows, per_year, convention)?;
+    Ok(CashflowRateOut {
+        periodic_percent: r.periodic_percent.map(fmt_percent),
+        nominal_percent: r.nominal_percent.map(fmt_percent),
+        effective_percent: fmt_percent(r.effective_percent),
+    })
+}

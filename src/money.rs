@@ -1,0 +1,341 @@
+//! Exact money and rates: checked arithmetic, the rounding policy, and the
+//! text forms that cross the API.
+//!
+//! # Rounding policy ([`round_cents`])
+//! Every figure a user sees is rounded **half-up to cents** (a midpoint goes
+//! away from zero: 30.625 → 30.63, −0.005 → −0.01), at these points only:
+//! - each period's interest, computed exactly from the opening balance first
+//!   (multiply before dividing: 7,500 × 4.9 % ÷ 12 = 30.625 → 30.63);
+//! - a level payment, from the exact annuity formula;
+//! - the per-period principal of the equal-principal and flat methods (principal ÷ n);
+//! - fees given as a percent of principal;
+//! - each overdue component.
+//!
+//! The last installment of a schedule takes whatever balance is left, so the
+//! balance always ends at exactly 0.00. Rates are shown as percents rounded
+//! half-up to four decimals ([`fmt_percent`]).
+
+use crate::error::{Error, Result};
+use rust_decimal::prelude::*;
+
+/// Decimal places of a money figure (cents).
+pub const MONEY_DP: u32 = 2;
+/// Decimal places of a percent shown to users.
+pub const PERCENT_DP: u32 = 4;
+/// The largest amount of money accepted on input (one trillion).
+pub const MAX_MONEY: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0); // 1e12
+/// The most decimal places accepted on input (money, rates and counts).
+pub const MAX_INPUT_DP: u32 = 10;
+
+/// The one rounding rule for money: half-up (midpoint away from zero) to cents.
+///
+/// ```
+/// use repay::money::round_cents;
+/// use rust_decimal::Decimal;
+/// use std::str::FromStr;
+/// let interest = Decimal::from_str("30.625").unwrap(); // 7,500 × 4.9 % ÷ 12
+/// assert_eq!(round_cents(interest).to_string(), "30.63");
+/// ```
+pub fn round_cents(value: Decimal) -> Decimal {
+    round_dp_half_up(value, MONEY_DP)
+}
+
+/// Half-up (midpoint away from zero) to `dp` places, without negative zero.
+pub fn round_dp_half_up(value: Decimal, dp: u32) -> Decimal {
+    let mut r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    r
+}
+
+/// A money figure as the API returns it: exactly two decimals, `"-0.00"` never.
+pub fn fmt_money(value: Decimal) -> String {
+    fixed(round_cents(value), MONEY_DP)
+}
+
+/// A percent as the API returns it: four decimals, half-up.
+pub fn fmt_percent(percent: Decimal) -> String {
+    fixed(round_dp_half_up(percent, PERCENT_DP), PERCENT_DP)
+}
+
+fn fixed(mut value: Decimal, dp: u32) -> String {
+    value.rescale(dp);
+    if value.is_zero() {
+        value.set_sign_positive(true);
+    }
+    value.to_string()
+}
+
+/// `a × b`, or an overflow error.
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_mul(b).ok_or_else(|| Error::overflow(None))
+}
+
+/// `a ÷ b`, or an overflow error (also for `b = 0`).
+pub fn div(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_div(b).ok_or_else(|| Error::overflow(None))
+}
+
+/// `a + b`, or an overflow error.
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_add(b).ok_or_else(|| Error::overflow(None))
+}
+
+/// `a − b`, or an overflow error.
+pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_sub(b).ok_or_else(|| Error::overflow(None))
+}
+
+/// The sum of `values`, checked.
+pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Result<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, add)
+}
+
+/// `base^exp` for a positive base and any decimal exponent, through exp(ln).
+/// Whole exponents use exact repeated multiplication.
+pub fn pow(base: Decimal, exp: Decimal) -> Result<Decimal> {
+    if exp.fract().is_zero() {
+        let n = exp.trunc().to_i64().ok_or_else(|| Error::overflow(None))?;
+        return base.checked_powi(n).ok_or_else(|| Error::overflow(None));
+    }
+    if base <= Decimal::ZERO {
+        return Err(Error::overflow(None));
+    }
+    let ln = base.checked_ln().ok_or_else(|| Error::overflow(None))?;
+    mul(ln, exp)?
+        .checked_exp()
+        .ok_or_else(|| Error::overflow(None))
+}
+
+/// Why a text or number could not become a decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseProblem {
+    /// Not a plain decimal numeral.
+    NotANumber,
+    /// More than [`MAX_INPUT_DP`] significant decimal places.
+    TooManyDecimals,
+    /// Too many digits before the point for any supported figure.
+    TooLarge,
+}
+
+/// Parses a plain decimal numeral: optional sign, digits, optional point and
+/// digits; surrounding spaces allowed. No exponents, no group separators.
+/// Trailing zeros after the point do not count against the decimal limit.
+pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, ParseProblem> {
+    let t = text.trim();
+    let unsigned = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (unsigned, ""),
+    };
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
+        return Err(ParseProblem::NotANumber);
+    }
+    let frac = frac.trim_end_matches('0');
+    if frac.len() > MAX_INPUT_DP as usize {
+        return Err(ParseProblem::TooManyDecimals);
+    }
+    let int = int.trim_start_matches('0');
+    if int.len() > 16 {
+        return Err(ParseProblem::TooLarge);
+    }
+    let canonical = format!(
+        "{}{}{}{}",
+        if t.starts_with('-') { "-" } else { "" },
+        if int.is_empty() { "0" } else { int },
+        if frac.is_empty() { "" } else { "." },
+        frac
+    );
+    let mut d = Decimal::from_str(&canonical).map_err(|_| ParseProblem::NotANumber)?;
+    if d.is_zero() {
+        d.set_sign_positive(true);
+    }
+    Ok(d)
+}
+
+/// Turns a JS number into a decimal through its shortest round-trip text
+/// (the digits JS itself prints: `0.1` is 0.1, not 0.1000000000000000055…).
+pub fn decimal_from_js_number(n: f64) -> std::result::Result<Decimal, ParseProblem> {
+    if !n.is_finite() {
+        return Err(ParseProblem::NotANumber);
+    }
+    if n.abs() >= 1e17 {
+        return Err(ParseProblem::TooLarge);
+    }
+    parse_decimal(&format!("{n}"))
+}
+
+/// The period a rate is quoted for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Per {
+    /// 日利率.
+    Day,
+    /// 月利率.
+    Month,
+    /// 年利率.
+    Year,
+}
+
+/// Days in the year used to turn a daily rate into an annual one and back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayBasis {
+    /// 360 days: Chinese bank practice ("日利率 = 年利率 ÷ 360").
+    D360,
+    /// 365 days.
+    D365,
+}
+
+impl DayBasis {
+    /// The number of days.
+    pub fn days(self) -> Decimal {
+        match self {
+            DayBasis::D360 => Decimal::from(360),
+            DayBasis::D365 => Decimal::from(365),
+        }
+    }
+}
+
+/// The highest rate accepted, as an annual percent equivalent (simple).
+pub const MAX_ANNUAL_PERCENT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+/// A contract rate as the user states it: a percent per day, month or year.
+///
+/// Conversions are simple (not compounded), as contracts state them:
+/// month = year ÷ 12 and day = year ÷ basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    /// The percent, ≥ 0.
+    pub percent: Decimal,
+    /// What period it is quoted for.
+    pub per: Per,
+}
+
+impl Rate {
+    /// A rate; the caller has checked `percent ≥ 0`.
+    pub fn new(percent: Decimal, per: Per) -> Self {
+        Rate { percent, per }
+    }
+
+    /// The percent per year, simple: month × 12, day × basis.
+    pub fn annual_percent(self, basis: DayBasis) -> Result<Decimal> {
+        match self.per {
+            Per::Year => Ok(self.percent),
+            Per::Month => mul(self.percent, Decimal::from(12)),
+            Per::Day => mul(self.percent, basis.days()),
+        }
+    }
+
+    /// The numerator and denominator that turn an amount into one month's interest:
+    /// interest = amount × num ÷ den, keeping the multiplication first.
+    fn monthly_ratio(self, basis: DayBasis) -> Result<(Decimal, Decimal)> {
+        Ok(match self.per {
+            Per::Year => (self.percent, Decimal::from(1200)),
+            Per::Month => (self.percent, Decimal::ONE_HUNDRED),
+            Per::Day => (mul(self.percent, basis.days())?, Decimal::from(1200)),
+        })
+    }
+
+    /// One month's interest on `amount`, exact (not rounded).
+    pub fn monthly_interest(self, amount: Decimal, basis: DayBasis) -> Result<Decimal> {
+        let (num, den) = self.monthly_ratio(basis)?;
+        div(mul(amount, num)?, den)
+    }
+
+    /// The monthly rate as a fraction (0.004083… for 4.9 %/year).
+    pub fn monthly_fraction(self, basis: DayBasis) -> Result<Decimal> {
+        let (num, den) = self.monthly_ratio(basis)?;
+        div(num, den)
+    }
+
+    /// `days` days of simple interest on `amount`, exact (not rounded).
+    pub fn interest_for_days(
+        self,
+        amount: Decimal,
+        days: Decimal,
+        basis: DayBasis,
+    ) -> Result<Decimal> {
+        match self.per {
+            Per::Day => div(mul(mul(amount, self.percent)?, days)?, Decimal::ONE_HUNDRED),
+            Per::Month => div(
+                mul(mul(mul(amount, self.percent)?, days)?, Decimal::from(12))?,
+                mul(Decimal::ONE_HUNDRED, basis.days())?,
+            ),
+            Per::Year => div(
+                mul(mul(amount, self.percent)?, days)?,
+                mul(Decimal::ONE_HUNDRED, basis.days())?,
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounding_is_half_up_away_from_zero() {
+        assert_eq!(round_cents(d("30.625")), d("30.63"));
+        assert_eq!(round_cents(d("30.6249999")), d("30.62"));
+        assert_eq!(round_cents(d("-0.005")), d("-0.01"));
+        assert_eq!(fmt_money(d("-0.004")), "0.00");
+        assert_eq!(fmt_money(d("5")), "5.00");
+        assert_eq!(fmt_percent(d("12.80455")), "12.8046");
+    }
+
+    #[test]
+    fn max_money_is_one_trillion() {
+        assert_eq!(MAX_MONEY, d("1000000000000"));
+        assert_eq!(MAX_ANNUAL_PERCENT, d("1000000"));
+    }
+
+    #[test]
+    fn multiply_before_divide() {
+        let r = Rate::new(d("4.9"), Per::Year);
+        let i = r.monthly_interest(d("7500"), DayBasis::D360).unwrap();
+        assert_eq!(i, d("30.625"));
+        assert_eq!(round_cents(i), d("30.63"));
+    }
+
+    #[test]
+    fn parses_plain_numerals_only() {
+        assert_eq!(parse_decimal(" 12.50 "), Ok(d("12.5")));
+        assert_eq!(parse_decimal(".5"), Ok(d("0.5")));
+        assert_eq!(parse_decimal("5."), Ok(d("5")));
+        assert_eq!(parse_decimal("-0"), Ok(Decimal::ZERO));
+        assert!(!parse_decimal("-0").unwrap().is_sign_negative());
+        for bad in ["", ".", "1e5", "1,000", "--1", "0x10", "NaN", "１２"] {
+            assert_eq!(parse_decimal(bad), Err(ParseProblem::NotANumber), "{bad}");
+        }
+        assert_eq!(
+            parse_decimal("0.12345678901"),
+            Err(ParseProblem::TooManyDecimals)
+        );
+        assert_eq!(parse_decimal("0.123456789000000"), Ok(d("0.123456789")));
+        assert_eq!(
+            parse_decimal("12345678901234567"),
+            Err(ParseProblem::TooLarge)
+        );
+    }
+
+    #[test]
+    fn js_numbers_keep_their_printed_digits() {
+        assert_eq!(decimal_from_js_number(0.1), Ok(d("0.1")));
+        assert_eq!(decimal_from_js_number(1234.5), Ok(d("1234.5")));
+        assert_eq!(decimal_from_js_number(-0.0), Ok(Decimal::ZERO));
+        assert_eq!(
+            decimal_from_js_number(f64::NAN),
+            Err(ParseProblem::NotANumber)
+        );
+        assert_eq!(decimal_from_js_number(1e300), Err(ParseProblem::TooLarge));
+        assert_eq!(
+            decimal_from_js_number(1e-300),
+            Err(ParseProblem::TooManyDecimals)
+        );
+    }
+}

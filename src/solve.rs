@@ -1,0 +1,533 @@
+//! Finding the rate at which a stream of cash flows is worth zero.
+//!
+//! # Equation
+//! For flows `a_k` at times `t_k` (in unit periods, `t_k = w_k + f_k` with a
+//! whole part and a fraction), the unit-period rate `i > −1` solves
+//!
+//! ```text
+//! Σ a_k · d_k(i) = 0,   d_k(i) = (1+i)^(−t_k)                   (compound)
+//!                       d_k(i) = (1+i)^(−w_k) / (1 + f_k·i)       (Reg Z Appendix J)
+//! ```
+//!
+//! # Method
+//! 1. No sign change among the flows means no rate exists: `noSolution`.
+//! 2. The value is evaluated in exact decimals and never overflows: for
+//!    `i ≥ 0` as a present value (every factor ≤ 1); for `i < 0` as a future
+//!    value, the same equation multiplied by `(1+i)^T` (T past the last flow),
+//!    which has the same roots and again only factors ≤ 1.
+//! 3. A bracket is sought by walking a fixed grid outwards from 0 on both
+//!    sides in step; the first sign change found is the root closest to zero,
+//!    the economically meaningful one when a stream has several.
+//! 4. Brent's method refines the bracket to 10⁻¹⁶ (falling back to bisection
+//!    steps whenever an interpolation step would overflow), so it always ends.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{add, div, mul, sub};
+use rust_decimal::prelude::*;
+
+/// One flow: an amount and its time in unit periods.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimedFlow {
+    /// Signed amount (borrower's side: received positive, paid negative).
+    pub amount: Decimal,
+    /// Whole unit periods from the start.
+    pub whole: u32,
+    /// The fraction of a unit period beyond `whole`, in `[0, 1)`.
+    pub frac: Decimal,
+}
+
+/// How a fraction of a unit period is discounted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Discounting {
+    /// `(1+i)^t` for every `t`, fractional or not (IRR, XIRR, EU Annex I).
+    Compound,
+    /// Simple interest for the fraction, compound for whole periods (Reg Z Appendix J).
+    SimpleFraction,
+}
+
+/// The most whole unit periods between the first and the last flow.
+pub const MAX_WHOLE_PERIODS: u32 = 20_000;
+
+/// The grid of unit-period rates walked outwards from zero to find a bracket.
+const GRID_UP: [&str; 22] = [
+    "0.0005", "0.001", "0.002", "0.005", "0.01", "0.02", "0.035", "0.05", "0.1", "0.2", "0.35",
+    "0.5", "1", "2", "5", "10", "30", "100", "1000", "10000", "100000", "1000000",
+];
+const GRID_DOWN: [&str; 14] = [
+    "-0.0005", "-0.001", "-0.002", "-0.005", "-0.01", "-0.02", "-0.05", "-0.1", "-0.2", "-0.4",
+    "-0.6", "-0.8", "-0.95", "-0.999",
+];
+
+/// Tolerance on the unit-period rate.
+const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 16);
+const MAX_BRENT_STEPS: usize = 200;
+const MAX_BISECTIONS: usize = 120;
+
+/// A stream of flows ready to be valued at any rate.
+pub struct Stream {
+    flows: Vec<TimedFlow>,
+    discounting: Discounting,
+    last_whole: u32,
+    has_fraction: bool,
+    /// Amounts summed per whole period, scaled by a power of ten so the
+    /// largest is below 10⁷, when every flow falls on a whole period and is
+    /// compounded: the case of every loan schedule, solved by Newton's method.
+    dense: Option<Vec<Decimal>>,
+}
+
+impl Stream {
+    /// Checks the flows: some received and some paid, times within range.
+    pub fn new(flows: Vec<TimedFlow>, discounting: Discounting) -> Result<Stream> {
+        let has_pos = flows.iter().any(|f| f.amount > Decimal::ZERO);
+        let has_neg = flows.iter().any(|f| f.amount < Decimal::ZERO);
+        if !(has_pos && has_neg) {
+            return Err(Error::general(
+                ErrorCode::NoSolution,
+                "the flows never change sign (money must be both received and paid), so no rate exists",
+            ));
+        }
+        let last_whole = flows.iter().map(|f| f.whole).max().unwrap_or(0);
+        if last_whole > MAX_WHOLE_PERIODS {
+            return Err(Error::general(
+                ErrorCode::OutOfRange,
+                "the flows span too many periods",
+            ));
+        }
+        let has_fraction = flows.iter().any(|f| !f.frac.is_zero());
+        let dense = if has_fraction || discounting != Discounting::Compound {
+            None
+        } else {
+            dense_coefficients(&flows, last_whole)
+        };
+        Ok(Stream {
+            flows,
+            discounting,
+            last_whole,
+            has_fraction,
+            dense,
+        })
+    }
+
+    /// The value of the stream at unit-period rate `i` (> −1), scaled by a
+    /// positive factor (present value for `i ≥ 0`, future value below), so
+    /// only its sign and its roots are meaningful.
+    pub fn value(&self, i: Decimal) -> Result<Decimal> {
+        let one_plus = add(Decimal::ONE, i)?;
+        let future = i < Decimal::ZERO;
+        // g ≤ 1 in both forms.
+        let g = if future {
+            one_plus
+        } else {
+            div(Decimal::ONE, one_plus)?
+        };
+        let horizon = self.last_whole + 1;
+        let mut powers = Vec::with_capacity(horizon as usize + 1);
+        let mut p = Decimal::ONE;
+        for _ in 0..=horizon {
+            powers.push(p);
+            p = mul(p, g)?;
+        }
+        let ln_g = if self.has_fraction && self.discounting == Discounting::Compound {
+            Some(g.checked_ln().ok_or_else(|| Error::overflow(None))?)
+        } else {
+            None
+        };
+        let mut total = Decimal::ZERO;
+        for f in &self.flows {
+            let term = match (self.discounting, future) {
+                (Discounting::Compound, false) => mul(
+                    mul(f.amount, powers[f.whole as usize])?,
+                    frac_power(ln_g, f.frac)?,
+                )?,
+                (Discounting::Compound, true) => {
+                    // (1+i)^(horizon − w − f) = g^(horizon − w − 1) · g^(1 − f)
+                    if f.frac.is_zero() {
+                        mul(f.amount, powers[(horizon - f.whole) as usize])?
+                    } else {
+                        let whole = powers[(horizon - f.whole - 1) as usize];
+                        mul(
+                            mul(f.amount, whole)?,
+                            frac_power(ln_g, sub(Decimal::ONE, f.frac)?)?,
+                        )?
+                    }
+                }
+                (Discounting::SimpleFraction, false) => div(
+                    mul(f.amount, powers[f.whole as usize])?,
+                    add(Decimal::ONE, mul(f.frac, i)?)?,
+                )?,
+                (Discounting::SimpleFraction, true) => div(
+                    mul(f.amount, powers[(horizon - f.whole) as usize])?,
+                    add(Decimal::ONE, mul(f.frac, i)?)?,
+                )?,
+            };
+            total = add(total, term)?;
+        }
+        Ok(total)
+    }
+
+    /// The unit-period rate that makes the stream worth zero (see the module doc).
+    pub fn solve(&self) -> Result<Decimal> {
+        self.solve_near(None)
+    }
+
+    /// Like [`Stream::solve`], starting Newton's method from `hint` (such as
+    /// the contract rate) when the stream allows the fast path.
+    pub fn solve_near(&self, hint: Option<Decimal>) -> Result<Decimal> {
+        if let Some(c) = &self.dense {
+            if sign_changes(c) == 1 {
+                if let Some(root) = newton(c, hint.unwrap_or(Decimal::new(1, 2))) {
+                    if self.certify(root) {
+                        return Ok(root);
+                    }
+                }
+            }
+        }
+        self.solve_by_bracket()
+    }
+
+    /// Whether the exact value changes sign within 10⁻¹⁵ of `root`.
+    fn certify(&self, root: Decimal) -> bool {
+        let delta = Decimal::new(1, 15) * root.abs().max(Decimal::ONE);
+        match (self.value(root - delta), self.value(root + delta)) {
+            (Ok(a), Ok(b)) => {
+                a.is_zero() || b.is_zero() || (a < Decimal::ZERO) != (b < Decimal::ZERO)
+            }
+            _ => false,
+        }
+    }
+
+    fn solve_by_bracket(&self) -> Result<Decimal> {
+        let zero_value = self.value(Decimal::ZERO)?;
+        if zero_value.is_zero() {
+            return Ok(Decimal::ZERO);
+        }
+        let (mut up_prev, mut up_val) = (Decimal::ZERO, zero_value);
+        let (mut down_prev, mut down_val) = (Decimal::ZERO, zero_value);
+        let steps = GRID_UP.len().max(GRID_DOWN.len());
+        for step in 0..steps {
+            if let Some(s) = GRID_UP.get(step) {
+                let x = grid(s);
+                if let Ok(v) = self.value(x) {
+                    if v.is_zero() {
+                        return Ok(x);
+                    }
+                    if v.is_sign_negative() != up_val.is_sign_negative() {
+                        return self.refine(up_prev, up_val, x, v);
+                    }
+                    (up_prev, up_val) = (x, v);
+                }
+            }
+            if let Some(s) = GRID_DOWN.get(step) {
+                let x = grid(s);
+                if let Ok(v) = self.value(x) {
+                    if v.is_zero() {
+                        return Ok(x);
+                    }
+                    if v.is_sign_negative() != down_val.is_sign_negative() {
+                        return self.refine(x, v, down_prev, down_val);
+                    }
+                    (down_prev, down_val) = (x, v);
+                }
+            }
+        }
+        Err(Error::general(
+            ErrorCode::NoSolution,
+            "no rate between −99.9 % and 100,000,000 % per period makes these flows balance",
+        ))
+    }
+
+    /// Brent's method on a bracket `[a, b]` with `f(a)`, `f(b)` of opposite signs.
+    fn refine(&self, a: Decimal, fa: Decimal, b: Decimal, fb: Decimal) -> Result<Decimal> {
+        let two = Decimal::TWO;
+        let (mut a, mut fa, mut b, mut fb) = (a, fa, b, fb);
+        let (mut c, mut fc) = (b, fb);
+        let (mut d, mut e) = (sub(b, a)?, sub(b, a)?);
+        for _ in 0..MAX_BRENT_STEPS {
+            if (fb > Decimal::ZERO && fc > Decimal::ZERO)
+                || (fb < Decimal::ZERO && fc < Decimal::ZERO)
+            {
+                c = a;
+                fc = fa;
+                d = sub(b, a)?;
+                e = d;
+            }
+            if fc.abs() < fb.abs() {
+                (a, b, c) = (b, c, b);
+                (fa, fb, fc) = (fb, fc, fb);
+            }
+            let xm = div(sub(c, b)?, two)?;
+            if xm.abs() <= TOLERANCE || fb.is_zero() {
+                return Ok(b);
+            }
+            let interpolated = if e.abs() >= TOLERANCE && fa.abs() > fb.abs() {
+                interpolate(a, fa, b, fb, c, fc, xm, e)
+            } else {
+                None
+            };
+            match interpolated {
+                Some(step) => {
+                    e = d;
+                    d = step;
+                }
+                None => {
+                    d = xm;
+                    e = d;
+                }
+            }
+            a = b;
+            fa = fb;
+            b = if d.abs() > TOLERANCE {
+                add(b, d)?
+            } else if xm.is_sign_negative() {
+                sub(b, TOLERANCE)?
+            } else {
+                add(b, TOLERANCE)?
+            };
+            fb = self.value(b)?;
+        }
+        self.bisect(b, fb, c, fc)
+    }
+
+    /// Plain bisection, the guaranteed fallback.
+    fn bisect(&self, mut a: Decimal, fa: Decimal, mut b: Decimal, _fb: Decimal) -> Result<Decimal> {
+        let neg_a = fa.is_sign_negative();
+        for _ in 0..MAX_BISECTIONS {
+            let m = div(add(a, b)?, Decimal::TWO)?;
+            if sub(b, a)?.abs() <= TOLERANCE {
+                return Ok(m);
+            }
+            let fm = self.value(m)?;
+            if fm.is_zero() {
+                return Ok(m);
+            }
+            if fm.is_sign_negative() == neg_a {
+                a = m;
+            } else {
+                b = m;
+            }
+        }
+        div(add(a, b)?, Decimal::TWO)
+    }
+}
+
+/// Coefficients per whole period, scaled by a power of ten (which leaves the
+/// roots alone) so that the largest magnitude is below 10⁷.
+fn dense_coefficients(flows: &[TimedFlow], last: u32) -> Option<Vec<Decimal>> {
+    let mut c = vec![Decimal::ZERO; last as usize + 1];
+    for f in flows {
+        c[f.whole as usize] = c[f.whole as usize].checked_add(f.amount)?;
+    }
+    let max = c.iter().map(|x| x.abs()).max()?;
+    let mut digits = 0i64;
+    let mut m = max.trunc();
+    while m >= Decimal::ONE {
+        m = (m / Decimal::TEN).trunc();
+        digits += 1;
+    }
+    let shift = u32::try_from(digits - 7).unwrap_or(0);
+    if shift > 0 {
+        let div = Decimal::from_i128_with_scale(10i128.pow(shift), 0);
+        for x in &mut c {
+            *x = x.checked_div(div)?;
+        }
+    }
+    Some(c)
+}
+
+/// Sign changes in the sequence, zeros skipped (Descartes: one change means one root).
+fn sign_changes(c: &[Decimal]) -> usize {
+    let mut last = None;
+    let mut changes = 0;
+    for x in c.iter().filter(|x| !x.is_zero()) {
+        let neg = *x < Decimal::ZERO;
+        if last.is_some_and(|l| l != neg) {
+            changes += 1;
+        }
+        last = Some(neg);
+    }
+    changes
+}
+
+/// Decimal places kept by the Newton iterations' running sums: enough for a
+/// rate exact to 10⁻¹⁵, few enough to keep products in the fast 64-bit path.
+const NEWTON_DP: u32 = 9;
+const NEWTON_STEPS: usize = 60;
+
+/// The value and derivative (both with respect to `i`) of the stream at
+/// rate `i`, scaled by a positive factor as in [`Stream::value`].
+fn value_and_slope(c: &[Decimal], i: Decimal) -> Option<(Decimal, Decimal)> {
+    let n = c.len() - 1;
+    let one_plus = Decimal::ONE.checked_add(i)?;
+    let (mut acc, mut slope) = (Decimal::ZERO, Decimal::ZERO);
+    if i >= Decimal::ZERO {
+        // p(v) = Σ c_k v^k by Horner from the last period; df/di = p'(v) · (−v²).
+        let v = Decimal::ONE.checked_div(one_plus)?.round_dp(18);
+        for k in (0..=n).rev() {
+            slope = slope.checked_mul(v)?.checked_add(acc)?.round_dp(NEWTON_DP);
+            acc = acc.checked_mul(v)?.checked_add(c[k])?.round_dp(NEWTON_DP);
+        }
+        Some((acc, -slope.checked_mul(v.checked_mul(v)?)?))
+    } else {
+        // q(u) = Σ c_k u^(n−k) by Horner from the first period.
+        let u = one_plus.round_dp(18);
+        for ck in c {
+            slope = slope.checked_mul(u)?.checked_add(acc)?.round_dp(NEWTON_DP);
+            acc = acc.checked_mul(u)?.checked_add(*ck)?.round_dp(NEWTON_DP);
+        }
+        Some((acc, slope))
+    }
+}
+
+/// Newton's method on a stream with one sign change, kept above −100 %.
+fn newton(c: &[Decimal], start: Decimal) -> Option<Decimal> {
+    let floor = Decimal::new(-999_999, 6);
+    let mut i = start.max(floor);
+    for _ in 0..NEWTON_STEPS {
+        let (f, slope) = value_and_slope(c, i)?;
+        if f.is_zero() {
+            return Some(i);
+        }
+        if slope.is_zero() {
+            return None;
+        }
+        let step = f.checked_div(slope)?;
+        let mut next = i.checked_sub(step)?;
+        if next <= floor {
+            next = (i + floor) / Decimal::TWO;
+        }
+        if (next - i).abs() <= TOLERANCE * i.abs().max(Decimal::ONE) {
+            return Some(next);
+        }
+        i = next;
+    }
+    None
+}
+
+/// An inverse-quadratic or secant step for Brent's method, if acceptable.
+#[allow(clippy::too_many_arguments)]
+fn interpolate(
+    a: Decimal,
+    fa: Decimal,
+    b: Decimal,
+    fb: Decimal,
+    c: Decimal,
+    fc: Decimal,
+    xm: Decimal,
+    e: Decimal,
+) -> Option<Decimal> {
+    let two = Decimal::TWO;
+    let three = Decimal::from(3);
+    let s = fb.checked_div(fa)?;
+    let (mut p, mut q);
+    if a == c {
+        p = two.checked_mul(xm)?.checked_mul(s)?;
+        q = Decimal::ONE.checked_sub(s)?;
+    } else {
+        let qq = fa.checked_div(fc)?;
+        let r = fb.checked_div(fc)?;
+        let inner = two
+            .checked_mul(xm)?
+            .checked_mul(qq)?
+            .checked_mul(qq.checked_sub(r)?)?;
+        let other = b
+            .checked_sub(a)?
+            .checked_mul(r.checked_sub(Decimal::ONE)?)?;
+        p = s.checked_mul(inner.checked_sub(other)?)?;
+        q = qq
+            .checked_sub(Decimal::ONE)?
+            .checked_mul(r.checked_sub(Decimal::ONE)?)?
+            .checked_mul(s.checked_sub(Decimal::ONE)?)?;
+    }
+    if p > Decimal::ZERO {
+        q = -q;
+    }
+    p = p.abs();
+    let min1 = three
+        .checked_mul(xm)?
+        .checked_mul(q)?
+        .checked_sub(TOLERANCE.checked_mul(q)?.abs())?;
+    let min2 = e.checked_mul(q)?.abs();
+    if two.checked_mul(p)? < min1.min(min2) && !q.is_zero() {
+        p.checked_div(q)
+    } else {
+        None
+    }
+}
+
+fn frac_power(ln_g: Option<Decimal>, frac: Decimal) -> Result<Decimal> {
+    match ln_g {
+        Some(l) if !frac.is_zero() => mul(l, frac)?
+            .checked_exp()
+            .ok_or_else(|| Error::overflow(None)),
+        _ => Ok(Decimal::ONE),
+    }
+}
+
+fn grid(s: &str) -> Decimal {
+    // The grid literals are valid numerals; a parse failure would be a typo caught by tests.
+    Decimal::from_str(s).unwrap_or(Decimal::ZERO)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn periodic(amounts: &[Decimal]) -> Stream {
+        let flows = amounts
+            .iter()
+            .enumerate()
+            .map(|(k, a)| TimedFlow {
+                amount: *a,
+                whole: k as u32,
+                frac: Decimal::ZERO,
+            })
+            .collect();
+        Stream::new(flows, Discounting::Compound).unwrap()
+    }
+
+    #[test]
+    fn grid_literals_parse() {
+        for s in GRID_UP.iter().chain(GRID_DOWN.iter()) {
+            assert!(Decimal::from_str(s).is_ok(), "{s}");
+        }
+    }
+
+    #[test]
+    fn simple_two_flow_rate() {
+        // 100 now, 110 in one period: 10 %.
+        let r = periodic(&[d("100"), d("-110")]).solve().unwrap();
+        assert!((r - d("0.1")).abs() < d("1e-15"), "{r}");
+        // A loss: 100 now, 50 back: −50 %.
+        let r = periodic(&[d("100"), d("-50")]).solve().unwrap();
+        assert!((r + d("0.5")).abs() < d("1e-15"), "{r}");
+    }
+
+    #[test]
+    fn no_sign_change_is_no_solution() {
+        let flows = vec![TimedFlow {
+            amount: d("1"),
+            whole: 0,
+            frac: Decimal::ZERO,
+        }];
+        assert_eq!(
+            Stream::new(flows, Discounting::Compound)
+                .err()
+                .map(|e| e.code),
+            Some(ErrorCode::NoSolution)
+        );
+    }
+
+    #[test]
+    fn loan_shark_rates_are_found() {
+        // 1,000 now; 600 interest-only payments of 1,000 (100 %/month), then 1,000 back.
+        let mut a = vec![d("1000")];
+        a.extend(std::iter::repeat_n(d("-1000"), 599));
+        a.push(d("-2000"));
+        let r = periodic(&a).solve().unwrap();
+        assert!((r - Decimal::ONE).abs() < d("1e-14"), "{r}");
+    }
+}

@@ -1,0 +1,87 @@
+//! The JavaScript binding, and the only module that knows about wasm or JS.
+//!
+//! Each export does three things: convert the `JsValue` into an
+//! [`input::Value`] (serde-wasm-bindgen), call one function of [`api`], and
+//! hand the result back. Results travel as one JSON string parsed once by
+//! `JSON.parse`: building a 360-row schedule field by field across the
+//! boundary cost more than the whole computation. Errors become a JS `Error`
+//! with `code`, `field` and `message`.
+
+use crate::error::{Error, ErrorCode};
+use crate::{api, input};
+use wasm_bindgen::prelude::*;
+
+fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    let obj: &JsValue = err.as_ref();
+    let set = |k: &str, v: &JsValue| {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(obj, &JsValue::from_str(k), v);
+    };
+    set("code", &JsValue::from_str(e.code.as_str()));
+    set(
+        "field",
+        &e.field.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+    );
+    err.into()
+}
+
+fn call(name: &str, input: JsValue) -> Result<JsValue, JsValue> {
+    let value: input::Value = serde_wasm_bindgen::from_value(input).map_err(|e| {
+        js_error(&Error::general(
+            ErrorCode::WrongType,
+            format!(
+                "the input must be a plain object of numbers, strings, lists and objects ({e})"
+            ),
+        ))
+    })?;
+    let json = api::call_json(name, &value).map_err(|e| js_error(&e))?;
+    js_sys::JSON::parse(&json).map_err(|_| {
+        js_error(&Error::general(
+            ErrorCode::Overflow,
+            "the result could not be returned",
+        ))
+    })
+}
+
+/// The loan as contracted: schedule, totals, true annual cost, warnings.
+#[wasm_bindgen(js_name = loanTerms)]
+pub fn loan_terms(input: JsValue) -> Result<JsValue, JsValue> {
+    call("loanTerms", input)
+}
+
+/// The rate of any stream of money.
+#[wasm_bindgen(js_name = cashflowRate)]
+pub fn cashflow_rate(input: JsValue) -> Result<JsValue, JsValue> {
+    call("cashflowRate", input)
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    api::version().to_owned()
+}
+
+/// What being late costs, and which part of it the law protects.
+#[wasm_bindgen(js_name = overdueCost)]
+pub fn overdue_cost(input: JsValue) -> Result<JsValue, JsValue> {
+    call("overdueCost", input)
+}
+
+/// The legal rules and LPR table the calculator applies, with sources.
+#[wasm_bindgen(js_name = legalRules)]
+pub fn legal_rules() -> Result<JsValue, JsValue> {
+    call("legalRules", JsValue::NULL)
+}
+
+/// Plans a borrower can propose for one debt.
+#[wasm_bindgen(js_name = repaymentPlans)]
+pub fn repayment_plans(input: JsValue) -> Result<JsValue, JsValue> {
+    call("repaymentPlans", input)
+}
+
+/// Several debts on one monthly budget.
+#[wasm_bindgen(js_name = debtPlan)]
+pub fn debt_plan(input: JsValue) -> Result<JsValue, JsValue> {
+    call("debtPlan", input)
+}
