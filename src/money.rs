@@ -59,30 +59,51 @@ pub fn fmt_percent(percent: Decimal) -> String {
     fixed(round_dp_half_up(percent, PERCENT_DP), PERCENT_DP)
 }
 
+/// Writes `value` (already rounded to `dp` places) with exactly `dp` decimals,
+/// straight from its integer mantissa (several times faster than `Display`).
 fn fixed(mut value: Decimal, dp: u32) -> String {
     value.rescale(dp);
-    if value.is_zero() {
-        value.set_sign_positive(true);
+    let m = value.mantissa();
+    let digits = m.unsigned_abs().to_string();
+    let dp = dp as usize;
+    let mut out = String::with_capacity(digits.len() + dp + 3);
+    if m < 0 {
+        out.push('-');
     }
-    value.to_string()
+    if digits.len() <= dp {
+        out.push('0');
+        out.push('.');
+        out.extend(std::iter::repeat_n('0', dp - digits.len()));
+        out.push_str(&digits);
+    } else {
+        let (int, frac) = digits.split_at(digits.len() - dp);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
 }
 
 /// `a × b`, or an overflow error.
+#[inline(never)]
 pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_mul(b).ok_or_else(|| Error::overflow(None))
 }
 
 /// `a ÷ b`, or an overflow error (also for `b = 0`).
+#[inline(never)]
 pub fn div(a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_div(b).ok_or_else(|| Error::overflow(None))
 }
 
 /// `a + b`, or an overflow error.
+#[inline(never)]
 pub fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_add(b).ok_or_else(|| Error::overflow(None))
 }
 
 /// `a − b`, or an overflow error.
+#[inline(never)]
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_sub(b).ok_or_else(|| Error::overflow(None))
 }
@@ -286,6 +307,10 @@ mod tests {
         assert_eq!(fmt_money(d("-0.004")), "0.00");
         assert_eq!(fmt_money(d("5")), "5.00");
         assert_eq!(fmt_percent(d("12.80455")), "12.8046");
+        assert_eq!(fmt_money(d("0.05")), "0.05");
+        assert_eq!(fmt_money(d("-1234567.891")), "-1234567.89");
+        assert_eq!(fmt_percent(d("-0.00001")), "0.0000");
+        assert_eq!(fmt_percent(d("7")), "7.0000");
     }
 
     #[test]

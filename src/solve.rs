@@ -25,6 +25,8 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::money::{add, div, mul, sub};
 use rust_decimal::prelude::*;
 
+mod newton;
+
 /// One flow: an amount and its time in unit periods.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TimedFlow {
@@ -175,25 +177,13 @@ impl Stream {
     pub fn solve_near(&self, hint: Option<Decimal>) -> Result<Decimal> {
         if let Some(c) = &self.dense {
             if sign_changes(c) == 1 {
-                if let Some(root) = newton(c, hint.unwrap_or(Decimal::new(1, 2))) {
-                    if self.certify(root) {
-                        return Ok(root);
-                    }
+                let start = hint.unwrap_or(Decimal::new(1, 2));
+                if let Some(root) = newton::Fixed::new(c).and_then(|f| f.root(start)) {
+                    return Ok(root);
                 }
             }
         }
         self.solve_by_bracket()
-    }
-
-    /// Whether the exact value changes sign within 10⁻¹⁵ of `root`.
-    fn certify(&self, root: Decimal) -> bool {
-        let delta = Decimal::new(1, 15) * root.abs().max(Decimal::ONE);
-        match (self.value(root - delta), self.value(root + delta)) {
-            (Ok(a), Ok(b)) => {
-                a.is_zero() || b.is_zero() || (a < Decimal::ZERO) != (b < Decimal::ZERO)
-            }
-            _ => false,
-        }
     }
 
     fn solve_by_bracket(&self) -> Result<Decimal> {
@@ -348,61 +338,6 @@ fn sign_changes(c: &[Decimal]) -> usize {
     changes
 }
 
-/// Decimal places kept by the Newton iterations' running sums: enough for a
-/// rate exact to 10⁻¹⁵, few enough to keep products in the fast 64-bit path.
-const NEWTON_DP: u32 = 9;
-const NEWTON_STEPS: usize = 60;
-
-/// The value and derivative (both with respect to `i`) of the stream at
-/// rate `i`, scaled by a positive factor as in [`Stream::value`].
-fn value_and_slope(c: &[Decimal], i: Decimal) -> Option<(Decimal, Decimal)> {
-    let n = c.len() - 1;
-    let one_plus = Decimal::ONE.checked_add(i)?;
-    let (mut acc, mut slope) = (Decimal::ZERO, Decimal::ZERO);
-    if i >= Decimal::ZERO {
-        // p(v) = Σ c_k v^k by Horner from the last period; df/di = p'(v) · (−v²).
-        let v = Decimal::ONE.checked_div(one_plus)?.round_dp(18);
-        for k in (0..=n).rev() {
-            slope = slope.checked_mul(v)?.checked_add(acc)?.round_dp(NEWTON_DP);
-            acc = acc.checked_mul(v)?.checked_add(c[k])?.round_dp(NEWTON_DP);
-        }
-        Some((acc, -slope.checked_mul(v.checked_mul(v)?)?))
-    } else {
-        // q(u) = Σ c_k u^(n−k) by Horner from the first period.
-        let u = one_plus.round_dp(18);
-        for ck in c {
-            slope = slope.checked_mul(u)?.checked_add(acc)?.round_dp(NEWTON_DP);
-            acc = acc.checked_mul(u)?.checked_add(*ck)?.round_dp(NEWTON_DP);
-        }
-        Some((acc, slope))
-    }
-}
-
-/// Newton's method on a stream with one sign change, kept above −100 %.
-fn newton(c: &[Decimal], start: Decimal) -> Option<Decimal> {
-    let floor = Decimal::new(-999_999, 6);
-    let mut i = start.max(floor);
-    for _ in 0..NEWTON_STEPS {
-        let (f, slope) = value_and_slope(c, i)?;
-        if f.is_zero() {
-            return Some(i);
-        }
-        if slope.is_zero() {
-            return None;
-        }
-        let step = f.checked_div(slope)?;
-        let mut next = i.checked_sub(step)?;
-        if next <= floor {
-            next = (i + floor) / Decimal::TWO;
-        }
-        if (next - i).abs() <= TOLERANCE * i.abs().max(Decimal::ONE) {
-            return Some(next);
-        }
-        i = next;
-    }
-    None
-}
-
 /// An inverse-quadratic or secant step for Brent's method, if acceptable.
 #[allow(clippy::too_many_arguments)]
 fn interpolate(
@@ -416,39 +351,36 @@ fn interpolate(
     e: Decimal,
 ) -> Option<Decimal> {
     let two = Decimal::TWO;
-    let three = Decimal::from(3);
-    let s = fb.checked_div(fa)?;
+    let one = Decimal::ONE;
+    let s = div(fb, fa).ok()?;
     let (mut p, mut q);
     if a == c {
-        p = two.checked_mul(xm)?.checked_mul(s)?;
-        q = Decimal::ONE.checked_sub(s)?;
+        p = mul(mul(two, xm).ok()?, s).ok()?;
+        q = sub(one, s).ok()?;
     } else {
-        let qq = fa.checked_div(fc)?;
-        let r = fb.checked_div(fc)?;
-        let inner = two
-            .checked_mul(xm)?
-            .checked_mul(qq)?
-            .checked_mul(qq.checked_sub(r)?)?;
-        let other = b
-            .checked_sub(a)?
-            .checked_mul(r.checked_sub(Decimal::ONE)?)?;
-        p = s.checked_mul(inner.checked_sub(other)?)?;
-        q = qq
-            .checked_sub(Decimal::ONE)?
-            .checked_mul(r.checked_sub(Decimal::ONE)?)?
-            .checked_mul(s.checked_sub(Decimal::ONE)?)?;
+        let qq = div(fa, fc).ok()?;
+        let r = div(fb, fc).ok()?;
+        let inner = mul(mul(mul(two, xm).ok()?, qq).ok()?, sub(qq, r).ok()?).ok()?;
+        let other = mul(sub(b, a).ok()?, sub(r, one).ok()?).ok()?;
+        p = mul(s, sub(inner, other).ok()?).ok()?;
+        q = mul(
+            mul(sub(qq, one).ok()?, sub(r, one).ok()?).ok()?,
+            sub(s, one).ok()?,
+        )
+        .ok()?;
     }
     if p > Decimal::ZERO {
         q = -q;
     }
     p = p.abs();
-    let min1 = three
-        .checked_mul(xm)?
-        .checked_mul(q)?
-        .checked_sub(TOLERANCE.checked_mul(q)?.abs())?;
-    let min2 = e.checked_mul(q)?.abs();
-    if two.checked_mul(p)? < min1.min(min2) && !q.is_zero() {
-        p.checked_div(q)
+    let min1 = sub(
+        mul(mul(Decimal::from(3), xm).ok()?, q).ok()?,
+        mul(TOLERANCE, q).ok()?.abs(),
+    )
+    .ok()?;
+    let min2 = mul(e, q).ok()?.abs();
+    if mul(two, p).ok()? < min1.min(min2) && !q.is_zero() {
+        div(p, q).ok()
     } else {
         None
     }

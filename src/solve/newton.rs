@@ -1,0 +1,184 @@
+//! Newton's method for streams with one sign change (every loan), in exact
+//! fixed-point integer arithmetic, with a certified answer.
+//!
+//! Decimal arithmetic costs about 50 ns an operation, and a 360-month stream
+//! needs ~1,500 of them per evaluation; the same Horner evaluation on 128-bit
+//! integers is some 20 times cheaper. The numbers stay exact integers, never
+//! floats:
+//! - each per-period amount `c_k` becomes an integer `C_k = round(c_k · 10^s)`,
+//!   with `s` chosen so that `Σ|C_k| < 2^62`;
+//! - the discount factor `x = 1/(1+i)` (or `u = 1+i` below 0 %, the future-value
+//!   form) becomes `X = round(x · 2^62) ≤ 2^62`;
+//! - Horner's rule computes `Σ C_k x^k` with a floor shift after each product,
+//!   so every partial sum stays below `2^63` in magnitude and no product
+//!   exceeds `2^125`.
+//!
+//! # Certification
+//! The error of an evaluation, in units of `10^−s`, is at most
+//! `E = 1.5 (n+1) + 1 + Σ k|C_k| / 2^63` (one unit per floor shift, half a
+//! unit per rounded coefficient, and the rounding of `X` times the largest
+//! slope). The root `r` that Newton's method finds is accepted only if the
+//! values at `r − δ` and `r + δ` (δ = 10⁻¹² · max(1, |r|)) have opposite signs
+//! and both exceed `E`: then the exact function changes sign within `δ` of `r`.
+//! Otherwise the caller falls back to the exact-decimal bracket method.
+
+use rust_decimal::prelude::*;
+
+const Q: u32 = 62;
+const NEWTON_STEPS: usize = 80;
+
+/// A stream of per-period amounts as exact integers.
+pub struct Fixed {
+    c: Vec<i128>,
+    /// Σ k·|C_k| (for the error bound and the slope scaling).
+    moment: i128,
+}
+
+impl Fixed {
+    /// Scales `c` (amounts per whole period) to integers; `None` if it cannot
+    /// (too many periods for the bound, or an amount that does not fit).
+    pub fn new(c: &[Decimal]) -> Option<Fixed> {
+        let total: Decimal = c
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x.abs()))?;
+        if total.is_zero() {
+            return None;
+        }
+        // The largest s ≤ 18 with total · 10^s < 2^62 ≈ 4.6e18.
+        let limit = Decimal::from(4_000_000_000_000_000_000u64);
+        let mut s = 0u32;
+        let mut scaled = total;
+        while s < 18 {
+            let next = scaled.checked_mul(Decimal::TEN)?;
+            if next >= limit {
+                break;
+            }
+            scaled = next;
+            s += 1;
+        }
+        if scaled >= limit {
+            return None;
+        }
+        let factor = Decimal::from_i128_with_scale(10i128.pow(s), 0);
+        let ints: Option<Vec<i128>> = c
+            .iter()
+            .map(|x| x.checked_mul(factor)?.round().to_i128())
+            .collect();
+        let ints = ints?;
+        let mut moment: i128 = 0;
+        for (k, v) in ints.iter().enumerate() {
+            moment = moment.checked_add(v.checked_abs()?.checked_mul(k as i128)?)?;
+        }
+        Some(Fixed { c: ints, moment })
+    }
+
+    /// The certified error bound `E` of [`Fixed::value`], in units.
+    fn error_bound(&self) -> i128 {
+        let n = self.c.len() as i128;
+        3 * (n + 1) / 2 + 2 + (self.moment >> 63)
+    }
+
+    /// Value and slope (d/di, scaled down by 2^SLOPE_SHIFT) at rate `i`; both as
+    /// integers in units of 10^−s. The value is a positive multiple of the NPV.
+    fn value_and_slope(&self, i: Decimal) -> Option<(i128, i128)> {
+        let one_plus = Decimal::ONE.checked_add(i)?;
+        if one_plus <= Decimal::ZERO {
+            return None;
+        }
+        let future = i < Decimal::ZERO;
+        let x = if future {
+            one_plus
+        } else {
+            Decimal::ONE.checked_div(one_plus)?
+        };
+        let big = x.checked_mul(Decimal::from(1u64 << Q))?.round().to_i128()?;
+        let shift = slope_shift(self.moment);
+        let (mut b, mut d) = (0i128, 0i128);
+        // PV form: Horner from the last period; FV form: from the first.
+        let step = |b: &mut i128, d: &mut i128, ck: i128| {
+            *d = ((*d * big) >> Q) + (*b >> shift);
+            *b = ((*b * big) >> Q) + ck;
+        };
+        if future {
+            for &ck in &self.c {
+                step(&mut b, &mut d, ck);
+            }
+            Some((b, d))
+        } else {
+            for &ck in self.c.iter().rev() {
+                step(&mut b, &mut d, ck);
+            }
+            // df/di = p'(x) · (−x²).
+            let x2 = (big * big) >> Q;
+            Some((b, -((d * x2) >> Q)))
+        }
+    }
+
+    /// Newton's method from `start`; the root if it converges and is certified.
+    pub fn root(&self, start: Decimal) -> Option<Decimal> {
+        let floor = Decimal::new(-999_999, 6);
+        let shift = Decimal::from(1u64 << slope_shift(self.moment));
+        let mut i = start.max(floor);
+        for _ in 0..NEWTON_STEPS {
+            let (f, slope) = self.value_and_slope(i)?;
+            if f == 0 {
+                return self.certify(i);
+            }
+            if slope == 0 {
+                return None;
+            }
+            let step = Decimal::from_i128(f)?
+                .checked_div(Decimal::from_i128(slope)?.checked_mul(shift)?)?;
+            let mut next = i.checked_sub(step)?;
+            if next <= floor {
+                next = (i + floor) / Decimal::TWO;
+            }
+            let done = (next - i).abs() <= Decimal::new(1, 15) * i.abs().max(Decimal::ONE);
+            i = next;
+            if done {
+                return self.certify(i);
+            }
+        }
+        None
+    }
+
+    fn certify(&self, r: Decimal) -> Option<Decimal> {
+        let delta = Decimal::new(1, 12).checked_mul(r.abs().max(Decimal::ONE))?;
+        let (lo, _) = self.value_and_slope(r.checked_sub(delta)?)?;
+        let (hi, _) = self.value_and_slope(r.checked_add(delta)?)?;
+        let e = self.error_bound();
+        (lo.signum() == -hi.signum() && lo.abs() > e && hi.abs() > e).then_some(r)
+    }
+}
+
+/// How far the slope accumulator is shifted right so it stays below 2^63.
+fn slope_shift(moment: i128) -> u32 {
+    let bits = 128 - moment.max(1).leading_zeros();
+    bits.saturating_sub(62)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn finds_a_certified_mortgage_rate() {
+        let mut c = vec![d("1000000")];
+        c.extend(std::iter::repeat_n(d("-5307.27"), 360));
+        let f = Fixed::new(&c).unwrap();
+        let r = f.root(d("0.004")).unwrap();
+        // The exact monthly rate of 5,307.27 on 1,000,000 over 360 months is 0.40833…%.
+        assert!((r - d("0.0040833")).abs() < d("0.0000001"), "{r}");
+    }
+
+    #[test]
+    fn negative_rates_use_the_future_value_form() {
+        let f = Fixed::new(&[d("100"), d("-50")]).unwrap();
+        let r = f.root(d("0.01")).unwrap();
+        assert!((r + d("0.5")).abs() < d("1e-12"), "{r}");
+    }
+}
