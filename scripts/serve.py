@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Serves a folder on 127.0.0.1 for development and tests.
 
-Sends `.wasm` as application/wasm (streaming compilation), the same
-Content-Security-Policy the page declares, and no caching headers that would
-hide a rebuild. Binds to loopback only.
+Sends `.wasm` as application/wasm (streaming compilation), `no-cache` so a
+rebuild is never hidden, `nosniff` and `no-referrer`. The Content-Security-
+Policy is declared by the page itself (a meta tag). Binds to loopback only.
 """
 import argparse
 import functools

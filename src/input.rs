@@ -58,13 +58,43 @@ impl Value {
     }
 }
 
+/// How deeply lists and objects may nest in an input. Real inputs need 3;
+/// the limit keeps a hostile input from exhausting the wasm stack (which would
+/// trap and leave the module unusable).
+pub const MAX_DEPTH: usize = 16;
+
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Value, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
+        deserializer.deserialize_any(ValueVisitor { depth: 0 })
     }
 }
 
-struct ValueVisitor;
+struct ValueVisitor {
+    depth: usize,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ValueVisitor {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl ValueVisitor {
+    fn nested<E: serde::de::Error>(&self) -> std::result::Result<ValueVisitor, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom(format_args!(
+                "lists and objects nest more than {MAX_DEPTH} levels deep"
+            )));
+        }
+        Ok(ValueVisitor {
+            depth: self.depth + 1,
+        })
+    }
+}
 
 impl<'de> Visitor<'de> for ValueVisitor {
     type Value = Value;
@@ -96,18 +126,21 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
-        Value::deserialize(d)
+        d.deserialize_any(self)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+        let inner = self.nested()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(ValueVisitor { depth: inner.depth })? {
             items.push(item);
         }
         Ok(Value::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+        let inner = self.nested()?;
         let mut pairs = Vec::new();
-        while let Some((k, v)) = map.next_entry::<String, Value>()? {
+        while let Some(k) = map.next_key::<String>()? {
+            let v = map.next_value_seed(ValueVisitor { depth: inner.depth })?;
             pairs.push((k, v));
         }
         Ok(Value::Object(pairs))
@@ -234,16 +267,13 @@ impl<'a> Obj<'a> {
         money_at(self.req(key)?, &self.path_of(key))
     }
 
-    /// An amount of money > 0 at `key`.
+    /// An amount of money of at least one cent at `key`.
     pub fn positive_money(&self, key: &str) -> Result<Decimal> {
         let d = self.money(key)?;
-        if d.is_zero() {
+        if d < Decimal::new(1, 2) {
             let p = self.path_of(key);
-            return Err(Error::field(
-                ErrorCode::OutOfRange,
-                &p,
-                format!("{p} must be more than 0"),
-            ));
+            let message = format!("{p} must be at least 0.01");
+            return Err(Error::field(ErrorCode::OutOfRange, &p, message));
         }
         Ok(d)
     }
@@ -391,14 +421,14 @@ pub fn read_rate(o: &Obj<'_>, basis: DayBasis) -> Result<Rate> {
     Ok(rate)
 }
 
-/// The error for a value of the wrong kind.
+/// The error for a value of the wrong kind (`field` is `None` for the input as a whole).
 pub fn wrong_type(path: &str, expected: &str, got: &Value) -> Error {
-    let name = if path.is_empty() { "the input" } else { path };
-    Error::field(
-        ErrorCode::WrongType,
-        path,
-        format!("{name} must be {expected}, not {}", got.kind()),
-    )
+    if path.is_empty() {
+        let message = format!("the input must be {expected}, not {}", got.kind());
+        return Error::general(ErrorCode::WrongType, message);
+    }
+    let message = format!("{path} must be {expected}, not {}", got.kind());
+    Error::field(ErrorCode::WrongType, path, message)
 }
 
 /// A decimal from a numeral string or a finite JS number.
@@ -538,6 +568,14 @@ mod tests {
             (e.code, e.field.as_deref()),
             (ErrorCode::UnknownField, Some("principle"))
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_crash() {
+        let nested = |depth: usize| format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
+        assert!(serde_json::from_str::<Value>(&nested(MAX_DEPTH)).is_ok());
+        let err = serde_json::from_str::<Value>(&nested(MAX_DEPTH + 1)).unwrap_err();
+        assert!(err.to_string().contains("nest more than"), "{err}");
     }
 
     #[test]

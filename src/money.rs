@@ -8,7 +8,8 @@
 //!   (multiply before dividing: 7,500 × 4.9 % ÷ 12 = 30.625 → 30.63);
 //! - a level payment, from the exact annuity formula;
 //! - the per-period principal of the equal-principal and flat methods (principal ÷ n);
-//! - fees given as a percent of principal;
+//! - each fee (a fixed amount is taken to the cent; a percent of principal is
+//!   computed exactly first);
 //! - each overdue component.
 //!
 //! The last installment of a schedule takes whatever balance is left, so the
@@ -176,16 +177,51 @@ pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, ParseProblem> {
     Ok(d)
 }
 
-/// Turns a JS number into a decimal through its shortest round-trip text
-/// (the digits JS itself prints: `0.1` is 0.1, not 0.1000000000000000055…).
+/// Turns a JS number into the decimal it was written as: the shortest
+/// numeral that JS itself prints for it (`0.1` is 0.1, not 0.1000000000000000055…).
+///
+/// Any amount a person types has at most 15 significant digits, and every
+/// such numeral survives the trip to a double and back. So the double's exact
+/// value is rounded to 15 significant digits and accepted only if that
+/// numeral converts back to the very same double (a division of two exactly
+/// representable doubles, which IEEE 754 rounds correctly). A double that
+/// needs 16 or 17 digits (`0.1 + 0.2`) was computed, not typed, and is
+/// refused as having too many decimals rather than silently rounded.
+/// (This avoids linking a float formatter into the wasm module.)
 pub fn decimal_from_js_number(n: f64) -> std::result::Result<Decimal, ParseProblem> {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
     if !n.is_finite() {
         return Err(ParseProblem::NotANumber);
     }
-    if n.abs() >= 1e17 {
+    if n == 0.0 {
+        return Ok(Decimal::ZERO);
+    }
+    if n.abs() >= 1e15 {
         return Err(ParseProblem::TooLarge);
     }
-    parse_decimal(&format!("{n}"))
+    if n.abs() < 1e-10 {
+        return Err(ParseProblem::TooManyDecimals);
+    }
+    let exact = Decimal::from_f64_retain(n).ok_or(ParseProblem::NotANumber)?;
+    let short = exact
+        .round_sf(15)
+        .ok_or(ParseProblem::NotANumber)?
+        .normalize();
+    let scale = short.scale() as usize;
+    let mantissa = short.mantissa();
+    if scale >= POW10.len() || mantissa.unsigned_abs() > 1u128 << 53 {
+        return Err(ParseProblem::TooManyDecimals);
+    }
+    #[allow(clippy::float_cmp)]
+    // exactness is the point: the numeral must give back this very double
+    let round_trips = (mantissa as f64) / POW10[scale] == n;
+    if !round_trips || scale > MAX_INPUT_DP as usize {
+        return Err(ParseProblem::TooManyDecimals);
+    }
+    Ok(short)
 }
 
 /// The period a rate is quoted for.
@@ -361,6 +397,56 @@ mod tests {
         assert_eq!(
             decimal_from_js_number(1e-300),
             Err(ParseProblem::TooManyDecimals)
+        );
+        assert_eq!(
+            decimal_from_js_number(0.1 + 0.2),
+            Err(ParseProblem::TooManyDecimals)
+        );
+        assert_eq!(decimal_from_js_number(5307.27), Ok(d("5307.27")));
+        assert_eq!(decimal_from_js_number(1e12), Ok(d("1000000000000")));
+        assert_eq!(decimal_from_js_number(0.0000000001), Ok(d("0.0000000001")));
+    }
+
+    /// Agrees with Rust's shortest round-trip formatting (the same digits JS
+    /// prints) on every double that has at most 15 significant digits.
+    #[test]
+    fn js_numbers_agree_with_shortest_formatting() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut typed = 0;
+        for k in 0..100_000 {
+            // Half typed-looking decimals, half arbitrary bit patterns below 2^52.
+            let n = if k % 2 == 0 {
+                let digits = (next() % 1_000_000_000_000_000) as f64;
+                digits / 10f64.powi((next() % 12) as i32)
+            } else {
+                f64::from_bits(next() % 0x4330_0000_0000_0000)
+            };
+            let text = format!("{n}");
+            let sig = text
+                .trim_start_matches(['-', '0', '.'])
+                .replace('.', "")
+                .trim_end_matches('0')
+                .len();
+            let ours = decimal_from_js_number(n);
+            let expect = if n.abs() >= 1e15 {
+                Err(ParseProblem::TooLarge)
+            } else if n == 0.0 || (sig <= 15 && n.abs() >= 1e-10) {
+                typed += 1;
+                parse_decimal(&text)
+            } else {
+                Err(ParseProblem::TooManyDecimals)
+            };
+            assert_eq!(ours, expect, "{n:?} printed as {text}");
+        }
+        assert!(
+            typed > 20_000,
+            "the sample must include many typed-looking numbers ({typed})"
         );
     }
 }

@@ -179,7 +179,7 @@ pub struct Schedule {
 impl Fee {
     fn value(&self, principal: Decimal) -> Result<Decimal> {
         match self.amount {
-            FeeAmount::Fixed(a) => Ok(a),
+            FeeAmount::Fixed(a) => Ok(round_cents(a)),
             FeeAmount::PercentOfPrincipal(p) => {
                 Ok(round_cents(div(mul(principal, p)?, Decimal::ONE_HUNDRED)?))
             }
@@ -336,6 +336,15 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
             None
         }
     };
+    if rows.len() < n as usize && terms.prepayments.is_empty() {
+        warnings.push(Warning {
+            code: "endsEarly",
+            message: format!(
+                "the level payment, rounded up to the cent, clears the loan after {} installments instead of {n}",
+                rows.len()
+            ),
+        });
+    }
     collect_warnings(terms, p, received, apr.as_ref(), &mut warnings)?;
     Ok(Schedule {
         rows,

@@ -114,11 +114,30 @@ impl Fixed {
         }
     }
 
-    /// Newton's method from `start`; the root if it converges and is certified.
-    pub fn root(&self, start: Decimal) -> Option<Decimal> {
+    /// Newton's method, started on the low side of the root; the root if it
+    /// converges and is certified.
+    ///
+    /// With one sign change the value is monotone in the rate, and in the
+    /// present-value form Newton's iterates started below the root climb to it
+    /// without overshooting. Below the root the value has the sign of the last
+    /// flow (it dominates as the rate nears −100 %), so `hint` (such as the
+    /// contract rate) is used when it is on that side, else 0 %, else a
+    /// negative rate far enough down.
+    pub fn root(&self, hint: Decimal) -> Option<Decimal> {
         let floor = Decimal::new(-999_999, 6);
         let shift = Decimal::from(1u64 << slope_shift(self.moment));
-        let mut i = start.max(floor);
+        let low_sign = self.c.iter().rev().find(|c| **c != 0)?.signum();
+        let below = |x: Decimal| self.value_and_slope(x).map(|(f, _)| f.signum() == low_sign);
+        let start = [
+            hint,
+            Decimal::ZERO,
+            Decimal::new(-5, 1),
+            Decimal::new(-9, 1),
+            Decimal::new(-99, 2),
+        ]
+        .into_iter()
+        .find(|x| *x > floor && below(*x) == Some(true))?;
+        let mut i = start;
         for _ in 0..NEWTON_STEPS {
             let (f, slope) = self.value_and_slope(i)?;
             if f == 0 {

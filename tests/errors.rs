@@ -1,0 +1,529 @@
+//! Every error code `loanTerms` and `cashflowRate` can return, with its exact
+//! field path, and the documented input limits.
+
+use repay::api::{cashflow_rate, loan_terms};
+use repay::input::Value;
+
+/// A valid `loanTerms` input with `changes` applied: a key set to `None` is
+/// removed, any other key is replaced or added.
+fn loan(changes: &[(&str, Option<Value>)]) -> Value {
+    let mut pairs: Vec<(String, Value)> = vec![
+        ("principal".into(), Value::str("10000")),
+        (
+            "rate".into(),
+            Value::obj([("percent", Value::str("12")), ("per", Value::str("year"))]),
+        ),
+        ("periods".into(), Value::Number(12.0)),
+        ("method".into(), Value::str("annuity")),
+    ];
+    for (k, v) in changes {
+        pairs.retain(|(key, _)| key != k);
+        if let Some(v) = v {
+            pairs.push(((*k).to_owned(), v.clone()));
+        }
+    }
+    Value::Object(pairs)
+}
+
+fn rate(percent: &str, per: &str) -> Value {
+    Value::obj([("percent", Value::str(percent)), ("per", Value::str(per))])
+}
+
+fn fee(amount: Value, when: &str) -> Value {
+    Value::obj([("amount", amount), ("when", Value::str(when))])
+}
+
+fn flows(items: Vec<Value>) -> Value {
+    Value::obj([("flows", Value::Array(items))])
+}
+
+fn flow(amount: &str, key: &str, when: Value) -> Value {
+    Value::obj([("amount", Value::str(amount)), (key, when)])
+}
+
+#[track_caller]
+fn loan_err(input: Value, code: &str, field: Option<&str>) {
+    match loan_terms(&input) {
+        Ok(_) => panic!("expected {code} at {field:?}, got a result"),
+        Err(e) => assert_eq!((e.code.as_str(), e.field.as_deref()), (code, field), "{e}"),
+    }
+}
+
+#[track_caller]
+fn flow_err(input: Value, code: &str, field: Option<&str>) {
+    match cashflow_rate(&input) {
+        Ok(r) => panic!("expected {code} at {field:?}, got {r:?}"),
+        Err(e) => assert_eq!((e.code.as_str(), e.field.as_deref()), (code, field), "{e}"),
+    }
+}
+
+#[test]
+fn missing_field() {
+    loan_err(loan(&[("method", None)]), "missingField", Some("method"));
+    loan_err(loan(&[("rate", None)]), "missingField", Some("rate"));
+    loan_err(
+        loan(&[("rate", Some(Value::obj([("per", Value::str("year"))])))]),
+        "missingField",
+        Some("rate.percent"),
+    );
+    loan_err(
+        loan(&[(
+            "fees",
+            Some(Value::Array(vec![Value::obj([(
+                "when",
+                Value::str("upfront"),
+            )])])),
+        )]),
+        "missingField",
+        Some("fees[0].amount"),
+    );
+    flow_err(
+        flows(vec![flow("100", "period", Value::str("0"))]),
+        "missingField",
+        Some("flows"),
+    );
+    flow_err(
+        flows(vec![
+            flow("100", "period", Value::str("0")),
+            Value::obj([("amount", Value::str("-110"))]),
+        ]),
+        "missingField",
+        Some("flows[1].date"),
+    );
+}
+
+#[test]
+fn wrong_type() {
+    loan_err(
+        loan(&[("principal", Some(Value::Bool(true)))]),
+        "wrongType",
+        Some("principal"),
+    );
+    loan_err(
+        loan(&[("fees", Some(Value::str("none")))]),
+        "wrongType",
+        Some("fees"),
+    );
+    loan_err(
+        loan(&[("rate", Some(Value::str("12%")))]),
+        "wrongType",
+        Some("rate"),
+    );
+    // The input as a whole has no field path: `field` is null.
+    loan_err(Value::Array(vec![]), "wrongType", None);
+    flow_err(
+        flows(vec![
+            flow("100", "date", Value::Number(20260101.0)),
+            flow("-110", "date", Value::str("2027-01-01")),
+        ]),
+        "wrongType",
+        Some("flows[0].date"),
+    );
+}
+
+#[test]
+fn unknown_field() {
+    loan_err(
+        loan(&[("principle", Some(Value::str("1")))]),
+        "unknownField",
+        Some("principle"),
+    );
+    loan_err(
+        loan(&[(
+            "rate",
+            Some(Value::obj([
+                ("percent", Value::str("12")),
+                ("per", Value::str("year")),
+                ("compounding", Value::str("monthly")),
+            ])),
+        )]),
+        "unknownField",
+        Some("rate.compounding"),
+    );
+    flow_err(
+        Value::obj([
+            (
+                "flows",
+                Value::Array(vec![
+                    flow("100", "period", Value::str("0")),
+                    flow("-110", "period", Value::str("1")),
+                ]),
+            ),
+            ("guess", Value::str("0.1")),
+        ]),
+        "unknownField",
+        Some("guess"),
+    );
+}
+
+#[test]
+fn invalid_number() {
+    loan_err(
+        loan(&[("principal", Some(Value::str("1,000")))]),
+        "invalidNumber",
+        Some("principal"),
+    );
+    loan_err(
+        loan(&[("principal", Some(Value::str("1e5")))]),
+        "invalidNumber",
+        Some("principal"),
+    );
+    loan_err(
+        loan(&[("principal", Some(Value::Number(f64::NAN)))]),
+        "invalidNumber",
+        Some("principal"),
+    );
+    loan_err(
+        loan(&[("periods", Some(Value::Number(12.5)))]),
+        "invalidNumber",
+        Some("periods"),
+    );
+    loan_err(
+        loan(&[("rate", Some(rate("abc", "year")))]),
+        "invalidNumber",
+        Some("rate.percent"),
+    );
+}
+
+#[test]
+fn too_many_decimals() {
+    loan_err(
+        loan(&[("principal", Some(Value::str("1000.12345678901")))]),
+        "tooManyDecimals",
+        Some("principal"),
+    );
+    // Ten decimals are accepted, trailing zeros do not count.
+    assert!(loan_terms(&loan(&[(
+        "principal",
+        Some(Value::str("1000.1234567890000"))
+    )]))
+    .is_ok());
+}
+
+#[test]
+fn negative_amount() {
+    loan_err(
+        loan(&[("principal", Some(Value::str("-1")))]),
+        "negativeAmount",
+        Some("principal"),
+    );
+    loan_err(
+        loan(&[("rate", Some(rate("-0.5", "year")))]),
+        "negativeAmount",
+        Some("rate.percent"),
+    );
+    loan_err(
+        loan(&[(
+            "fees",
+            Some(Value::Array(vec![
+                fee(Value::str("10"), "upfront"),
+                fee(Value::str("-5"), "eachPeriod"),
+            ])),
+        )]),
+        "negativeAmount",
+        Some("fees[1].amount"),
+    );
+    loan_err(
+        loan(&[("received", Some(Value::str("-1")))]),
+        "negativeAmount",
+        Some("received"),
+    );
+}
+
+#[test]
+fn out_of_range() {
+    loan_err(
+        loan(&[("principal", Some(Value::str("0")))]),
+        "outOfRange",
+        Some("principal"),
+    );
+    loan_err(
+        loan(&[("periods", Some(Value::Number(0.0)))]),
+        "outOfRange",
+        Some("periods"),
+    );
+    loan_err(
+        loan(&[("received", Some(Value::str("0")))]),
+        "outOfRange",
+        Some("received"),
+    );
+    loan_err(
+        loan(&[(
+            "fees",
+            Some(Value::Array(vec![fee(Value::str("10000"), "upfront")])),
+        )]),
+        "outOfRange",
+        Some("fees"),
+    );
+    flow_err(
+        flows(vec![
+            flow("100", "period", Value::str("0")),
+            flow("-110", "period", Value::str("20001")),
+        ]),
+        "outOfRange",
+        Some("flows[1].period"),
+    );
+}
+
+#[test]
+fn unknown_value() {
+    loan_err(
+        loan(&[("method", Some(Value::str("annuitty")))]),
+        "unknownValue",
+        Some("method"),
+    );
+    loan_err(
+        loan(&[("rate", Some(rate("1", "week")))]),
+        "unknownValue",
+        Some("rate.per"),
+    );
+    loan_err(
+        loan(&[("dayBasis", Some(Value::Number(364.0)))]),
+        "unknownValue",
+        Some("dayBasis"),
+    );
+    loan_err(
+        loan(&[(
+            "fees",
+            Some(Value::Array(vec![fee(Value::str("1"), "daily")])),
+        )]),
+        "unknownValue",
+        Some("fees[0].when"),
+    );
+    flow_err(
+        Value::obj([
+            (
+                "flows",
+                Value::Array(vec![
+                    flow("100", "period", Value::str("0")),
+                    flow("-110", "period", Value::str("1")),
+                ]),
+            ),
+            ("convention", Value::str("apr")),
+        ]),
+        "unknownValue",
+        Some("convention"),
+    );
+}
+
+#[test]
+fn invalid_date() {
+    loan_err(
+        loan(&[("startDate", Some(Value::str("2026-02-30")))]),
+        "invalidDate",
+        Some("startDate"),
+    );
+    loan_err(
+        loan(&[("startDate", Some(Value::str("2026/01/31")))]),
+        "invalidDate",
+        Some("startDate"),
+    );
+    flow_err(
+        flows(vec![
+            flow("100", "date", Value::str("2026-01-01")),
+            flow("-110", "date", Value::str("2026-13-01")),
+        ]),
+        "invalidDate",
+        Some("flows[1].date"),
+    );
+}
+
+#[test]
+fn conflict() {
+    loan_err(
+        loan(&[(
+            "fees",
+            Some(Value::Array(vec![Value::obj([
+                ("amount", Value::str("1")),
+                ("percentOfPrincipal", Value::str("1")),
+                ("when", Value::str("upfront")),
+            ])])),
+        )]),
+        "conflict",
+        Some("fees[0]"),
+    );
+    let prepayment = |period: f64| {
+        Value::obj([
+            ("period", Value::Number(period)),
+            ("amount", Value::str("100")),
+        ])
+    };
+    loan_err(
+        loan(&[
+            ("method", Some(Value::str("bullet"))),
+            ("prepayments", Some(Value::Array(vec![prepayment(2.0)]))),
+        ]),
+        "conflict",
+        Some("prepayments[0]"),
+    );
+    loan_err(
+        loan(&[(
+            "prepayments",
+            Some(Value::Array(vec![prepayment(2.0), prepayment(2.0)])),
+        )]),
+        "conflict",
+        Some("prepayments[1].period"),
+    );
+    flow_err(
+        flows(vec![
+            flow("100", "date", Value::str("2026-01-01")),
+            flow("-110", "period", Value::str("1")),
+        ]),
+        "conflict",
+        Some("flows[1]"),
+    );
+    flow_err(
+        Value::obj([
+            (
+                "flows",
+                Value::Array(vec![
+                    flow("100", "period", Value::str("0")),
+                    flow("-110", "period", Value::str("1")),
+                ]),
+            ),
+            ("convention", Value::str("xirr")),
+        ]),
+        "conflict",
+        Some("convention"),
+    );
+}
+
+#[test]
+fn too_many_items() {
+    let fees = (0..21)
+        .map(|_| fee(Value::str("1"), "eachPeriod"))
+        .collect();
+    loan_err(
+        loan(&[("fees", Some(Value::Array(fees)))]),
+        "tooManyItems",
+        Some("fees"),
+    );
+    let twenty = (0..20)
+        .map(|_| fee(Value::str("1"), "eachPeriod"))
+        .collect();
+    assert!(loan_terms(&loan(&[("fees", Some(Value::Array(twenty)))])).is_ok());
+    let many = (0..10_001)
+        .map(|k| {
+            flow(
+                if k == 0 { "100" } else { "-0.01" },
+                "period",
+                Value::str("1"),
+            )
+        })
+        .collect();
+    flow_err(flows(many), "tooManyItems", Some("flows"));
+}
+
+#[test]
+fn no_solution() {
+    flow_err(
+        flows(vec![
+            flow("100", "period", Value::str("0")),
+            flow("110", "period", Value::str("1")),
+        ]),
+        "noSolution",
+        None,
+    );
+    flow_err(
+        flows(vec![
+            flow("-100", "date", Value::str("2026-01-01")),
+            flow("0", "date", Value::str("2027-01-01")),
+        ]),
+        "noSolution",
+        None,
+    );
+}
+
+#[test]
+fn largest_principal_works_and_one_cent_more_is_out_of_range() {
+    let t = loan_terms(&loan(&[("principal", Some(Value::str("1000000000000")))]))
+        .expect("1e12 is the largest principal");
+    assert_eq!(t.totals.principal, "1000000000000.00");
+    assert_eq!(t.schedule[11].balance, "0.00");
+    loan_err(
+        loan(&[("principal", Some(Value::str("1000000000000.01")))]),
+        "outOfRange",
+        Some("principal"),
+    );
+}
+
+#[test]
+fn six_hundred_periods_work_and_601_is_out_of_range() {
+    let t = loan_terms(&loan(&[
+        ("principal", Some(Value::str("1000000"))),
+        ("rate", Some(rate("4.9", "year"))),
+        ("periods", Some(Value::Number(600.0))),
+    ]))
+    .expect("600 periods");
+    assert_eq!(t.schedule.len(), 600);
+    assert_eq!(t.schedule[599].balance, "0.00");
+    loan_err(
+        loan(&[("periods", Some(Value::Number(601.0)))]),
+        "outOfRange",
+        Some("periods"),
+    );
+}
+
+#[test]
+fn ten_thousand_percent_a_year_over_600_months_computes() {
+    for method in [
+        "annuity",
+        "equalPrincipal",
+        "interestOnly",
+        "bullet",
+        "flat",
+    ] {
+        let t = loan_terms(&loan(&[
+            ("rate", Some(rate("10000", "year"))),
+            ("periods", Some(Value::Number(600.0))),
+            ("method", Some(Value::str(method))),
+        ]))
+        .unwrap_or_else(|e| panic!("{method}: {e}"));
+        assert_eq!(t.schedule[599].balance, "0.00", "{method}");
+        assert!(t.apr.is_some(), "{method}: {:?}", t.warnings);
+    }
+}
+
+#[test]
+fn rate_above_a_million_percent_a_year_is_out_of_range() {
+    assert!(loan_terms(&loan(&[("rate", Some(rate("1000000", "year")))])).is_ok());
+    loan_err(
+        loan(&[("rate", Some(rate("1000000.01", "year")))]),
+        "outOfRange",
+        Some("rate.percent"),
+    );
+    // 83,333.34 % a month is 1,000,000.08 % a year.
+    loan_err(
+        loan(&[("rate", Some(rate("83333.34", "month")))]),
+        "outOfRange",
+        Some("rate.percent"),
+    );
+    // 2,778 % a day × 360 = 1,000,080 % a year.
+    loan_err(
+        loan(&[("rate", Some(rate("2778", "day")))]),
+        "outOfRange",
+        Some("rate.percent"),
+    );
+}
+
+/// 10,000 at 12 %/year over 600 months has an exact payment of 100.25603,
+/// rounded up to 100.26; the extra 0.004 a month, compounded, repays the loan
+/// one month early, so the schedule has 599 rows (row 599 pays 45.90), not 600.
+/// Decided: the schedule shows what that payment really does, and says so with
+/// the `endsEarly` warning (api.md, loanTerms warnings).
+#[test]
+fn case_annuity_rounded_up_payment_ends_a_month_early() {
+    let t = loan_terms(&loan(&[("periods", Some(Value::Number(600.0)))])).expect("computes");
+    assert_eq!(t.schedule.len(), 599);
+    let last = &t.schedule[598];
+    assert_eq!(
+        (last.payment.as_str(), last.balance.as_str()),
+        ("45.90", "0.00")
+    );
+    // The page is told, so the shorter schedule is never a surprise.
+    assert!(
+        t.warnings.iter().any(|w| w.code == "endsEarly"),
+        "{:?}",
+        t.warnings
+    );
+}

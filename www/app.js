@@ -1,0 +1,88 @@
+// The page's one entry module. It registers the message catalogs, sets up
+// the language switch, loads the engine (engine.js is the only module that
+// touches the wasm) and mounts each panel into its container in ux.md order.
+// A panel module exports mount(root, ctx); panels not built yet are skipped.
+
+import { register, setLang, onLangChange, t, bind, LANGUAGES, DEFAULT_LANG } from "./i18n.js";
+import common from "./i18n/common.js";
+import termsCatalog from "./i18n/terms.js";
+
+register(common);
+register(termsCatalog);
+
+/** Panels in page order: container id → module path (absent = not built yet). */
+const PANELS = [
+  { id: "panel-terms", module: "./panels/terms.js" },
+  { id: "panel-overdue" },
+  { id: "panel-plans" },
+  { id: "panel-debts" },
+  { id: "panel-rights" },
+];
+
+/** A tiny shared store so that a loan entered once can flow into later panels. */
+function createShare() {
+  const values = new Map();
+  const subs = new Map();
+  return {
+    get: (key) => values.get(key),
+    set(key, value) {
+      values.set(key, value);
+      for (const fn of subs.get(key) ?? []) fn(value);
+    },
+    on(key, fn) {
+      if (!subs.has(key)) subs.set(key, new Set());
+      subs.get(key).add(fn);
+      return () => subs.get(key).delete(fn);
+    },
+  };
+}
+
+function setupLanguageSwitch() {
+  const select = document.getElementById("lang-select");
+  for (const l of LANGUAGES) {
+    const o = document.createElement("option");
+    o.value = l.code;
+    o.lang = l.code;
+    o.textContent = l.name;
+    select.append(o);
+  }
+  select.value = DEFAULT_LANG;
+  select.addEventListener("change", () => setLang(select.value));
+  document.getElementById("lang-switch").hidden = false;
+  onLangChange(() => {
+    document.title = t("app.title");
+  });
+}
+
+async function main() {
+  setupLanguageSwitch();
+  setLang(DEFAULT_LANG);
+  const status = document.getElementById("app-status");
+  bind(status, "app.loading");
+
+  const engine = await import("./engine.js");
+  if (!engine.engineReady) {
+    bind(status, "app.engineFailed");
+    status.classList.add("is-error");
+    return;
+  }
+  delete status.dataset.i18n;
+  status.textContent = "";
+  status.hidden = true;
+  const v = engine.version();
+  if (v) bind(document.getElementById("engine-version"), "app.version", { version: v });
+
+  const ctx = { engine, share: createShare() };
+  for (const p of PANELS) {
+    if (!p.module) continue;
+    const root = document.getElementById(p.id);
+    try {
+      const mod = await import(p.module);
+      mod.mount(root, ctx);
+    } catch (e) {
+      console.error(`panel ${p.id} failed to mount`, e);
+    }
+  }
+}
+
+main();

@@ -1,0 +1,112 @@
+// Display formatting only. Money arrives from the engine as decimal strings
+// ("1234.50") and is never turned into a float: the integer part is grouped by
+// Intl as a BigInt and the engine's own fraction digits are kept.
+
+import { lang } from "./i18n.js";
+
+const DEC = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+function parts(str) {
+  const m = DEC.exec(String(str).trim());
+  return m ? { neg: m[1] === "-", int: m[2], frac: m[3] ?? "" } : null;
+}
+
+/** Rounds a decimal string half-up (away from zero) to `digits` places, as a string. */
+export function roundDecimal(str, digits) {
+  const p = parts(str);
+  if (!p) return String(str);
+  const frac = (p.frac + "0".repeat(digits + 1)).slice(0, digits + 1);
+  let n = BigInt(p.int + frac.slice(0, digits));
+  if (frac[digits] >= "5") n += 1n;
+  let s = n.toString().padStart(digits + 1, "0");
+  const out = digits ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
+  return (p.neg && /[1-9]/.test(out) ? "-" : "") + out;
+}
+
+function groupWith(nf, str, digits) {
+  const p = parts(roundDecimal(str, digits));
+  if (!p) return String(str);
+  const n = BigInt(p.int);
+  const zeroNeg = p.neg && n === 0n;
+  const value = p.neg ? (zeroNeg ? -1n : -n) : n;
+  return nf
+    .formatToParts(value)
+    .map((x) => {
+      if (x.type === "fraction") return p.frac.padEnd(digits, "0");
+      if (x.type === "integer" && zeroNeg) return "0";
+      return x.value;
+    })
+    .join("");
+}
+
+const cache = new Map();
+function nf(kind, digits) {
+  const key = `${lang()}|${kind}|${digits}`;
+  if (!cache.has(key)) {
+    const opts =
+      kind === "money"
+        ? { style: "currency", currency: "CNY", minimumFractionDigits: digits, maximumFractionDigits: digits }
+        : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    cache.set(key, new Intl.NumberFormat(lang(), opts));
+  }
+  return cache.get(key);
+}
+
+/** "5307.27" → "¥5,307.27" (zh-CN) or "CN¥5,307.27" (en). */
+export function money(str) {
+  return groupWith(nf("money", 2), str, 2);
+}
+
+/** "5307.27" → "5,307.27": for table cells whose header names the currency. */
+export function amount(str) {
+  return groupWith(nf("plain", 2), str, 2);
+}
+
+/** "32.5000" → "32.50%". */
+export function percent(str, digits = 2) {
+  return `${groupWith(nf("plain", digits), str, digits)}%`;
+}
+
+/** A user-typed rate shown back as typed, e.g. "4.9" → "4.9%". */
+export function typedPercent(str) {
+  return `${String(str).trim()}%`;
+}
+
+/** Integers such as a period count. */
+export function integer(n) {
+  return nf("plain", 0).format(n);
+}
+
+/** "2026-12-29" → "2026年12月29日" or "Dec 29, 2026". */
+export function date(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
+  if (!m) return iso ?? "";
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return new Intl.DateTimeFormat(lang(), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(d);
+}
+
+/** Joins phrases the way the language does ("A、B和C" / "A, B, and C"). */
+export function list(items) {
+  return new Intl.ListFormat(lang(), { style: "long", type: "conjunction" }).format(items);
+}
+
+/** Money string → integer cents as BigInt (exact; used for chart scaling and comparisons). */
+export function cents(str) {
+  const p = parts(str);
+  if (!p) return 0n;
+  const v = BigInt(p.int + (p.frac + "00").slice(0, 2));
+  return p.neg ? -v : v;
+}
+
+/**
+ * Normalises what a person typed into a decimal string without changing its
+ * value: full-width digits and points, spaces and thousands separators go.
+ */
+export function cleanNumber(str) {
+  return String(str)
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, ".")
+    .replace(/[－—–]/g, "-")
+    .replace(/[\s,，_']/g, "")
+    .replace(/[¥￥元%％]/g, "");
+}

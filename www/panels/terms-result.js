@@ -1,0 +1,164 @@
+// The result of the loan-terms panel: the answer in large numbers, one plain
+// sentence on why the true cost differs from the contract rate, the engine's
+// warnings, charts and the full schedule. Pure rendering from the engine's
+// output (strings) and the input that produced it; no arithmetic on money
+// beyond exact comparisons in cents.
+
+import { h, clear } from "../dom.js";
+import { t, has } from "../i18n.js";
+import * as fmt from "../format.js";
+import { balanceChart, splitChart } from "../chart.js";
+
+/** Warnings whose content the "why" sentence already says. */
+const EXPLAINED = new Set(["flatRate"]);
+/** Warnings above a legal line: the only ones in the warning colour. */
+const ABOVE_LINE = new Set(["aprAbove24", "aprAbove36"]);
+
+/** Builds the fixed skeleton once; render() fills it so the layout does not jump. */
+export function skeleton() {
+  const parts = {
+    headLabel: h("p", { class: "answer-label" }),
+    headValue: h("p", { class: "answer-value", "data-testid": "payment" }),
+    headSub: h("p", { class: "answer-sub" }),
+    figures: h("dl", { class: "figures" }),
+    why: h("p", { class: "why", "data-testid": "why" }),
+    warnings: h("ul", { class: "warnings", "aria-label": "" }),
+    charts: h("div", { class: "charts" }),
+    table: h("details", { class: "schedule" }),
+    live: h("p", { class: "visually-hidden", "aria-live": "polite", "aria-atomic": "true" }),
+    // Placed by the panel at the end of the form; a visual copy only (the live region speaks).
+    mini: h("p", { class: "mini-answer", "aria-hidden": "true" }),
+  };
+  parts.el = h(
+    "div",
+    { class: "result-body" },
+    h("div", { class: "answer" }, parts.headLabel, parts.headValue, parts.headSub),
+    parts.figures,
+    parts.why,
+    parts.warnings,
+    parts.charts,
+    parts.table,
+    parts.live,
+  );
+  parts.headValue.textContent = t("result.loading");
+  return parts;
+}
+
+/** Fills the skeleton from a loanTerms value and the input that produced it. */
+export function render(parts, v, input) {
+  const rows = v.schedule;
+  const n = rows.length;
+  const bullet = input.method === "bullet" && n > 1;
+  if (bullet) {
+    parts.headLabel.textContent = t("result.bullet");
+    parts.headValue.textContent = fmt.money(v.lastPayment);
+    parts.headSub.textContent = t("result.bulletSub", { months: n });
+  } else if (v.firstPayment === v.lastPayment) {
+    parts.headLabel.textContent = t("result.monthly");
+    parts.headValue.textContent = fmt.money(v.firstPayment);
+    parts.headSub.textContent = "";
+  } else {
+    const level = input.method === "annuity" && !(input.prepayments?.length);
+    parts.headLabel.textContent = t(level ? "result.monthly" : "result.firstMonth");
+    parts.headValue.textContent = fmt.money(v.firstPayment);
+    parts.headSub.textContent = t(level ? "result.lastAdjust" : "result.lastMonth", { amount: fmt.money(v.lastPayment) });
+  }
+
+  const nominal = v.apr ? fmt.percent(v.apr.nominalPercent) : t("result.unavailable");
+  const effective = v.apr ? fmt.percent(v.apr.effectivePercent) : t("result.unavailable");
+  clear(parts.figures).append(
+    figure("result.nominal", nominal, "result.nominalHint", "nominal", true),
+    figure("result.effective", effective, "result.effectiveHint", "effective"),
+    figure("result.interest", fmt.money(v.totals.interest), null, "interest"),
+    figure("result.fees", fmt.money(v.totals.fees), null, "fees"),
+    figure("result.totalPaid", fmt.money(v.totals.payment), null, "total"),
+    figure("result.received", fmt.money(v.received), null, "received"),
+  );
+
+  parts.why.textContent = why(v, input, nominal);
+
+  clear(parts.warnings);
+  parts.warnings.setAttribute("aria-label", t("warn.heading"));
+  for (const w of v.warnings) {
+    if (EXPLAINED.has(w.code)) continue;
+    const key = `warn.${w.code}`;
+    const text = has(key)
+      ? t(key, { deduction: fmt.money(v.upfrontDeduction), received: fmt.money(v.received) })
+      : t("warn.unknown", { message: w.message });
+    parts.warnings.append(h("li", { class: ABOVE_LINE.has(w.code) ? "warning above-line" : "warning", "data-code": w.code, text }));
+  }
+
+  clear(parts.charts).append(
+    h("h3", { class: "visually-hidden", text: t("chart.heading") }),
+    balanceChart(rows, v.totals.principal),
+    splitChart(rows),
+  );
+
+  renderTable(parts.table, v);
+  parts.live.textContent = t("result.live", { label: parts.headLabel.textContent, payment: parts.headValue.textContent, nominal });
+  parts.mini.textContent = t("result.mini", { label: parts.headLabel.textContent, payment: parts.headValue.textContent, nominal });
+}
+
+function figure(labelKey, value, hintKey, name, main = false) {
+  return h(
+    "div",
+    { class: main ? "figure figure-main" : "figure", "data-testid": name },
+    h("dt", {}, t(labelKey), hintKey ? h("span", { class: "hint", text: t(hintKey) }) : null),
+    h("dd", { text: value }),
+  );
+}
+
+/** One sentence on why the true cost is above the contract rate, or "" when nothing explains it. */
+function why(v, input, nominal) {
+  if (!v.apr) return "";
+  const reasons = [];
+  if (fmt.cents(v.upfrontDeduction) > 0n) {
+    reasons.push(t("why.deduction", { received: fmt.money(v.received), principal: fmt.money(v.totals.principal) }));
+  }
+  if (input.method === "flat" && v.warnings.some((w) => w.code === "flatRate")) reasons.push(t("why.flat"));
+  const laterFees = fmt.cents(v.totals.fees) - fmt.cents(v.upfrontFees);
+  if (laterFees > 0n) {
+    const upfront = fmt.cents(v.upfrontFees) > 0n;
+    reasons.push(upfront ? t("why.feesLater") : t("why.fees", { amount: fmt.money(v.totals.fees) }));
+  }
+  const advertised = t(`why.rate.${input.rate.per}`, { rate: fmt.typedPercent(input.rate.percent) });
+  if (reasons.length) return t("why.sentence", { nominal, advertised, reasons: fmt.list(reasons) });
+  if (input.rate.per !== "year") return t("why.convert", { advertised, nominal });
+  return "";
+}
+
+function renderTable(details, v) {
+  const wasOpen = details.open;
+  const dated = v.schedule.some((r) => r.dueDate);
+  const cols = ["period", ...(dated ? ["dueDate"] : []), "payment", "principal", "interest", "fees", "balance"];
+  const head = h("tr", {}, cols.map((c) => h("th", { scope: "col", text: t(`table.${c}`) })));
+  const body = h("tbody");
+  for (const r of v.schedule) {
+    body.append(
+      h(
+        "tr",
+        {},
+        cols.map((c) => {
+          if (c === "period") return h("th", { scope: "row", text: String(r.period) });
+          if (c === "dueDate") return h("td", { text: fmt.date(r.dueDate) });
+          return h("td", { class: "num", "data-col": c, text: fmt.amount(r[c]) });
+        }),
+      ),
+    );
+  }
+  const totalCells = cols.map((c) => {
+    if (c === "period") return h("th", { scope: "row", text: t("table.total") });
+    if (c === "dueDate" || c === "balance") return h("td");
+    if (c === "fees" && fmt.cents(v.upfrontFees) > 0n) return h("td");
+    return h("td", { class: "num", text: fmt.amount(v.totals[c]) });
+  });
+  clear(details).append(
+    h("summary", { text: t("table.summary", { n: v.schedule.length }) }),
+    h(
+      "div",
+      { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("table.caption") },
+      h("table", {}, h("caption", { text: t("table.caption") }), h("thead", {}, head), body, h("tfoot", {}, h("tr", {}, totalCells))),
+    ),
+  );
+  details.open = wasOpen;
+}
