@@ -24,10 +24,14 @@
 
 pub mod api;
 pub mod calendar;
+pub mod debt;
 pub mod error;
 pub mod input;
 pub mod money;
+pub mod overdue;
+pub mod plan;
 pub mod rate;
+pub mod rules;
 pub mod schedule;
 pub mod solve;
 

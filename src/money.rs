@@ -43,6 +43,9 @@ pub fn round_cents(value: Decimal) -> Decimal {
 
 /// Half-up (midpoint away from zero) to `dp` places, without negative zero.
 pub fn round_dp_half_up(value: Decimal, dp: u32) -> Decimal {
+    if value.scale() <= dp && !value.is_zero() {
+        return value; // already exact at this precision
+    }
     let mut r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     if r.is_zero() {
         r.set_sign_positive(true);
@@ -65,7 +68,11 @@ pub fn fmt_percent(percent: Decimal) -> String {
 fn fixed(mut value: Decimal, dp: u32) -> String {
     value.rescale(dp);
     let m = value.mantissa();
-    let digits = m.unsigned_abs().to_string();
+    // Money and percents fit in a u64 mantissa; format that (u128 formatting is slow).
+    let digits = match u64::try_from(m.unsigned_abs()) {
+        Ok(small) => small.to_string(),
+        Err(_) => m.unsigned_abs().to_string(),
+    };
     let dp = dp as usize;
     let mut out = String::with_capacity(digits.len() + dp + 3);
     if m < 0 {

@@ -1,27 +1,905 @@
 //! `overdueCost` and `legalRules`: reading input and shaping output.
-//! (Placeholder until the overdue engine lands; see issue 3.)
+//!
+//! `overdueCost` reads the overdue amounts, the period, the penalty rate and
+//! the contract's extras, computes the charges with [`crate::overdue`],
+//! evaluates every cap of the rule pack with [`crate::rules`], and, when a
+//! payment is given, applies it bucket by bucket (Civil Code Art. 561 by
+//! default). Buckets: `fees` = overdue fees + late fees; `interest` = overdue
+//! interest + penalty + compound + interest on fees; `principal` = overdue
+//! principal.
+//!
+//! `legalRules` returns the pack as data: the LPR table, every rule with its
+//! source, confidence and as-of date, and the "know your rights" facts in
+//! zh-CN and English.
 
+use super::{MoneyText, PercentText, WarningOut};
+use crate::calendar::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::input::Value;
+use crate::input::{Obj, Value};
+use crate::money::{div, fmt_money, fmt_percent, mul, sub, sum, MAX_ANNUAL_PERCENT};
+use crate::overdue::{
+    self, allocate, Bucket, Buckets, LateFee, LateFeeAmount, LateFeePer, Overdue, OverdueTerms,
+    CIVIL_CODE_ORDER, MAX_DAYS,
+};
+use crate::rules::{
+    self, ids, CapContext, CapResult, ChargeParts, Jurisdiction, Lender, LprRow, RulePack, Source,
+    LENDER_WORDS,
+};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Output of `overdueCost` (placeholder).
-#[derive(Debug, Serialize)]
-pub struct OverdueOut {}
+/// The highest markup accepted, percent.
+pub const MAX_MARKUP_PERCENT: u32 = 1000;
 
-/// `overdueCost(input)`.
-pub fn overdue_cost(_input: &Value) -> Result<OverdueOut> {
-    Err(Error::general(
-        ErrorCode::UnknownValue,
-        "overdueCost is not available yet",
-    ))
+/// The penalty rate used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PenaltyRateOut {
+    /// Percent a year (simple).
+    pub annual_percent: PercentText,
+    /// Percent a day (annual ÷ basis).
+    pub daily_percent: PercentText,
 }
 
-/// Output of `legalRules` (placeholder).
-#[derive(Debug, Serialize)]
-pub struct RulesOut {}
+/// An LPR row as returned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LprOut {
+    /// In force from this date until the next row.
+    pub from: String,
+    /// One-year LPR, percent.
+    pub one_year_percent: PercentText,
+    /// Five-year-and-over LPR, percent.
+    pub five_year_percent: PercentText,
+}
 
-/// `legalRules()`.
+impl From<&LprRow> for LprOut {
+    fn from(r: &LprRow) -> Self {
+        LprOut {
+            from: r.from.to_string(),
+            one_year_percent: fmt_percent(r.one_year),
+            five_year_percent: fmt_percent(r.five_year),
+        }
+    }
+}
+
+/// A part of the period under one cap rate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentOut {
+    /// The rule that sets the rate.
+    pub rule: &'static str,
+    /// First day (when dated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The day after the last (when dated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Days.
+    pub days: u32,
+    /// Percent a year.
+    pub cap_percent: PercentText,
+    /// The LPR row used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lpr: Option<LprOut>,
+    /// The cap for these days.
+    pub cap_amount: MoneyText,
+}
+
+/// One cap as returned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CapOut {
+    /// Rule id.
+    pub rule: String,
+    /// `civilCap`, `criminalReference`, `feeRule`, `ukCap`, `transition`.
+    pub kind: String,
+    /// Whether it covers this lender (and jurisdiction).
+    pub applies: bool,
+    /// Percent, or `null` for an amount cap.
+    pub cap_percent: Option<PercentText>,
+    /// `year`, `day`, `total`, or `null`.
+    pub cap_per: Option<&'static str>,
+    /// What the percent is taken of.
+    pub cap_base: MoneyText,
+    /// The most these charges may be over these days.
+    pub cap_amount: MoneyText,
+    /// The currency of an amount cap, when fixed (`GBP`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// The charges this cap counts.
+    pub charged: MoneyText,
+    /// Charged above the cap (≥ 0).
+    pub excess: MoneyText,
+    /// The LPR row used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lpr: Option<LprOut>,
+    /// Parts of the period under different rates.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<SegmentOut>,
+    /// Where it comes from.
+    pub source: Source,
+    /// `primary`, `secondary` or `reported`.
+    pub confidence: &'static str,
+    /// Assumptions and explanations.
+    pub notes: Vec<WarningOut>,
+}
+
+impl From<&CapResult> for CapOut {
+    fn from(c: &CapResult) -> Self {
+        CapOut {
+            rule: c.rule.id.clone(),
+            kind: c.rule.kind.clone(),
+            applies: c.applies,
+            cap_percent: c.cap_percent.map(fmt_percent),
+            cap_per: c.cap_per.map(|p| p.as_str()),
+            cap_base: fmt_money(c.cap_base),
+            cap_amount: fmt_money(c.cap_amount),
+            currency: c.rule.currency.clone(),
+            charged: fmt_money(c.charged),
+            excess: fmt_money(c.excess),
+            lpr: c.lpr.as_ref().map(LprOut::from),
+            segments: c
+                .segments
+                .iter()
+                .map(|s| SegmentOut {
+                    rule: s.rule,
+                    from: s.from.map(|d| d.to_string()),
+                    to: s.to.map(|d| d.to_string()),
+                    days: s.days,
+                    cap_percent: fmt_percent(s.cap_percent),
+                    lpr: s.lpr.as_ref().map(LprOut::from),
+                    cap_amount: fmt_money(s.cap_amount),
+                })
+                .collect(),
+            source: c.rule.source.clone(),
+            confidence: c.rule.confidence.as_str(),
+            notes: c
+                .notes
+                .iter()
+                .map(|n| WarningOut {
+                    code: n.code,
+                    message: n.message.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A chart point.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeriesOut {
+    /// Days overdue.
+    pub day: u32,
+    /// What is owed then.
+    pub total_owed: MoneyText,
+}
+
+/// An amount per bucket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BucketsOut {
+    /// Fees and late fees.
+    pub fees: MoneyText,
+    /// Interest and interest-like charges.
+    pub interest: MoneyText,
+    /// Principal.
+    pub principal: MoneyText,
+}
+
+impl From<&Buckets> for BucketsOut {
+    fn from(b: &Buckets) -> Self {
+        BucketsOut {
+            fees: fmt_money(b.fees),
+            interest: fmt_money(b.interest),
+            principal: fmt_money(b.principal),
+        }
+    }
+}
+
+/// How a payment is applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AllocationOut {
+    /// The order used.
+    pub order: Vec<&'static str>,
+    /// Owed before the payment.
+    pub owed: BucketsOut,
+    /// Applied to each bucket.
+    pub applied: BucketsOut,
+    /// Left in each bucket.
+    pub remaining: BucketsOut,
+    /// Σ remaining.
+    pub remaining_total: MoneyText,
+    /// The part of the payment above everything owed.
+    pub unapplied: MoneyText,
+}
+
+/// The output of `overdueCost`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverdueOut {
+    /// Days overdue.
+    pub days: u32,
+    /// First overdue day, when dated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// End of the period, when dated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// The penalty rate used.
+    pub penalty_rate: PenaltyRateOut,
+    /// Overdue principal × daily penalty rate × days.
+    pub penalty_interest: MoneyText,
+    /// Overdue interest × daily penalty rate × days (when `compound`).
+    pub compound_interest: MoneyText,
+    /// Overdue fees × daily penalty rate × days (when `chargeOnFees`).
+    pub interest_on_fees: MoneyText,
+    /// Number of late fees charged.
+    pub late_fee_count: u32,
+    /// Σ late fees.
+    pub late_fees: MoneyText,
+    /// Σ of the rounded components.
+    pub total_charges: MoneyText,
+    /// Overdue principal + interest + fees.
+    pub overdue_total: MoneyText,
+    /// `overdueTotal + totalCharges`.
+    pub total_owed: MoneyText,
+    /// totalCharges ÷ principal ÷ days × basis × 100.
+    pub annualized_percent: PercentText,
+    /// Every cap of the pack, evaluated.
+    pub caps: Vec<CapOut>,
+    /// What is owed over time.
+    pub series: Vec<SeriesOut>,
+    /// `day` or `month` (30 days).
+    pub series_step: &'static str,
+    /// How a payment is applied, when one is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allocation: Option<AllocationOut>,
+    /// How the figures were computed, with sources and caveats.
+    pub basis: Vec<WarningOut>,
+    /// The rule pack version used.
+    pub rules_version: String,
+}
+
+/// The input of `overdueCost`, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverdueInput {
+    /// Charges terms.
+    pub terms: OverdueTerms,
+    /// Days overdue.
+    pub days: u32,
+    /// The dated period, when given.
+    pub period: Option<(Date, Date)>,
+    /// The markup, when the penalty came from a contract rate.
+    pub markup_percent: Option<Decimal>,
+    /// Who lent.
+    pub lender: Lender,
+    /// Whose law.
+    pub jurisdiction: Jurisdiction,
+    /// When the contract was made.
+    pub contract_date: Option<Date>,
+    /// When the case was or would be filed.
+    pub filing_date: Option<Date>,
+    /// Interest deducted from the principal up front.
+    pub upfront_deduction: Option<Decimal>,
+    /// A payment to apply: amount and order.
+    pub payment: Option<(Decimal, [Bucket; 3])>,
+}
+
+const BUCKET_WORDS: [(&str, Bucket); 3] = [
+    ("fees", Bucket::Fees),
+    ("interest", Bucket::Interest),
+    ("principal", Bucket::Principal),
+];
+
+fn bucket_word(b: Bucket) -> &'static str {
+    BUCKET_WORDS
+        .iter()
+        .find(|(_, x)| *x == b)
+        .map_or("fees", |(w, _)| w)
+}
+
+fn conflict(field: &str, message: impl Into<String>) -> Error {
+    Error::field(ErrorCode::Conflict, field, message)
+}
+
+/// Reads and validates the `overdueCost` input.
+pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
+    let o = Obj::new(input, "")?;
+    let day_basis = o.day_basis()?;
+
+    let ov = o.req_obj("overdue")?;
+    let overdue = Overdue {
+        principal: ov.positive_money("principal")?,
+        interest: ov.opt_money("interest")?.unwrap_or(Decimal::ZERO),
+        fees: ov.opt_money("fees")?.unwrap_or(Decimal::ZERO),
+    };
+    ov.finish()?;
+
+    let from = o.opt_date("from")?;
+    let to = o.opt_date("to")?;
+    let has_days = o.has("days");
+    let (days, period) = match (from, to, has_days) {
+        (Some(f), Some(t), false) => {
+            let n = f.days_until(t);
+            if n < 1 {
+                return Err(conflict("to", "to must be after from"));
+            }
+            if n > i64::from(MAX_DAYS) {
+                return Err(Error::field(
+                    ErrorCode::OutOfRange,
+                    "to",
+                    format!("the period from from to to is longer than {MAX_DAYS} days"),
+                ));
+            }
+            (u32::try_from(n).unwrap_or(MAX_DAYS), Some((f, t)))
+        }
+        (Some(_), Some(_), true) => {
+            return Err(conflict("days", "give from and to, or days, not both"))
+        }
+        (f, None, true) => {
+            let n = o.int_in("days", 1, MAX_DAYS)?;
+            let period = match f {
+                None => None,
+                Some(f) => Some((
+                    f,
+                    f.add_days(i64::from(n)).ok_or_else(|| {
+                        Error::field(
+                            ErrorCode::OutOfRange,
+                            "days",
+                            "from plus days goes beyond the last supported date",
+                        )
+                    })?,
+                )),
+            };
+            (n, period)
+        }
+        (None, Some(_), true) => {
+            return Err(conflict("days", "give from with days, or from and to"))
+        }
+        (Some(_), None, false) => {
+            return Err(Error::field(
+                ErrorCode::MissingField,
+                "to",
+                "to is required with from (or give days)",
+            ))
+        }
+        (None, Some(_), false) => {
+            return Err(Error::field(
+                ErrorCode::MissingField,
+                "from",
+                "from is required with to",
+            ))
+        }
+        (None, None, false) => {
+            return Err(Error::field(
+                ErrorCode::MissingField,
+                "days",
+                "give days, or from and to",
+            ))
+        }
+    };
+
+    let p = o.req_obj("penalty")?;
+    let (penalty_rate, markup_percent) = match (p.has("rate"), p.has("contractRate")) {
+        (true, false) => {
+            if p.has("markupPercent") {
+                return Err(conflict(
+                    "penalty.markupPercent",
+                    "markupPercent goes with contractRate, not with rate",
+                ));
+            }
+            (p.rate("rate", day_basis)?, None)
+        }
+        (false, true) => {
+            let contract = p.rate("contractRate", day_basis)?;
+            let markup = p.decimal_in(
+                "markupPercent",
+                Decimal::ZERO,
+                Decimal::from(MAX_MARKUP_PERCENT),
+            )?;
+            let rate = overdue::penalty_rate_with_markup(contract, markup)?;
+            if rate.annual_percent(day_basis)? > MAX_ANNUAL_PERCENT {
+                return Err(Error::field(
+                    ErrorCode::OutOfRange,
+                    "penalty.markupPercent",
+                    format!("the raised rate is above {MAX_ANNUAL_PERCENT} % a year, the highest rate this calculator accepts"),
+                ));
+            }
+            (rate, Some(markup))
+        }
+        (true, true) => {
+            return Err(conflict(
+                "penalty",
+                "penalty gives both rate and contractRate; give one",
+            ))
+        }
+        (false, false) => {
+            return Err(Error::field(
+                ErrorCode::MissingField,
+                "penalty.rate",
+                "penalty needs a rate, or a contractRate and a markupPercent",
+            ))
+        }
+    };
+    p.finish()?;
+
+    let compound = o.bool_or("compound", false)?;
+    let charge_on_fees = o.bool_or("chargeOnFees", false)?;
+
+    let late_fee = match o.opt_obj("lateFee")? {
+        None => None,
+        Some(f) => {
+            let amount = match (f.has("amount"), f.has("percentOfOverdue")) {
+                (true, false) => LateFeeAmount::Fixed(f.money("amount")?),
+                (false, true) => LateFeeAmount::PercentOfOverdue(f.decimal_in(
+                    "percentOfOverdue",
+                    Decimal::ZERO,
+                    Decimal::ONE_HUNDRED,
+                )?),
+                (true, true) => {
+                    return Err(conflict(
+                        "lateFee",
+                        "lateFee gives both amount and percentOfOverdue; give one",
+                    ))
+                }
+                (false, false) => {
+                    return Err(Error::field(
+                        ErrorCode::MissingField,
+                        "lateFee.amount",
+                        "lateFee needs an amount or a percentOfOverdue",
+                    ))
+                }
+            };
+            let per = f.word(
+                "per",
+                &[("once", LateFeePer::Once), ("month", LateFeePer::Month)],
+                None,
+            )?;
+            f.finish()?;
+            Some(LateFee { amount, per })
+        }
+    };
+
+    let lender = o.word("lender", &LENDER_WORDS, None)?;
+    let jurisdiction = o.word(
+        "jurisdiction",
+        &[("cn", Jurisdiction::Cn), ("uk", Jurisdiction::Uk)],
+        Some(Jurisdiction::Cn),
+    )?;
+    let contract_date = o.opt_date("contractDate")?;
+    if let (Some(c), Some((f, _))) = (contract_date, period) {
+        if c > f {
+            return Err(conflict(
+                "contractDate",
+                "contractDate is after the first overdue day",
+            ));
+        }
+    }
+    let filing_date = o.opt_date("filingDate")?;
+    if let (Some(fd), Some(c)) = (filing_date, contract_date) {
+        if fd < c {
+            return Err(conflict("filingDate", "filingDate is before contractDate"));
+        }
+    }
+    let upfront_deduction = o.opt_money("upfrontDeduction")?;
+    if upfront_deduction.is_some_and(|d| d >= overdue.principal) {
+        return Err(conflict(
+            "upfrontDeduction",
+            "upfrontDeduction must be less than overdue.principal",
+        ));
+    }
+
+    let payment = match o.opt_obj("payment")? {
+        None => None,
+        Some(pay) => {
+            let amount = pay.positive_money("amount")?;
+            let items = pay.list("order", 3)?;
+            let order = if items.is_empty() {
+                CIVIL_CODE_ORDER
+            } else {
+                if items.len() != 3 {
+                    return Err(conflict(
+                        "payment.order",
+                        "payment.order must name fees, interest and principal once each",
+                    ));
+                }
+                let mut order = CIVIL_CODE_ORDER;
+                for (i, v) in items.iter().enumerate() {
+                    let path = format!("payment.order[{i}]");
+                    let Value::String(s) = v else {
+                        return Err(crate::input::wrong_type(&path, "a string", v));
+                    };
+                    let b = BUCKET_WORDS
+                        .iter()
+                        .find(|(w, _)| w == s)
+                        .map(|(_, b)| *b)
+                        .ok_or_else(|| {
+                            Error::field(
+                                ErrorCode::UnknownValue,
+                                &path,
+                                format!("{path} must be one of fees, interest, principal"),
+                            )
+                        })?;
+                    if order[..i].contains(&b) {
+                        return Err(conflict(&path, format!("{path} repeats an earlier bucket")));
+                    }
+                    order[i] = b;
+                }
+                order
+            };
+            pay.finish()?;
+            Some((amount, order))
+        }
+    };
+    o.finish()?;
+
+    Ok(OverdueInput {
+        terms: OverdueTerms {
+            overdue,
+            penalty_rate,
+            compound,
+            charge_on_fees,
+            late_fee,
+            day_basis,
+        },
+        days,
+        period,
+        markup_percent,
+        lender,
+        jurisdiction,
+        contract_date,
+        filing_date,
+        upfront_deduction,
+        payment,
+    })
+}
+
+fn note(code: &'static str, message: impl Into<String>) -> WarningOut {
+    WarningOut {
+        code,
+        message: message.into(),
+    }
+}
+
+fn basis_notes(pack: &RulePack, inp: &OverdueInput) -> Result<Vec<WarningOut>> {
+    let t = &inp.terms;
+    let basis_days = t.day_basis.days();
+    let mut out = vec![note(
+        "simpleDailyAccrual",
+        format!("penalty interest = overdue principal × daily penalty rate × days, simple (no interest on interest); daily rate = annual rate ÷ {basis_days}; each component is rounded half-up to cents"),
+    )];
+    if let Some(m) = inp.markup_percent {
+        let r = pack.rule(ids::BANK_MARKUP)?;
+        out.push(note(
+            "penaltyMarkup",
+            format!("penalty rate = contract rate × (1 + {m} ÷ 100). Bank practice raises the contract rate {}–{} % ({}, {}; secondary source; whether this notice is still in force is unconfirmed)",
+                r.markup_min_percent.unwrap_or_default(),
+                r.markup_max_percent.unwrap_or_default(),
+                r.source.document,
+                r.source.article.as_deref().unwrap_or(""),
+            ),
+        ));
+        let outside = matches!((r.markup_min_percent, r.markup_max_percent), (Some(lo), Some(hi)) if m < lo || m > hi);
+        if inp.lender == Lender::Bank && outside {
+            out.push(note(
+                "markupOutsideBankPractice",
+                "this markup is outside the 30–50 % bank practice; check the contract",
+            ));
+        }
+    }
+    if t.compound {
+        out.push(note(
+            "compoundOnOverdueInterest",
+            "compound interest = overdue interest × daily penalty rate × days (charged once, not compounded again). 银发〔2003〕251号 says unpaid interest is compounded at the penalty rate (secondary source; in-force status unconfirmed)",
+        ));
+    }
+    if let Some(fee) = t.late_fee {
+        if fee.per == LateFeePer::Month {
+            out.push(note(
+                "lateFeeEachStartedMonth",
+                "a monthly late fee is charged for each started 30-day month overdue: days 1–30 one fee, 31–60 two, and so on",
+            ));
+        }
+        if matches!(fee.amount, LateFeeAmount::PercentOfOverdue(_)) {
+            out.push(note(
+                "lateFeePercentBase",
+                "a percent late fee is taken of the whole overdue amount (principal + interest + fees) and rounded to cents each time",
+            ));
+        }
+    }
+    if t.charge_on_fees && inp.lender == Lender::CreditCard {
+        out.push(note(
+            "cardNoInterestOnFees",
+            "card issuers may not charge interest on fees (2016 PBoC notice, secondary source): the interest charged on fees is shown as excess",
+        ));
+    }
+    if let Some(d) = inp.upfront_deduction {
+        let r = pack.rule(ids::ACTUAL_PRINCIPAL)?;
+        out.push(note(
+            "actualPrincipal",
+            format!("{d} was deducted up front: the caps use the amount actually lent as principal ({} {}, primary source)", r.source.document, r.source.article.as_deref().unwrap_or("")),
+        ));
+    }
+    if inp.jurisdiction == Jurisdiction::Uk {
+        out.push(note(
+            "ukJurisdiction",
+            "jurisdiction uk: the UK HCSTC caps apply and the Chinese caps are shown with applies false",
+        ));
+    }
+    if let Some((_, order)) = inp.payment {
+        let r = pack.rule(ids::PAYMENT_ORDER)?;
+        if order == CIVIL_CODE_ORDER {
+            out.push(note(
+                "paymentOrderCivilCode",
+                format!("the payment is applied to fees (costs), then interest, then principal: {} {} (primary source), unless the parties agreed otherwise", r.source.document, r.source.article.as_deref().unwrap_or("")),
+            ));
+        } else {
+            out.push(note(
+                "paymentOrderAgreed",
+                format!("the payment is applied in the order given; without an agreement, {} {} applies fees, interest, principal", r.source.document, r.source.article.as_deref().unwrap_or("")),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// `overdueCost(input)`: the charges, the caps, the series and an optional
+/// payment allocation.
+pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
+    let inp = read_overdue_input(input)?;
+    let pack = rules::pack()?;
+    let t = &inp.terms;
+    let c = overdue::charges(t, inp.days)?;
+    let principal = t.overdue.principal;
+    let base = sub(principal, inp.upfront_deduction.unwrap_or(Decimal::ZERO))?;
+    let ctx = CapContext {
+        jurisdiction: inp.jurisdiction,
+        lender: inp.lender,
+        contract_date: inp.contract_date,
+        period: inp.period,
+        days: inp.days,
+        filing_date: inp.filing_date,
+        base,
+        borrowed: principal,
+        day_basis: t.day_basis,
+        charges: ChargeParts {
+            interest: c.interest_charges()?,
+            interest_on_fees: c.interest_on_fees,
+            late_fees: c.late_fees,
+            total: c.total_charges,
+        },
+    };
+    let caps = rules::evaluate_caps(pack, &ctx)?;
+    let annual = t.penalty_rate.annual_percent(t.day_basis)?;
+    let allocation = match inp.payment {
+        None => None,
+        Some((amount, order)) => {
+            let owed = Buckets {
+                fees: sum([t.overdue.fees, c.late_fees])?,
+                interest: sum([t.overdue.interest, c.interest_charges()?])?,
+                principal,
+            };
+            let a = allocate(amount, owed, order)?;
+            Some(AllocationOut {
+                order: order.iter().map(|b| bucket_word(*b)).collect(),
+                owed: BucketsOut::from(&owed),
+                applied: BucketsOut::from(&a.applied),
+                remaining: BucketsOut::from(&a.remaining),
+                remaining_total: fmt_money(sum([
+                    a.remaining.fees,
+                    a.remaining.interest,
+                    a.remaining.principal,
+                ])?),
+                unapplied: fmt_money(a.unapplied),
+            })
+        }
+    };
+    Ok(OverdueOut {
+        days: inp.days,
+        from: inp.period.map(|(f, _)| f.to_string()),
+        to: inp.period.map(|(_, t)| t.to_string()),
+        penalty_rate: PenaltyRateOut {
+            annual_percent: fmt_percent(annual),
+            daily_percent: fmt_percent(div(annual, t.day_basis.days())?),
+        },
+        penalty_interest: fmt_money(c.penalty_interest),
+        compound_interest: fmt_money(c.compound_interest),
+        interest_on_fees: fmt_money(c.interest_on_fees),
+        late_fee_count: c.late_fee_count,
+        late_fees: fmt_money(c.late_fees),
+        total_charges: fmt_money(c.total_charges),
+        overdue_total: fmt_money(t.overdue.total()?),
+        total_owed: fmt_money(c.total_owed),
+        annualized_percent: fmt_percent(overdue::annualized_percent(
+            c.total_charges,
+            principal,
+            inp.days,
+            t.day_basis,
+        )?),
+        caps: caps.iter().map(CapOut::from).collect(),
+        series: overdue::series(t, inp.days)?
+            .into_iter()
+            .map(|p| SeriesOut {
+                day: p.day,
+                total_owed: fmt_money(p.total_owed),
+            })
+            .collect(),
+        series_step: if overdue::series_is_daily(inp.days) {
+            "day"
+        } else {
+            "month"
+        },
+        allocation,
+        basis: basis_notes(pack, &inp)?,
+        rules_version: pack.version.clone(),
+    })
+}
+
+/// A rule as `legalRules` returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleOut {
+    /// Stable id.
+    pub id: String,
+    /// What sort of rule.
+    pub kind: String,
+    /// `cn` or `uk`.
+    pub jurisdiction: &'static str,
+    /// Lender types (or `ukHcstc`).
+    pub scope: Vec<String>,
+    /// A percent cap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap_percent: Option<PercentText>,
+    /// Its period: `year`, `day`, `total`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap_per: Option<&'static str>,
+    /// An amount cap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap_amount: Option<MoneyText>,
+    /// The currency of `capAmount`, when fixed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// A multiple of the one-year LPR (as a plain decimal, `"4"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lpr_multiple: Option<String>,
+    /// The cap at the latest LPR in the table, for display.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap_percent_at_latest_lpr: Option<PercentText>,
+    /// A split date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split_date: Option<String>,
+    /// The longest plan, months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_months: Option<u32>,
+    /// The usual markup range, percent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markup_min_percent: Option<PercentText>,
+    /// See `markupMinPercent`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markup_max_percent: Option<PercentText>,
+    /// English description (same as `en`).
+    pub description: String,
+    /// Simplified Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+    /// Where it comes from.
+    pub source: Source,
+    /// `primary`, `secondary` or `reported`.
+    pub confidence: &'static str,
+    /// When the entry was last checked.
+    pub as_of: String,
+}
+
+/// A fact as `legalRules` returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FactOut {
+    /// Stable id.
+    pub id: String,
+    /// Simplified Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+    /// Where it comes from.
+    pub source: Source,
+    /// `primary`, `secondary` or `reported`.
+    pub confidence: &'static str,
+}
+
+/// The output of `legalRules`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RulesOut {
+    /// When the pack was last checked.
+    pub as_of: String,
+    /// Data version.
+    pub version: String,
+    /// The last confirmed LPR fixing.
+    pub lpr_confirmed_through: String,
+    /// Where the LPR table comes from.
+    pub lpr_source: Option<Source>,
+    /// How sure we are of the LPR table.
+    pub lpr_confidence: &'static str,
+    /// LPR rows, oldest first.
+    pub lpr: Vec<LprOut>,
+    /// Rules.
+    pub rules: Vec<RuleOut>,
+    /// Facts.
+    pub facts: Vec<FactOut>,
+    /// Set only if the embedded pack could not be read (tests rule it out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+}
+
+fn rule_out(pack: &RulePack, r: &rules::Rule) -> RuleOut {
+    let at_latest = match (r.lpr_multiple, pack.lpr.last()) {
+        (Some(m), Some(row)) => mul(m, row.one_year).ok().map(fmt_percent),
+        _ => None,
+    };
+    RuleOut {
+        id: r.id.clone(),
+        kind: r.kind.clone(),
+        jurisdiction: match r.jurisdiction {
+            Jurisdiction::Cn => "cn",
+            Jurisdiction::Uk => "uk",
+        },
+        scope: r.scope.clone(),
+        cap_percent: r.cap_percent.map(fmt_percent),
+        cap_per: r.cap_per.map(|p| p.as_str()),
+        cap_amount: r.cap_amount.map(fmt_money),
+        currency: r.currency.clone(),
+        lpr_multiple: r.lpr_multiple.map(|m| m.normalize().to_string()),
+        cap_percent_at_latest_lpr: at_latest,
+        split_date: r.split_date.map(|d| d.to_string()),
+        max_months: r.max_months,
+        markup_min_percent: r.markup_min_percent.map(fmt_percent),
+        markup_max_percent: r.markup_max_percent.map(fmt_percent),
+        description: r.en.clone(),
+        zh: r.zh.clone(),
+        en: r.en.clone(),
+        source: r.source.clone(),
+        confidence: r.confidence.as_str(),
+        as_of: r.as_of.to_string(),
+    }
+}
+
+/// `legalRules()`: the LPR table, rules and facts of the embedded pack.
 pub fn legal_rules() -> RulesOut {
-    RulesOut {}
+    match rules::pack() {
+        Ok(p) => RulesOut {
+            as_of: p.as_of.to_string(),
+            version: p.version.clone(),
+            lpr_confirmed_through: p.lpr_confirmed_through.to_string(),
+            lpr_source: Some(p.lpr_source.clone()),
+            lpr_confidence: p.lpr_confidence.as_str(),
+            lpr: p.lpr.iter().map(LprOut::from).collect(),
+            rules: p.rules.iter().map(|r| rule_out(p, r)).collect(),
+            facts: p
+                .facts
+                .iter()
+                .map(|f| FactOut {
+                    id: f.id.clone(),
+                    zh: f.zh.clone(),
+                    en: f.en.clone(),
+                    source: f.source.clone(),
+                    confidence: f.confidence.as_str(),
+                })
+                .collect(),
+            problem: None,
+        },
+        Err(e) => RulesOut {
+            as_of: String::new(),
+            version: String::new(),
+            lpr_confirmed_through: String::new(),
+            lpr_source: None,
+            lpr_confidence: "",
+            lpr: Vec::new(),
+            rules: Vec::new(),
+            facts: Vec::new(),
+            problem: Some(e.message),
+        },
+    }
 }

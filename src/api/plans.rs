@@ -1,30 +1,547 @@
-//! `repaymentPlans` and `debtPlan`: reading input and shaping output.
-//! (Placeholder until the plans engine lands; see issue 4.)
+//! `repaymentPlans` and `debtPlan`: reading their input and shaping their output.
+//!
+//! The arithmetic lives in [`crate::plan`] (one debt: negotiated plans and the
+//! budget fit) and [`crate::debt`] (several debts, one budget); see their docs
+//! for the formulas. Here every field is read with its path, and every figure
+//! goes out as a money string (two decimals) or a percent string (four).
 
+use super::{MoneyText, PercentText};
+use crate::debt::{self, Debt, Outcome, Strategy, MAX_DEBTS};
 use crate::error::{Error, ErrorCode, Result};
-use crate::input::Value;
+use crate::input::{Obj, Value};
+use crate::money::{fmt_money, fmt_percent, round_dp_half_up, DayBasis, Per, Rate};
+use crate::plan::{
+    self, Balance, BudgetFit, Lender, Plan, PlanRequest, PlanRow, MAX_DEFERRAL_MONTHS,
+    MAX_PLAN_MONTHS,
+};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Output of `repaymentPlans` (placeholder).
-#[derive(Debug, Serialize)]
-pub struct PlansOut {}
-
-/// `repaymentPlans(input)`.
-pub fn repayment_plans(_input: &Value) -> Result<PlansOut> {
-    Err(Error::general(
-        ErrorCode::UnknownValue,
-        "repaymentPlans is not available yet",
-    ))
+/// One payment of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanRowOut {
+    /// 1-based month.
+    pub period: u32,
+    /// `YYYY-MM-DD`, when `startDate` was given (a payment now falls on `startDate`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<String>,
+    /// The payment.
+    pub payment: MoneyText,
+    /// The part that reduces the balance.
+    pub principal: MoneyText,
+    /// Interest (in a deferral's holiday month, added to the balance).
+    pub interest: MoneyText,
+    /// What is still owed afterwards.
+    pub balance: MoneyText,
 }
 
-/// Output of `debtPlan` (placeholder).
-#[derive(Debug, Serialize)]
-pub struct DebtPlanOut {}
+/// Which rule or practice makes a plan plausible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BasisOut {
+    /// Document and article, or the practice.
+    pub rule: &'static str,
+    /// `contract` | `primary` | `secondary` | `reported`.
+    pub confidence: &'static str,
+    /// `contract` | `lenderDiscretion` | `practice`: never a right.
+    pub standing: &'static str,
+    /// Plain English; the page shows its own translation.
+    pub note: &'static str,
+}
 
-/// `debtPlan(input)`.
-pub fn debt_plan(_input: &Value) -> Result<DebtPlanOut> {
-    Err(Error::general(
-        ErrorCode::UnknownValue,
-        "debtPlan is not available yet",
-    ))
+/// A lump-sum settlement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettlementOut {
+    /// The one-off payment.
+    pub amount: MoneyText,
+    /// Balance − amount.
+    pub discount: MoneyText,
+    /// Discount as a percent of the balance.
+    pub discount_percent: PercentText,
+    /// How many installment-plan payments the amount equals (two decimals), or null.
+    pub equivalent_months: Option<String>,
+    /// `offer` (lumpSumOffer) or `available` (lumpSum, capped at the balance).
+    pub source: &'static str,
+}
+
+/// One plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanOut {
+    /// `asIs` | `installment` | `stopInterest` | `waivePenalties` | `deferral` | `lumpSum`.
+    pub kind: &'static str,
+    /// Months the schedule spans (a deferral's holiday included).
+    pub months: u32,
+    /// The regular payment.
+    pub monthly_payment: MoneyText,
+    /// Σ schedule payments.
+    pub total_paid: MoneyText,
+    /// As-is total − this total (negative: this plan costs more).
+    pub saving_vs_as_is: MoneyText,
+    /// Every payment within the budget (lump sum: within `lumpSum`); null without one.
+    pub fits_budget: Option<bool>,
+    /// The payments.
+    pub schedule: Vec<PlanRowOut>,
+    /// Why a lender might agree.
+    pub basis: BasisOut,
+    /// `requested` | `budget` | `maxMonths` | `fixed`.
+    pub months_chosen_by: &'static str,
+    /// What the lender gives up (waived penalties and fees, a settlement's discount).
+    pub waived: MoneyText,
+    /// Deferral: holiday months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holiday_months: Option<u32>,
+    /// Deferral: holiday interest is added to the balance (true).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interest_capitalised: Option<bool>,
+    /// Deferral: the interest added during the holiday.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accrued_interest: Option<MoneyText>,
+    /// Lump sum: the settlement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settlement: Option<SettlementOut>,
+}
+
+/// How the budget fits the whole balance at the contract rate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetOut {
+    /// The balance measured (principal + interest + penalties + fees).
+    pub balance: MoneyText,
+    /// A payment at or below this never clears the balance.
+    pub first_month_interest: MoneyText,
+    /// The horizon.
+    pub max_months: u32,
+    /// The budget, or null.
+    pub monthly_budget: Option<MoneyText>,
+    /// Whether the budget clears within `maxMonths`; null without a budget.
+    pub feasible: Option<bool>,
+    /// `belowInterest` | `beyondMaxMonths`, when not feasible.
+    pub reason: Option<&'static str>,
+    /// Months the budget needs (the last payment smaller), when feasible.
+    pub months_needed: Option<u32>,
+    /// The final payment, when feasible.
+    pub last_payment: Option<MoneyText>,
+    /// Σ payments at the budget, when feasible.
+    pub total_paid: Option<MoneyText>,
+    /// The requested `months`, or null.
+    pub months: Option<u32>,
+    /// The level payment for `months`, or null.
+    pub payment_for_months: Option<MoneyText>,
+    /// The smallest payment that clears within `maxMonths`.
+    pub minimum_monthly: MoneyText,
+}
+
+/// The output of `repaymentPlans`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlansOut {
+    /// The plans, in a fixed order.
+    pub plans: Vec<PlanOut>,
+    /// The budget fit.
+    pub budget: BudgetOut,
+}
+
+fn row_out(r: &PlanRow) -> PlanRowOut {
+    PlanRowOut {
+        period: r.period,
+        due_date: r.due_date.map(|d| d.to_string()),
+        payment: fmt_money(r.payment),
+        principal: fmt_money(r.principal),
+        interest: fmt_money(r.interest),
+        balance: fmt_money(r.balance),
+    }
+}
+
+fn plan_out(p: &Plan) -> PlanOut {
+    PlanOut {
+        kind: p.kind.as_str(),
+        months: p.months,
+        monthly_payment: fmt_money(p.monthly_payment),
+        total_paid: fmt_money(p.total_paid),
+        saving_vs_as_is: fmt_money(p.saving_vs_as_is),
+        fits_budget: p.fits_budget,
+        schedule: p.rows.iter().map(row_out).collect(),
+        basis: BasisOut {
+            rule: p.basis.rule,
+            confidence: p.basis.confidence.as_str(),
+            standing: p.basis.standing.as_str(),
+            note: p.basis.note,
+        },
+        months_chosen_by: p.months_chosen_by.as_str(),
+        waived: fmt_money(p.waived),
+        holiday_months: p.holiday_months,
+        interest_capitalised: p.interest_capitalised,
+        accrued_interest: p.accrued_interest.map(fmt_money),
+        settlement: p.settlement.map(|s| SettlementOut {
+            amount: fmt_money(s.amount),
+            discount: fmt_money(s.discount),
+            discount_percent: fmt_percent(s.discount_percent),
+            equivalent_months: s.equivalent_months.map(|m| {
+                let mut m = round_dp_half_up(m, 2);
+                m.rescale(2);
+                m.to_string()
+            }),
+            source: if s.from_offer { "offer" } else { "available" },
+        }),
+    }
+}
+
+fn budget_out(b: &BudgetFit) -> BudgetOut {
+    BudgetOut {
+        balance: fmt_money(b.balance),
+        first_month_interest: fmt_money(b.first_month_interest),
+        max_months: b.max_months,
+        monthly_budget: b.monthly_budget.map(fmt_money),
+        feasible: b.feasible,
+        reason: b.reason.map(|r| r.as_str()),
+        months_needed: b.months_needed,
+        last_payment: b.last_payment.map(fmt_money),
+        total_paid: b.total_paid.map(fmt_money),
+        months: b.months,
+        payment_for_months: b.payment_for_months.map(fmt_money),
+        minimum_monthly: fmt_money(b.minimum_monthly),
+    }
+}
+
+/// Reads the `repaymentPlans` input.
+pub fn read_plan_request(input: &Value) -> Result<PlanRequest> {
+    let o = Obj::new(input, "")?;
+    let day_basis = o.day_basis()?;
+    let bo = o.req_obj("balance")?;
+    let balance = Balance {
+        principal: bo.positive_money("principal")?,
+        interest: bo.opt_money("interest")?.unwrap_or(Decimal::ZERO),
+        penalties: bo.opt_money("penalties")?.unwrap_or(Decimal::ZERO),
+        fees: bo.opt_money("fees")?.unwrap_or(Decimal::ZERO),
+    };
+    bo.finish()?;
+    let rate = if o.has("rate") {
+        o.rate("rate", day_basis)?
+    } else {
+        Rate::new(Decimal::ZERO, Per::Year)
+    };
+    let monthly_budget = o.opt_money("monthlyBudget")?;
+    let lump_sum = o.opt_money("lumpSum")?;
+    let lump_sum_offer = o.opt_money("lumpSumOffer")?;
+    if lump_sum_offer.is_some_and(|x| x.is_zero()) {
+        return Err(Error::field(
+            ErrorCode::OutOfRange,
+            "lumpSumOffer",
+            "lumpSumOffer must be more than 0",
+        ));
+    }
+    let lender = o.word(
+        "lender",
+        &[
+            ("bank", Lender::Bank),
+            ("creditCard", Lender::CreditCard),
+            ("consumerFinance", Lender::ConsumerFinance),
+            ("microLoan", Lender::MicroLoan),
+            ("private", Lender::Private),
+            ("other", Lender::Other),
+        ],
+        None,
+    )?;
+    let max_months = o
+        .opt_int_in("maxMonths", 1, MAX_PLAN_MONTHS)?
+        .unwrap_or(MAX_PLAN_MONTHS);
+    let months = o.opt_int_in("months", 1, MAX_PLAN_MONTHS)?;
+    if let Some(n) = months.filter(|&n| n > max_months) {
+        return Err(Error::field(
+            ErrorCode::Conflict,
+            "months",
+            format!("months ({n}) is more than maxMonths ({max_months})"),
+        ));
+    }
+    let deferral_months = o
+        .opt_int_in("deferralMonths", 1, MAX_DEFERRAL_MONTHS)?
+        .unwrap_or(3);
+    let start_date = o.opt_date("startDate")?;
+    o.finish()?;
+    Ok(PlanRequest {
+        balance,
+        rate,
+        day_basis,
+        monthly_budget,
+        lump_sum,
+        lump_sum_offer,
+        lender,
+        max_months,
+        months,
+        deferral_months,
+        start_date,
+    })
+}
+
+/// `repaymentPlans(input)`: the negotiable plans and the budget fit.
+pub fn repayment_plans(input: &Value) -> Result<PlansOut> {
+    let req = read_plan_request(input)?;
+    let set = plan::plans(&req)?;
+    Ok(PlansOut {
+        plans: set.plans.iter().map(plan_out).collect(),
+        budget: budget_out(&set.budget),
+    })
+}
+
+/// A debt as returned, with its rate for the legal-line flags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DebtOut {
+    /// Its name.
+    pub name: String,
+    /// The starting balance.
+    pub balance: MoneyText,
+    /// The minimum payment.
+    pub min_payment: MoneyText,
+    /// Its rate per year, simple (month × 12, day × dayBasis).
+    pub annual_percent: PercentText,
+    /// The annual rate is above 24 %.
+    pub above24: bool,
+    /// The annual rate is above 36 %.
+    pub above36: bool,
+}
+
+/// When a debt is cleared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PayoffOut {
+    /// The debt's name.
+    pub name: String,
+    /// Index in the input list.
+    pub index: usize,
+    /// Month it is cleared, or null if not within 600 months.
+    pub month: Option<u32>,
+}
+
+/// One month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthOut {
+    /// 1-based month.
+    pub month: u32,
+    /// Each debt's balance at the month's end, in input order.
+    pub balances: Vec<MoneyText>,
+    /// What each debt was paid, in input order.
+    pub payments: Vec<MoneyText>,
+    /// Σ payments.
+    pub paid: MoneyText,
+    /// Σ interest charged.
+    pub interest: MoneyText,
+}
+
+/// One strategy's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StrategyOut {
+    /// `avalanche` | `snowball` | `order`.
+    pub strategy: &'static str,
+    /// The priority order, by name.
+    pub order: Vec<String>,
+    /// Whether the budget clears every debt within 600 months.
+    pub feasible: bool,
+    /// Months to clear everything, or null.
+    pub months: Option<u32>,
+    /// Σ interest, or null when infeasible.
+    pub total_interest: Option<MoneyText>,
+    /// Σ payments, or null when infeasible.
+    pub total_paid: Option<MoneyText>,
+    /// Debts in the order they are cleared.
+    pub payoff: Vec<PayoffOut>,
+    /// `belowMinimums` | `neverClears`, when infeasible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
+    /// The smallest budget that clears every debt within 600 months, when infeasible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum_budget: Option<MoneyText>,
+}
+
+/// The output of `debtPlan`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DebtPlanOut {
+    /// The strategy of this result.
+    pub strategy: &'static str,
+    /// The priority order, by name.
+    pub order: Vec<String>,
+    /// Whether the budget clears every debt within 600 months.
+    pub feasible: bool,
+    /// Months to clear everything, or null.
+    pub months: Option<u32>,
+    /// Σ interest, or null when infeasible.
+    pub total_interest: Option<MoneyText>,
+    /// Σ payments, or null when infeasible.
+    pub total_paid: Option<MoneyText>,
+    /// Debts in the order they are cleared.
+    pub payoff: Vec<PayoffOut>,
+    /// One entry per month (600 when the budget never clears; empty below the minimums).
+    pub timeline: Vec<MonthOut>,
+    /// `belowMinimums` | `neverClears`, when infeasible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
+    /// The smallest budget that clears every debt within 600 months, when infeasible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum_budget: Option<MoneyText>,
+    /// The debts with their annual rates.
+    pub debts: Vec<DebtOut>,
+    /// Σ minimum payments.
+    pub minimums: MoneyText,
+    /// With `compare: true`: avalanche, snowball and order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Vec<StrategyOut>>,
+}
+
+fn names(debts: &[Debt], idx: &[usize]) -> Vec<String> {
+    idx.iter().map(|&i| debts[i].name.clone()).collect()
+}
+
+fn payoff_out(debts: &[Debt], o: &Outcome) -> Vec<PayoffOut> {
+    o.payoff
+        .iter()
+        .map(|&(i, month)| PayoffOut {
+            name: debts[i].name.clone(),
+            index: i,
+            month,
+        })
+        .collect()
+}
+
+fn strategy_out(debts: &[Debt], o: &Outcome) -> StrategyOut {
+    StrategyOut {
+        strategy: o.strategy.as_str(),
+        order: names(debts, &o.order),
+        feasible: o.infeasible.is_none(),
+        months: o.months,
+        total_interest: o.total_interest.map(fmt_money),
+        total_paid: o.total_paid.map(fmt_money),
+        payoff: payoff_out(debts, o),
+        reason: o.infeasible.map(|r| r.as_str()),
+        minimum_budget: o.minimum_budget.map(fmt_money),
+    }
+}
+
+/// The `debtPlan` input, read.
+pub struct DebtRequest {
+    /// The debts.
+    pub debts: Vec<Debt>,
+    /// The monthly budget.
+    pub budget: Decimal,
+    /// The strategy (default avalanche).
+    pub strategy: Strategy,
+    /// Also run the other two strategies.
+    pub compare: bool,
+    /// The day basis for daily rates.
+    pub day_basis: DayBasis,
+}
+
+/// Reads the `debtPlan` input.
+pub fn read_debt_request(input: &Value) -> Result<DebtRequest> {
+    let o = Obj::new(input, "")?;
+    let day_basis = o.day_basis()?;
+    let items = o.list("debts", MAX_DEBTS)?;
+    if items.is_empty() {
+        return Err(Error::field(
+            ErrorCode::MissingField,
+            "debts",
+            "debts needs at least one debt",
+        ));
+    }
+    let mut debts = Vec::with_capacity(items.len());
+    for (i, v) in items.iter().enumerate() {
+        let path = format!("debts[{i}]");
+        let d = Obj::new(v, &path)?;
+        let name = match d.opt_str("name", 60)? {
+            Some(n) if !n.trim().is_empty() => n.to_owned(),
+            Some(_) | None => format!("#{}", i + 1),
+        };
+        let debt = Debt {
+            name,
+            balance: d.positive_money("balance")?,
+            rate: d.rate("rate", day_basis)?,
+            min_payment: d.money("minPayment")?,
+        };
+        d.finish()?;
+        debts.push(debt);
+    }
+    let budget = o.money("monthlyBudget")?;
+    let strategy = o.word(
+        "strategy",
+        &[
+            ("avalanche", Strategy::Avalanche),
+            ("snowball", Strategy::Snowball),
+            ("order", Strategy::Order),
+        ],
+        Some(Strategy::Avalanche),
+    )?;
+    let compare = o.bool_or("compare", false)?;
+    o.finish()?;
+    Ok(DebtRequest {
+        debts,
+        budget,
+        strategy,
+        compare,
+        day_basis,
+    })
+}
+
+/// `debtPlan(input)`: several debts paid from one budget.
+pub fn debt_plan(input: &Value) -> Result<DebtPlanOut> {
+    let req = read_debt_request(input)?;
+    let debts = &req.debts;
+    let main = debt::run(debts, req.budget, req.strategy, req.day_basis, true)?;
+    let comparison = if req.compare {
+        let mut all = Vec::with_capacity(3);
+        for s in Strategy::ALL {
+            let o = if s == req.strategy {
+                strategy_out(debts, &main)
+            } else {
+                strategy_out(
+                    debts,
+                    &debt::run(debts, req.budget, s, req.day_basis, false)?,
+                )
+            };
+            all.push(o);
+        }
+        Some(all)
+    } else {
+        None
+    };
+    let mut debts_out = Vec::with_capacity(debts.len());
+    for (i, d) in debts.iter().enumerate() {
+        let annual = d
+            .rate
+            .annual_percent(req.day_basis)
+            .map_err(|e| e.or_field(&format!("debts[{i}].rate.percent")))?;
+        debts_out.push(DebtOut {
+            name: d.name.clone(),
+            balance: fmt_money(d.balance),
+            min_payment: fmt_money(d.min_payment),
+            annual_percent: fmt_percent(annual),
+            above24: annual > Decimal::from(24),
+            above36: annual > Decimal::from(36),
+        });
+    }
+    Ok(DebtPlanOut {
+        strategy: main.strategy.as_str(),
+        order: names(debts, &main.order),
+        feasible: main.infeasible.is_none(),
+        months: main.months,
+        total_interest: main.total_interest.map(fmt_money),
+        total_paid: main.total_paid.map(fmt_money),
+        payoff: payoff_out(debts, &main),
+        timeline: main
+            .timeline
+            .iter()
+            .map(|m| MonthOut {
+                month: m.month,
+                balances: m.balances.iter().map(|&b| fmt_money(b)).collect(),
+                payments: m.payments.iter().map(|&b| fmt_money(b)).collect(),
+                paid: fmt_money(m.paid),
+                interest: fmt_money(m.interest),
+            })
+            .collect(),
+        reason: main.infeasible.map(|r| r.as_str()),
+        minimum_budget: main.minimum_budget.map(fmt_money),
+        debts: debts_out,
+        minimums: fmt_money(crate::money::sum(debts.iter().map(|d| d.min_payment))?),
+        comparison,
+    })
 }

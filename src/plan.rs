@@ -1,0 +1,863 @@
+//! Repayment plans for one overdue debt, and how a monthly budget fits it.
+//!
+//! The debt owed now is `T = principal + interest + penalties + fees`, `r` is
+//! the contract's monthly rate (year ÷ 12, or day × basis ÷ 12) and interest
+//! is charged, as everywhere in the crate, on the opening balance and rounded
+//! half-up to cents each month ([`crate::money`]).
+//!
+//! # Plans (one [`Plan`] each)
+//! - **asIs**: nothing is negotiated. Without a budget the whole `T` is due
+//!   now (one payment on `startDate`). With a budget `b`, the budget is paid
+//!   each month against `T` at the contract rate with penalties included in
+//!   the balance (an understatement: real penalty rates are higher).
+//! - **installment** (re-分期): `T` over `n` months at `r`, level annuity
+//!   payment `round(T·r / (1 − (1+r)^−n))`, built by [`crate::schedule::build`];
+//!   the last payment clears the balance.
+//! - **stopInterest** (停息挂账-style): `T` frozen, no further interest;
+//!   `n` equal parts `round(T / n)`, the last part clears: Σ payments = `T` exactly.
+//! - **waivePenalties**: penalties and fees dropped; `principal + interest`
+//!   over `n` months at `r`, annuity.
+//! - **deferral** (延期/展期): `k` holiday months with nothing paid; each month's
+//!   interest `round(B·r)` is added to the balance (it **capitalises**
+//!   monthly), then the grown balance `B_k` is repaid as an annuity over `n`.
+//! - **lumpSum** (一次性结清): one payment `X` now; the discount is `T − X`;
+//!   `X` equals `X ÷ m` monthly payments of the installment plan (`m` its level payment).
+//!
+//! `n` is the requested `months`; else, with a budget, the fewest months
+//! (≤ `maxMonths`) whose payments all fit the budget; else `maxMonths`.
+//! A payment made now is period 1 due on `startDate` itself; instalment `k`
+//! falls due `k` months after `startDate`.
+//!
+//! # Budget fit
+//! - **Months needed** for a payment `p` (NPER with the final payment rounded):
+//!   each month `owed = B + round(B·r)`; if `p ≥ owed` the last payment is
+//!   `owed`, else `B = owed − p`. When `p ≤ round(T·r)` (the first month's
+//!   interest) the balance never falls: that is reported, never looped.
+//!   Spreadsheet `NPER(r, −p, T)` is the unrounded analogue; the months
+//!   needed is its ceiling up to cent rounding.
+//! - **Payment for `n` months**: `round(T·r / (1 − (1+r)^−n))`, or `round(T/n)` at 0 %.
+//! - **Minimum monthly**: the smallest payment in cents that clears within
+//!   `maxMonths`, by bisection between the first month's interest (never
+//!   clears) and `T + round(T·r)` (clears in one month): at most about 50
+//!   simulations of at most `maxMonths` months.
+//!
+//! # What makes a plan plausible ([`Basis`])
+//! Each plan names its rule and how sure we are of it. Only a lender's
+//! discretion or a common practice is ever at stake here: no plan is a
+//! borrower's right. Credit cards: 《商业银行信用卡业务监督管理办法》 Art. 70
+//! (个性化分期 ≤ 5 years, "可以": the bank may agree) [secondary]. Loans:
+//! 民法典 Art. 678 (展期: the borrower may ask, the lender may agree) [primary].
+//! 网贷/小贷 re-分期, deferral and waivers are reported practice [reported].
+
+use crate::calendar::Date;
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{add, div, mul, round_cents, sub, sum, DayBasis, Per, Rate};
+use crate::schedule::{self, annuity_payment, LoanTerms, Method};
+use rust_decimal::Decimal;
+
+/// The longest instalment plan: 个性化分期 may not exceed 5 years (Art. 70).
+pub const MAX_PLAN_MONTHS: u32 = 60;
+/// The longest horizon simulated for the as-is plan.
+pub const MAX_AS_IS_MONTHS: u32 = 600;
+/// The longest payment holiday accepted.
+pub const MAX_DEFERRAL_MONTHS: u32 = 24;
+
+/// What is owed now, by part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Balance {
+    /// Principal still owed (> 0).
+    pub principal: Decimal,
+    /// Contract interest due and unpaid.
+    pub interest: Decimal,
+    /// Penalty interest (罚息, 复利) and default charges (违约金).
+    pub penalties: Decimal,
+    /// Fees (late fees, service fees).
+    pub fees: Decimal,
+}
+
+impl Balance {
+    /// `principal + interest + penalties + fees`.
+    pub fn total(&self) -> Result<Decimal> {
+        sum([self.principal, self.interest, self.penalties, self.fees])
+    }
+
+    /// `principal + interest` (what is left when penalties and fees are waived).
+    pub fn without_penalties(&self) -> Result<Decimal> {
+        add(self.principal, self.interest)
+    }
+}
+
+/// The kind of lender, which decides which rule a plan can lean on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lender {
+    /// A bank loan.
+    Bank,
+    /// A bank credit card.
+    CreditCard,
+    /// A licensed consumer-finance company (消费金融公司).
+    ConsumerFinance,
+    /// A micro-loan company or online lender (小贷, 网贷).
+    MicroLoan,
+    /// A private person or company (民间借贷).
+    Private,
+    /// Anything else.
+    Other,
+}
+
+/// What the borrower asks about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRequest {
+    /// What is owed now.
+    pub balance: Balance,
+    /// The contract rate, if interest keeps running (0 % when unknown).
+    pub rate: Rate,
+    /// The day basis for a daily rate.
+    pub day_basis: DayBasis,
+    /// What the borrower can pay each month.
+    pub monthly_budget: Option<Decimal>,
+    /// Money available now for a one-off payment.
+    pub lump_sum: Option<Decimal>,
+    /// A settlement figure offered by the lender or to propose.
+    pub lump_sum_offer: Option<Decimal>,
+    /// Who lent.
+    pub lender: Lender,
+    /// The longest instalment plan, 1–60 months.
+    pub max_months: u32,
+    /// The instalment count the borrower wants to propose (≤ `max_months`).
+    pub months: Option<u32>,
+    /// The payment holiday of the deferral plan.
+    pub deferral_months: u32,
+    /// Today, or the day the plan would start; instalment k falls due k months later.
+    pub start_date: Option<Date>,
+}
+
+/// The kind of plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanKind {
+    /// Nothing negotiated.
+    AsIs,
+    /// Re-instalment of the whole balance at the contract rate.
+    Installment,
+    /// Interest frozen, the balance in equal parts (停息挂账-style).
+    StopInterest,
+    /// Penalties and fees waived, the rest at the contract rate.
+    WaivePenalties,
+    /// A payment holiday, then instalments.
+    Deferral,
+    /// A one-off settlement.
+    LumpSum,
+}
+
+impl PlanKind {
+    /// The camelCase name used across the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanKind::AsIs => "asIs",
+            PlanKind::Installment => "installment",
+            PlanKind::StopInterest => "stopInterest",
+            PlanKind::WaivePenalties => "waivePenalties",
+            PlanKind::Deferral => "deferral",
+            PlanKind::LumpSum => "lumpSum",
+        }
+    }
+}
+
+/// How sure we are of the rule a plan leans on (the legend of `domain.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confidence {
+    /// The borrower's own contract.
+    Contract,
+    /// Wording read in an official text or a verbatim copy [P].
+    Primary,
+    /// The same content in two or more independent secondary sources [S].
+    Secondary,
+    /// A single secondary source or practitioner reports [R].
+    Reported,
+}
+
+impl Confidence {
+    /// The camelCase name used across the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Contract => "contract",
+            Confidence::Primary => "primary",
+            Confidence::Secondary => "secondary",
+            Confidence::Reported => "reported",
+        }
+    }
+}
+
+/// What kind of footing a plan has. None is a borrower's right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// What the contract already says.
+    Contract,
+    /// A rule lets the lender agree; it does not have to.
+    LenderDiscretion,
+    /// Common practice only; it may not be offered.
+    Practice,
+}
+
+impl Standing {
+    /// The camelCase name used across the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::Contract => "contract",
+            Standing::LenderDiscretion => "lenderDiscretion",
+            Standing::Practice => "practice",
+        }
+    }
+}
+
+/// Which rule or practice makes a plan plausible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Basis {
+    /// The rule or practice, with its document and article.
+    pub rule: &'static str,
+    /// How sure we are of it.
+    pub confidence: Confidence,
+    /// Contract, lender discretion, or practice (never a right).
+    pub standing: Standing,
+    /// One or two plain English sentences for the page.
+    pub note: &'static str,
+}
+
+/// How the number of instalments was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthsChoice {
+    /// The borrower's `months`.
+    Requested,
+    /// The fewest months whose payments fit the budget.
+    Budget,
+    /// `maxMonths` (no months asked, no budget, or the budget never fits).
+    MaxMonths,
+    /// Fixed by the plan itself (as-is, lump sum).
+    Fixed,
+}
+
+impl MonthsChoice {
+    /// The camelCase name used across the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MonthsChoice::Requested => "requested",
+            MonthsChoice::Budget => "budget",
+            MonthsChoice::MaxMonths => "maxMonths",
+            MonthsChoice::Fixed => "fixed",
+        }
+    }
+}
+
+/// One payment of a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanRow {
+    /// 1-based month.
+    pub period: u32,
+    /// Due date, when `startDate` is known.
+    pub due_date: Option<Date>,
+    /// The payment (0.00 in a holiday month).
+    pub payment: Decimal,
+    /// Part of the payment that reduces the balance.
+    pub principal: Decimal,
+    /// Interest of the month (in a holiday month it is added to the balance).
+    pub interest: Decimal,
+    /// What is still owed afterwards.
+    pub balance: Decimal,
+}
+
+/// The one-off settlement of a lump-sum plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settlement {
+    /// The figure paid.
+    pub amount: Decimal,
+    /// `T − amount`.
+    pub discount: Decimal,
+    /// `discount ÷ T × 100`.
+    pub discount_percent: Decimal,
+    /// `amount ÷` the installment plan's level payment (`None` when that is 0.00).
+    pub equivalent_months: Option<Decimal>,
+    /// Whether the figure is the lender's or proposed offer (else the money available).
+    pub from_offer: bool,
+}
+
+/// A plan, computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Which plan.
+    pub kind: PlanKind,
+    /// Months the schedule spans (holiday months included).
+    pub months: u32,
+    /// The regular payment (the first non-zero one).
+    pub monthly_payment: Decimal,
+    /// Σ schedule payments, exactly.
+    pub total_paid: Decimal,
+    /// As-is total − this total (negative when this plan costs more).
+    pub saving_vs_as_is: Decimal,
+    /// Every payment ≤ the budget (the lump sum: ≤ the money available); `None` without one.
+    pub fits_budget: Option<bool>,
+    /// The payments.
+    pub rows: Vec<PlanRow>,
+    /// Why a lender might agree.
+    pub basis: Basis,
+    /// How `months` was chosen.
+    pub months_chosen_by: MonthsChoice,
+    /// Deferral: the holiday months.
+    pub holiday_months: Option<u32>,
+    /// Deferral: whether holiday interest is added to the balance (always true here).
+    pub interest_capitalised: Option<bool>,
+    /// Deferral: interest added during the holiday.
+    pub accrued_interest: Option<Decimal>,
+    /// Amount the lender gives up (penalties and fees waived; a settlement's discount).
+    pub waived: Decimal,
+    /// Lump sum: the settlement.
+    pub settlement: Option<Settlement>,
+}
+
+/// Why a budget does not clear the debt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetProblem {
+    /// The payment is at most the first month's interest: the balance never falls.
+    BelowInterest,
+    /// It clears, but only after more than `maxMonths`.
+    BeyondMaxMonths,
+}
+
+impl BudgetProblem {
+    /// The camelCase code used across the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BudgetProblem::BelowInterest => "belowInterest",
+            BudgetProblem::BeyondMaxMonths => "beyondMaxMonths",
+        }
+    }
+}
+
+/// How a monthly budget fits the whole balance at the contract rate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetFit {
+    /// The balance it is measured on (`T`).
+    pub balance: Decimal,
+    /// `round(T·r)`: a payment at or below it never clears the debt.
+    pub first_month_interest: Decimal,
+    /// The horizon, `maxMonths`.
+    pub max_months: u32,
+    /// The budget, when given.
+    pub monthly_budget: Option<Decimal>,
+    /// Whether the budget clears `T` within `maxMonths`; `None` without a budget.
+    pub feasible: Option<bool>,
+    /// Why not.
+    pub reason: Option<BudgetProblem>,
+    /// Months the budget needs (only when feasible).
+    pub months_needed: Option<u32>,
+    /// The final, smaller payment (only when feasible).
+    pub last_payment: Option<Decimal>,
+    /// Σ payments at the budget (only when feasible).
+    pub total_paid: Option<Decimal>,
+    /// The requested `months`.
+    pub months: Option<u32>,
+    /// The level payment that clears `T` in `months`.
+    pub payment_for_months: Option<Decimal>,
+    /// The smallest payment (cents) that clears `T` within `maxMonths`.
+    pub minimum_monthly: Decimal,
+}
+
+/// The plans and the budget fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanSet {
+    /// asIs, installment, stopInterest, waivePenalties, deferral, and lumpSum when
+    /// a figure (`lumpSumOffer` or `lumpSum`) is known.
+    pub plans: Vec<Plan>,
+    /// The budget fit.
+    pub budget: BudgetFit,
+}
+
+/// The result of paying a fixed amount each month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clearing {
+    /// Cleared after `months`, the last payment being `last_payment`.
+    Clears {
+        /// Months needed (NPER rounded up, with cent rounding).
+        months: u32,
+        /// The final payment (≤ the regular one).
+        last_payment: Decimal,
+        /// Σ payments.
+        total_paid: Decimal,
+    },
+    /// The payment is at most the first month's interest.
+    Never,
+    /// Not cleared within the horizon.
+    TooLong,
+}
+
+/// One month's interest, rounded half-up to cents.
+fn interest_on(balance: Decimal, rate: Rate, basis: DayBasis) -> Result<Decimal> {
+    Ok(round_cents(rate.monthly_interest(balance, basis)?))
+}
+
+/// Months needed to clear `balance` paying `payment` a month at `rate`, the
+/// last payment being whatever clears (spreadsheet `NPER(r, −payment, balance)`,
+/// rounded up, with interest rounded to cents each month). At most `cap` months
+/// are simulated.
+#[doc(alias = "NPER")]
+pub fn months_to_clear(
+    balance: Decimal,
+    rate: Rate,
+    basis: DayBasis,
+    payment: Decimal,
+    cap: u32,
+) -> Result<Clearing> {
+    let mut b = balance;
+    let mut paid = Decimal::ZERO;
+    for m in 1..=cap {
+        let interest = interest_on(b, rate, basis)?;
+        let owed = add(b, interest)?;
+        if payment >= owed {
+            return Ok(Clearing::Clears {
+                months: m,
+                last_payment: owed,
+                total_paid: add(paid, owed)?,
+            });
+        }
+        if payment <= interest {
+            // The balance cannot fall this month, and so never will.
+            return Ok(Clearing::Never);
+        }
+        b = sub(owed, payment)?;
+        paid = add(paid, payment)?;
+    }
+    Ok(Clearing::TooLong)
+}
+
+/// The level payment that clears `balance` in `n` months: the annuity payment
+/// rounded half-up to cents (`round(balance / n)` at 0 %).
+#[doc(alias = "PMT")]
+pub fn payment_for_months(
+    balance: Decimal,
+    rate: Rate,
+    basis: DayBasis,
+    n: u32,
+) -> Result<Decimal> {
+    Ok(round_cents(annuity_payment(
+        balance,
+        rate.monthly_fraction(basis)?,
+        n,
+    )?))
+}
+
+/// The smallest payment, in cents, that clears `balance` within `cap` months
+/// (the last payment never above it), by bisection: a payment equal to the
+/// first month's interest never clears, `balance` + that interest clears at once.
+pub fn minimum_monthly(balance: Decimal, rate: Rate, basis: DayBasis, cap: u32) -> Result<Decimal> {
+    let cent = Decimal::new(1, 2);
+    let first = interest_on(balance, rate, basis)?;
+    let mut lo = first; // never clears
+    let mut hi = add(balance, first)?; // clears in month 1
+    while sub(hi, lo)? > cent {
+        let mid = div(add(lo, hi)?, Decimal::TWO)?
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+        match months_to_clear(balance, rate, basis, mid, cap)? {
+            Clearing::Clears { .. } => hi = mid,
+            Clearing::Never | Clearing::TooLong => lo = mid,
+        }
+    }
+    Ok(hi)
+}
+
+fn due(start: Option<Date>, k: u32) -> Result<Option<Date>> {
+    start
+        .map(|s| {
+            s.add_months(k).ok_or_else(|| {
+                Error::field(
+                    ErrorCode::OutOfRange,
+                    "startDate",
+                    "the last payment would fall after the year 2200",
+                )
+            })
+        })
+        .transpose()
+}
+
+/// An annuity over `n` months from [`schedule::build`], with periods shifted by `offset`.
+fn annuity_rows(
+    req: &PlanRequest,
+    principal: Decimal,
+    rate: Rate,
+    n: u32,
+    offset: u32,
+) -> Result<Vec<PlanRow>> {
+    let terms = LoanTerms {
+        principal,
+        received: None,
+        rate,
+        day_basis: req.day_basis,
+        periods: n,
+        method: Method::Annuity,
+        fees: Vec::new(),
+        start_date: None,
+        prepayments: Vec::new(),
+    };
+    schedule::build(&terms)?
+        .rows
+        .into_iter()
+        .map(|r| {
+            let period = r.period + offset;
+            Ok(PlanRow {
+                period,
+                due_date: due(req.start_date, period)?,
+                payment: r.payment,
+                principal: r.principal,
+                interest: r.interest,
+                balance: r.balance,
+            })
+        })
+        .collect()
+}
+
+/// One payment now, on `startDate`, applied to costs and interest first and then
+/// principal (民法典 Art. 561's default order).
+fn one_off(amount: Decimal, principal_owed: Decimal, start: Option<Date>) -> Result<PlanRow> {
+    let principal = amount.min(principal_owed);
+    Ok(PlanRow {
+        period: 1,
+        due_date: start,
+        payment: amount,
+        principal,
+        interest: sub(amount, principal)?,
+        balance: Decimal::ZERO,
+    })
+}
+
+fn max_payment(rows: &[PlanRow]) -> Decimal {
+    rows.iter()
+        .map(|r| r.payment)
+        .max()
+        .unwrap_or(Decimal::ZERO)
+}
+
+fn regular_payment(rows: &[PlanRow]) -> Decimal {
+    rows.iter()
+        .map(|r| r.payment)
+        .find(|p| !p.is_zero())
+        .unwrap_or(Decimal::ZERO)
+}
+
+/// Builds an instalment schedule of `principal` for `n` months, choosing `n`
+/// as the module docs say. `build_for(n)` makes the rows.
+fn choose_and_build<F>(req: &PlanRequest, mut build_for: F) -> Result<(Vec<PlanRow>, MonthsChoice)>
+where
+    F: FnMut(u32) -> Result<Vec<PlanRow>>,
+{
+    if let Some(n) = req.months {
+        return Ok((build_for(n)?, MonthsChoice::Requested));
+    }
+    if let Some(budget) = req.monthly_budget {
+        // Payments fall as n grows; try each n from the shortest.
+        for n in 1..=req.max_months {
+            let rows = build_for(n)?;
+            if max_payment(&rows) <= budget {
+                return Ok((rows, MonthsChoice::Budget));
+            }
+        }
+    }
+    Ok((build_for(req.max_months)?, MonthsChoice::MaxMonths))
+}
+
+/// Equal parts of a frozen balance: `round(T/n)`, the last part clears.
+fn equal_parts(req: &PlanRequest, frozen: Decimal, n: u32) -> Result<Vec<PlanRow>> {
+    annuity_rows(req, frozen, Rate::new(Decimal::ZERO, Per::Year), n, 0)
+}
+
+/// Holiday months: no payment, interest added to the balance each month.
+fn holiday(req: &PlanRequest, total: Decimal) -> Result<(Vec<PlanRow>, Decimal)> {
+    let mut rows = Vec::new();
+    let mut b = total;
+    for k in 1..=req.deferral_months {
+        let interest = interest_on(b, req.rate, req.day_basis)?;
+        b = add(b, interest).map_err(|_| Error::overflow(Some("deferralMonths")))?;
+        rows.push(PlanRow {
+            period: k,
+            due_date: due(req.start_date, k)?,
+            payment: Decimal::ZERO,
+            principal: Decimal::ZERO,
+            interest,
+            balance: b,
+        });
+    }
+    Ok((rows, b))
+}
+
+fn basis_for(kind: PlanKind, lender: Lender) -> Basis {
+    let card = lender == Lender::CreditCard;
+    let online = matches!(lender, Lender::MicroLoan | Lender::ConsumerFinance);
+    match kind {
+        PlanKind::AsIs => Basis {
+            rule: "合同约定 (the contract as it stands)",
+            confidence: Confidence::Contract,
+            standing: Standing::Contract,
+            note: "Nothing negotiated: everything is due now and penalty interest keeps running. With a budget it is modelled at the contract rate on the whole balance, which understates a higher penalty rate.",
+        },
+        PlanKind::Installment if card => Basis {
+            rule: "《商业银行信用卡业务监督管理办法》第70条 个性化分期还款协议 (最长5年)",
+            confidence: Confidence::Secondary,
+            standing: Standing::LenderDiscretion,
+            note: "The bank may (可以) agree a personalised instalment plan of up to 5 years when the debt exceeds what the cardholder can repay and they still want to repay; it does not have to. Once signed, collection must stop.",
+        },
+        PlanKind::Installment => Basis {
+            rule: "《民法典》第678条 展期 (extension on request)",
+            confidence: Confidence::Primary,
+            standing: Standing::LenderDiscretion,
+            note: if online {
+                "The borrower may ask for an extension; the lender may agree. Online and consumer lenders are reported to offer re-instalment sometimes (practice, may vary)."
+            } else {
+                "The borrower may ask for an extension; the lender may agree. The article speaks of asking before the due date; after a default it is a negotiation."
+            },
+        },
+        PlanKind::StopInterest if card => Basis {
+            rule: "《商业银行信用卡业务监督管理办法》第70条(三) 还款期间是否计收年费、利息和其他费用",
+            confidence: Confidence::Secondary,
+            standing: Standing::LenderDiscretion,
+            note: "停息挂账 is not a legal term: it is the informal name of an Art. 70 plan in which the bank agrees to stop interest. Whether interest stops is for the agreement to say; a missed payment may restore it.",
+        },
+        PlanKind::StopInterest => Basis {
+            rule: "协商还款 practice (停息挂账, informal)",
+            confidence: Confidence::Reported,
+            standing: Standing::Practice,
+            note: "An interest freeze is reported practice mainly for credit cards; online and micro lenders rarely offer it. It is a request, not a right.",
+        },
+        PlanKind::WaivePenalties => Basis {
+            rule: "协商还款 practice; courts may reduce excessive 违约金/罚息: 《民法典》第585条, 合同编通则解释第65条, 银行卡规定第2条, 法发〔2017〕22号 (24%)",
+            confidence: Confidence::Reported,
+            standing: Standing::Practice,
+            note: "Lenders are reported to waive penalty interest and fees in negotiated plans (practice, may vary). Separately, a court may reduce charges that are excessive.",
+        },
+        PlanKind::Deferral => Basis {
+            rule: "《民法典》第678条 展期; 网贷/小贷 延期 practice",
+            confidence: if online { Confidence::Reported } else { Confidence::Primary },
+            standing: Standing::LenderDiscretion,
+            note: "The borrower may ask for a deferral; the lender may agree. Here interest keeps running during the holiday and is added to the balance each month.",
+        },
+        PlanKind::LumpSum => Basis {
+            rule: "一次性结清 practice (settlement with a reduction)",
+            confidence: Confidence::Reported,
+            standing: Standing::Practice,
+            note: "Some lenders accept a one-off payment below the balance and waive the rest (practice, may vary). Get the waiver in writing before paying.",
+        },
+    }
+}
+
+fn plan(
+    kind: PlanKind,
+    rows: Vec<PlanRow>,
+    budget: Option<Decimal>,
+    lender: Lender,
+    chosen: MonthsChoice,
+    waived: Decimal,
+) -> Result<Plan> {
+    let total_paid = sum(rows.iter().map(|r| r.payment))?;
+    Ok(Plan {
+        kind,
+        months: u32::try_from(rows.len()).map_err(|_| Error::overflow(None))?,
+        monthly_payment: regular_payment(&rows),
+        total_paid,
+        saving_vs_as_is: Decimal::ZERO,
+        fits_budget: budget.map(|b| max_payment(&rows) <= b),
+        basis: basis_for(kind, lender),
+        rows,
+        months_chosen_by: chosen,
+        holiday_months: None,
+        interest_capitalised: None,
+        accrued_interest: None,
+        waived,
+        settlement: None,
+    })
+}
+
+/// Every plan for `req`, and the budget fit.
+pub fn plans(req: &PlanRequest) -> Result<PlanSet> {
+    let b = &req.balance;
+    let total = b.total()?;
+    let rate = req.rate;
+    let basis = req.day_basis;
+    let budget = req.monthly_budget;
+
+    // asIs.
+    let as_is_rows = match budget {
+        Some(p) => match months_to_clear(total, rate, basis, p, MAX_AS_IS_MONTHS)? {
+            Clearing::Clears { months, .. } => as_is_rows(req, total, p, months)?,
+            Clearing::Never | Clearing::TooLong => {
+                vec![one_off(total, b.principal, req.start_date)?]
+            }
+        },
+        None => vec![one_off(total, b.principal, req.start_date)?],
+    };
+    let as_is = plan(
+        PlanKind::AsIs,
+        as_is_rows,
+        budget,
+        req.lender,
+        MonthsChoice::Fixed,
+        Decimal::ZERO,
+    )?;
+
+    let (rows, chosen) = choose_and_build(req, |n| annuity_rows(req, total, rate, n, 0))?;
+    let installment = plan(
+        PlanKind::Installment,
+        rows,
+        budget,
+        req.lender,
+        chosen,
+        Decimal::ZERO,
+    )?;
+
+    let (rows, chosen) = choose_and_build(req, |n| equal_parts(req, total, n))?;
+    let stop = plan(
+        PlanKind::StopInterest,
+        rows,
+        budget,
+        req.lender,
+        chosen,
+        Decimal::ZERO,
+    )?;
+
+    let kept = b.without_penalties()?;
+    let (rows, chosen) = choose_and_build(req, |n| annuity_rows(req, kept, rate, n, 0))?;
+    let waive = plan(
+        PlanKind::WaivePenalties,
+        rows,
+        budget,
+        req.lender,
+        chosen,
+        add(b.penalties, b.fees)?,
+    )?;
+
+    let (holiday_rows, grown) = holiday(req, total)?;
+    let k = req.deferral_months;
+    let (rows, chosen) = choose_and_build(req, |n| {
+        let mut rows = holiday_rows.clone();
+        rows.extend(annuity_rows(req, grown, rate, n, k)?);
+        Ok(rows)
+    })?;
+    let mut deferral = plan(
+        PlanKind::Deferral,
+        rows,
+        budget,
+        req.lender,
+        chosen,
+        Decimal::ZERO,
+    )?;
+    deferral.holiday_months = Some(k);
+    deferral.interest_capitalised = Some(true);
+    deferral.accrued_interest = Some(sub(grown, total)?);
+
+    let mut out = vec![as_is, installment, stop, waive, deferral];
+    let figure = match (req.lump_sum_offer, req.lump_sum) {
+        (Some(x), _) => Some((x, true)),
+        (None, Some(x)) => Some((x.min(total), false)),
+        (None, None) => None,
+    };
+    if let Some((x, from_offer)) = figure {
+        if x > total {
+            return Err(Error::field(
+                ErrorCode::Conflict,
+                "lumpSumOffer",
+                "lumpSumOffer is more than the whole balance owed",
+            ));
+        }
+        let level = out[1].monthly_payment;
+        let discount = sub(total, x)?;
+        let mut lump = plan(
+            PlanKind::LumpSum,
+            vec![one_off(x, b.principal, req.start_date)?],
+            None,
+            req.lender,
+            MonthsChoice::Fixed,
+            discount,
+        )?;
+        lump.fits_budget = req.lump_sum.map(|have| x <= have);
+        lump.settlement = Some(Settlement {
+            amount: x,
+            discount,
+            discount_percent: div(mul(discount, Decimal::ONE_HUNDRED)?, total)?,
+            equivalent_months: if level.is_zero() {
+                None
+            } else {
+                Some(div(x, level)?)
+            },
+            from_offer,
+        });
+        out.push(lump);
+    }
+    let as_is_total = out[0].total_paid;
+    for p in &mut out {
+        p.saving_vs_as_is = sub(as_is_total, p.total_paid)?;
+    }
+
+    Ok(PlanSet {
+        plans: out,
+        budget: budget_fit(req, total)?,
+    })
+}
+
+/// The as-is schedule at a budget `p` that clears in `months`.
+fn as_is_rows(req: &PlanRequest, total: Decimal, p: Decimal, months: u32) -> Result<Vec<PlanRow>> {
+    let mut rows = Vec::with_capacity(months as usize);
+    let mut bal = total;
+    for k in 1..=months {
+        let interest = interest_on(bal, req.rate, req.day_basis)?;
+        let owed = add(bal, interest)?;
+        let payment = if k == months { owed } else { p.min(owed) };
+        bal = sub(owed, payment)?;
+        rows.push(PlanRow {
+            period: k,
+            due_date: due(req.start_date, k)?,
+            payment,
+            principal: sub(payment, interest)?,
+            interest,
+            balance: bal,
+        });
+    }
+    Ok(rows)
+}
+
+fn budget_fit(req: &PlanRequest, total: Decimal) -> Result<BudgetFit> {
+    let (rate, basis, cap) = (req.rate, req.day_basis, req.max_months);
+    let mut fit = BudgetFit {
+        balance: total,
+        first_month_interest: interest_on(total, rate, basis)?,
+        max_months: cap,
+        monthly_budget: req.monthly_budget,
+        feasible: None,
+        reason: None,
+        months_needed: None,
+        last_payment: None,
+        total_paid: None,
+        months: req.months,
+        payment_for_months: req
+            .months
+            .map(|n| payment_for_months(total, rate, basis, n))
+            .transpose()?,
+        minimum_monthly: minimum_monthly(total, rate, basis, cap)?,
+    };
+    if let Some(p) = req.monthly_budget {
+        match months_to_clear(total, rate, basis, p, cap)? {
+            Clearing::Clears {
+                months,
+                last_payment,
+                total_paid,
+            } => {
+                fit.feasible = Some(true);
+                fit.months_needed = Some(months);
+                fit.last_payment = Some(last_payment);
+                fit.total_paid = Some(total_paid);
+            }
+            Clearing::Never => {
+                fit.feasible = Some(false);
+                fit.reason = Some(BudgetProblem::BelowInterest);
+            }
+            Clearing::TooLong => {
+                fit.feasible = Some(false);
+                fit.reason = Some(BudgetProblem::BeyondMaxMonths);
+            }
+        }
+    }
+    Ok(fit)
+}

@@ -1,0 +1,508 @@
+//! `repaymentPlans` and the budget arithmetic of `repay::plan`: NPER against
+//! spreadsheet-documented examples, PMT against an independent python3
+//! `decimal` computation, infeasible budgets, plan identities, and every
+//! input error with its code and field.
+
+use repay::api::repayment_plans;
+use repay::input::Value;
+use repay::money::{DayBasis, Per, Rate};
+use repay::plan::{minimum_monthly, months_to_clear, payment_for_months, Clearing};
+use repay::ErrorCode;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn yearly(p: &str) -> Rate {
+    Rate::new(d(p), Per::Year)
+}
+
+fn v(json: &str) -> Value {
+    serde_json::from_str(json).unwrap()
+}
+
+fn run(json: &str) -> serde_json::Value {
+    serde_json::to_value(repayment_plans(&v(json)).unwrap()).unwrap()
+}
+
+fn err(json: &str) -> (ErrorCode, Option<String>) {
+    let e = repayment_plans(&v(json)).unwrap_err();
+    (e.code, e.field)
+}
+
+fn money(x: &serde_json::Value) -> Decimal {
+    d(x.as_str()
+        .unwrap_or_else(|| panic!("not a money string: {x}")))
+}
+
+fn plan<'a>(out: &'a serde_json::Value, kind: &str) -> &'a serde_json::Value {
+    out["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} plan"))
+}
+
+// --- NPER: months needed, the final payment rounded -------------------------
+
+/// Spreadsheet NPER documentation (MESCIUS Spread/SpreadJS formula reference,
+/// "NPER"): `NPER(0.005,-790,90000,0,1)` gives 167.7227522114, payments at the
+/// start of each period. Converted to our end-of-month convention: the first
+/// 790 is paid at once, leaving 89,210, and NPER(0.005, −790, 89210) =
+/// 166.7227522114 more end-of-month payments (python3 `math.log` check:
+/// 166.72275221140455). With interest rounded to cents monthly that is 167
+/// payments, the last one 571.43 (python3 `decimal` simulation,
+/// `/tmp/plans/ref.py` in the issue notes): 166 × 790 + 571.43 = 131,711.43.
+#[test]
+fn nper_spreadsheet_example_payments_in_advance() {
+    let c = months_to_clear(d("89210"), yearly("6"), DayBasis::D360, d("790"), 600).unwrap();
+    assert_eq!(
+        c,
+        Clearing::Clears {
+            months: 167,
+            last_payment: d("571.43"),
+            total_paid: d("131711.43"),
+        }
+    );
+}
+
+/// A loan of 1,000 at 1 % a month paid 100 a month: spreadsheet
+/// NPER(1%, −100, 1000) = ln(1/(1 − 0.1)) / ln(1.01) = 10.5886 (python3), so
+/// 11 payments, the last 58.98 (python3 `decimal`, cents each month). (Excel's
+/// own documentation example NPER(12%/12, −100, −1000) = −9.57859404 has both
+/// flows paid out, an investment, which is why it is negative; the loan form
+/// flips the sign of the present value.)
+#[test]
+fn nper_small_loan() {
+    let c = months_to_clear(d("1000"), yearly("12"), DayBasis::D360, d("100"), 600).unwrap();
+    assert_eq!(
+        c,
+        Clearing::Clears {
+            months: 11,
+            last_payment: d("58.98"),
+            total_paid: d("1058.98"),
+        }
+    );
+}
+
+/// Apache OpenOffice Calc documentation, NPER: `=NPER(6%;153.75;2600)` returns
+/// −12.02. As a loan of 2,600 at 6 % a month, 153.75 is less than the first
+/// month's interest (156.00), so it never clears: we say so instead of
+/// returning a negative or endless count. Equal to the interest: never either.
+#[test]
+fn nper_below_and_at_first_interest_never_clears() {
+    let r = yearly("72"); // 6 % a month
+    for p in ["153.75", "156", "0"] {
+        assert_eq!(
+            months_to_clear(d("2600"), r, DayBasis::D360, d(p), 600).unwrap(),
+            Clearing::Never,
+            "{p}"
+        );
+    }
+    // One cent above the interest clears, after 168 months (python3 `decimal`).
+    assert_eq!(
+        months_to_clear(d("2600"), r, DayBasis::D360, d("156.01"), 600).unwrap(),
+        Clearing::Clears {
+            months: 168,
+            last_payment: d("0.89"),
+            total_paid: d("26054.56"),
+        }
+    );
+    assert_eq!(
+        months_to_clear(d("2600"), r, DayBasis::D360, d("156.01"), 60).unwrap(),
+        Clearing::TooLong
+    );
+}
+
+// --- PMT and the minimum monthly ---------------------------------------------
+
+/// 10,000 at 18 % a year over 24 months: python3 `decimal` (prec 50)
+/// P·r/(1 − (1+r)^−n) = 499.2410196950872… → 499.24. And the D1 mortgage
+/// vector of domain.md: 1,000,000 at 4.9 % over 360 months → 5,307.27.
+#[test]
+fn payment_for_n_months_matches_the_annuity_formula() {
+    let p = payment_for_months(d("10000"), yearly("18"), DayBasis::D360, 24).unwrap();
+    assert_eq!(p, d("499.24"));
+    let p = payment_for_months(d("1000000"), yearly("4.9"), DayBasis::D360, 360).unwrap();
+    assert_eq!(p, d("5307.27"));
+    let p = payment_for_months(d("1000"), yearly("0"), DayBasis::D360, 3).unwrap();
+    assert_eq!(p, d("333.33"));
+}
+
+/// The smallest payment that clears within the horizon is not always the
+/// rounded annuity payment: for 10,000 at 18 % over 60 months the annuity is
+/// 253.93 (253.9335…), but paying 253.93 leaves a few cents for a 61st month;
+/// 253.94 is the least that clears in 60 (python3 `decimal`, a linear search
+/// upward from 253.88, independent of the bisection).
+#[test]
+fn minimum_monthly_is_the_least_cent_that_clears() {
+    let r = yearly("18");
+    assert_eq!(
+        minimum_monthly(d("10000"), r, DayBasis::D360, 60).unwrap(),
+        d("253.94")
+    );
+    assert_eq!(
+        payment_for_months(d("10000"), r, DayBasis::D360, 60).unwrap(),
+        d("253.93")
+    );
+    assert!(matches!(
+        months_to_clear(d("10000"), r, DayBasis::D360, d("253.93"), 60).unwrap(),
+        Clearing::TooLong
+    ));
+    // 2,600 at 6 % a month within 60 months: python3 160.88 (annuity 160.8769).
+    assert_eq!(
+        minimum_monthly(d("2600"), yearly("72"), DayBasis::D360, 60).unwrap(),
+        d("160.88")
+    );
+    // At 0 %: the balance over the months, rounded up to the cent.
+    assert_eq!(
+        minimum_monthly(d("1000"), yearly("0"), DayBasis::D360, 3).unwrap(),
+        d("333.34")
+    );
+}
+
+// --- The API: budget fit ------------------------------------------------------
+
+#[test]
+fn budget_below_first_interest_is_infeasible_not_endless() {
+    let out = run(
+        r#"{"balance":{"principal":"2600"},"rate":{"percent":"6","per":"month"},
+        "lender":"microLoan","monthlyBudget":"153.75"}"#,
+    );
+    let b = &out["budget"];
+    assert_eq!(b["feasible"], false);
+    assert_eq!(b["reason"], "belowInterest");
+    assert_eq!(b["firstMonthInterest"], "156.00");
+    assert_eq!(b["minimumMonthly"], "160.88");
+    assert_eq!(b["monthsNeeded"], serde_json::Value::Null);
+    // Equal to the interest: the same.
+    let out = run(
+        r#"{"balance":{"principal":"2600"},"rate":{"percent":"6","per":"month"},
+        "lender":"microLoan","monthlyBudget":"156"}"#,
+    );
+    assert_eq!(out["budget"]["reason"], "belowInterest");
+    // Above the interest but beyond 60 months.
+    let out = run(
+        r#"{"balance":{"principal":"2600"},"rate":{"percent":"6","per":"month"},
+        "lender":"microLoan","monthlyBudget":"156.01"}"#,
+    );
+    assert_eq!(out["budget"]["feasible"], false);
+    assert_eq!(out["budget"]["reason"], "beyondMaxMonths");
+    // No plan fits; each falls back to maxMonths and says it does not fit.
+    let inst = plan(&out, "installment");
+    assert_eq!(inst["monthsChosenBy"], "maxMonths");
+    assert_eq!(inst["fitsBudget"], false);
+}
+
+#[test]
+fn budget_fit_months_needed_and_payment_for_months() {
+    let out = run(
+        r#"{"balance":{"principal":"1000"},"rate":{"percent":"12","per":"year"},
+        "lender":"bank","monthlyBudget":100,"months":24}"#,
+    );
+    let b = &out["budget"];
+    assert_eq!(b["feasible"], true);
+    assert_eq!(b["monthsNeeded"], 11);
+    assert_eq!(b["lastPayment"], "58.98");
+    assert_eq!(b["totalPaid"], "1058.98");
+    assert_eq!(b["months"], 24);
+    // python3: 1000 × 0.01 / (1 − 1.01^−24) = 47.0734… → 47.07.
+    assert_eq!(b["paymentForMonths"], "47.07");
+    assert_eq!(plan(&out, "installment")["monthlyPayment"], "47.07");
+}
+
+// --- The API: the plans -------------------------------------------------------
+
+const CARD: &str = r#"{"balance":{"principal":"10000","interest":"600","penalties":"400","fees":"100"},
+    "rate":{"percent":"18","per":"year"},"lender":"creditCard","monthlyBudget":"600",
+    "lumpSumOffer":"7000","startDate":"2025-01-31"}"#;
+
+#[test]
+fn plan_identities() {
+    let out = run(CARD);
+    let kinds: Vec<&str> = out["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "asIs",
+            "installment",
+            "stopInterest",
+            "waivePenalties",
+            "deferral",
+            "lumpSum"
+        ]
+    );
+    let as_is_total = money(&plan(&out, "asIs")["totalPaid"]);
+    for p in out["plans"].as_array().unwrap() {
+        let rows = p["schedule"].as_array().unwrap();
+        let sum: Decimal = rows.iter().map(|r| money(&r["payment"])).sum();
+        assert_eq!(money(&p["totalPaid"]), sum, "{}", p["kind"]);
+        assert_eq!(rows.len() as u64, p["months"].as_u64().unwrap());
+        assert_eq!(rows.last().unwrap()["balance"], "0.00", "{}", p["kind"]);
+        assert_eq!(
+            money(&p["savingVsAsIs"]),
+            as_is_total - money(&p["totalPaid"])
+        );
+        for r in rows {
+            if p["kind"] != "deferral" || !money(&r["payment"]).is_zero() {
+                assert_eq!(
+                    money(&r["payment"]),
+                    money(&r["principal"]) + money(&r["interest"]),
+                    "{} {}",
+                    p["kind"],
+                    r["period"]
+                );
+            }
+        }
+        assert!(["contract", "lenderDiscretion", "practice"]
+            .contains(&p["basis"]["standing"].as_str().unwrap()));
+        let text = format!("{}{}", p["basis"]["rule"], p["basis"]["note"]).to_lowercase();
+        assert!(!text.contains("right"), "{text}");
+    }
+    // 停息挂账: the frozen balance 11,100.00 paid exactly, in equal parts.
+    let stop = plan(&out, "stopInterest");
+    assert_eq!(stop["totalPaid"], "11100.00");
+    assert_eq!(stop["monthsChosenBy"], "budget");
+    // The fewest months whose parts fit 600: 11,100 / 19 = 584.21; / 18 = 616.67.
+    assert_eq!(stop["months"], 19);
+    assert_eq!(stop["monthlyPayment"], "584.21");
+    assert_eq!(stop["fitsBudget"], true);
+    assert_eq!(stop["schedule"][0]["dueDate"], "2025-02-28");
+    assert!(stop["basis"]["rule"].as_str().unwrap().contains("第70条"));
+    // Waive penalties: 10,600 at 18 %, waived 500.00.
+    let waive = plan(&out, "waivePenalties");
+    assert_eq!(waive["waived"], "500.00");
+    assert!(waive["fitsBudget"] == true);
+    // Deferral: 3 months, interest capitalised monthly.
+    let def = plan(&out, "deferral");
+    assert_eq!(def["holidayMonths"], 3);
+    assert_eq!(def["interestCapitalised"], true);
+    // python3: 11100 → +166.50 → 11266.50 → +169.00 → 11435.50 → +171.53 → 11607.03.
+    assert_eq!(def["accruedInterest"], "507.03");
+    assert_eq!(def["schedule"][2]["balance"], "11607.03");
+    assert_eq!(def["schedule"][0]["payment"], "0.00");
+    // Lump sum: 7,000 of 11,100; discount 4,100 = 36.9369 %.
+    let lump = plan(&out, "lumpSum");
+    let s = &lump["settlement"];
+    assert_eq!(s["discount"], "4100.00");
+    assert_eq!(s["discountPercent"], "36.9369");
+    assert_eq!(s["source"], "offer");
+    assert_eq!(lump["schedule"][0]["dueDate"], "2025-01-31");
+    assert_eq!(lump["fitsBudget"], serde_json::Value::Null);
+    let level = money(&plan(&out, "installment")["monthlyPayment"]);
+    let eq = d("7000") / level;
+    assert_eq!(
+        d(s["equivalentMonths"].as_str().unwrap()),
+        eq.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    );
+}
+
+/// The as-is plan with a budget: 11,100 at 18 % paying 600 a month (python3
+/// `decimal`: 22 months, the last 499.42, total 13,099.42).
+#[test]
+fn as_is_with_budget_runs_at_the_contract_rate() {
+    let out = run(CARD);
+    let as_is = plan(&out, "asIs");
+    assert_eq!(as_is["months"], 22);
+    assert_eq!(as_is["schedule"][21]["payment"], "499.42");
+    assert_eq!(as_is["totalPaid"], "13099.42");
+    assert_eq!(as_is["savingVsAsIs"], "0.00");
+}
+
+#[test]
+fn without_a_budget_everything_is_due_now_and_fits_is_null() {
+    let out =
+        run(r#"{"balance":{"principal":"5000","penalties":"300"},"lender":"private","months":10}"#);
+    let as_is = plan(&out, "asIs");
+    assert_eq!(as_is["months"], 1);
+    assert_eq!(as_is["totalPaid"], "5300.00");
+    assert_eq!(as_is["fitsBudget"], serde_json::Value::Null);
+    assert_eq!(out["budget"]["feasible"], serde_json::Value::Null);
+    // 0 % when no rate: instalments add nothing.
+    let inst = plan(&out, "installment");
+    assert_eq!(inst["totalPaid"], "5300.00");
+    assert_eq!(inst["monthlyPayment"], "530.00");
+    assert_eq!(inst["monthsChosenBy"], "requested");
+    assert_eq!(plan(&out, "waivePenalties")["totalPaid"], "5000.00");
+    assert_eq!(plan(&out, "waivePenalties")["savingVsAsIs"], "300.00");
+    // No lump-sum figure: no lump-sum plan.
+    assert!(out["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["kind"] != "lumpSum"));
+    // Private lender: Art. 678 extension, a lender's discretion.
+    let b = &inst["basis"];
+    assert_eq!(b["standing"], "lenderDiscretion");
+    assert_eq!(b["confidence"], "primary");
+}
+
+#[test]
+fn lump_sum_available_is_capped_at_the_balance() {
+    let out = run(r#"{"balance":{"principal":"1000"},"lender":"microLoan","lumpSum":"5000"}"#);
+    let lump = plan(&out, "lumpSum");
+    assert_eq!(lump["totalPaid"], "1000.00");
+    assert_eq!(lump["settlement"]["source"], "available");
+    assert_eq!(lump["fitsBudget"], true);
+    // Without months or budget, instalments run to maxMonths.
+    assert_eq!(plan(&out, "installment")["months"], 60);
+    assert_eq!(plan(&out, "installment")["monthsChosenBy"], "maxMonths");
+}
+
+#[test]
+fn max_rate_and_max_money_do_not_panic() {
+    let out = repayment_plans(&v(
+        r#"{"balance":{"principal":"1000000000000","interest":"1000000000000",
+        "penalties":"1000000000000","fees":"1000000000000"},"rate":{"percent":"1000000","per":"year"},
+        "lender":"other","monthlyBudget":"1","deferralMonths":24}"#,
+    ));
+    // Either plans or a clean overflow error, never a panic.
+    if let Err(e) = out {
+        assert_eq!(e.code, ErrorCode::Overflow);
+    }
+    let out = run(
+        r#"{"balance":{"principal":"0.01"},"rate":{"percent":"36","per":"year"},"lender":"other"}"#,
+    );
+    assert_eq!(plan(&out, "installment")["totalPaid"], "0.01");
+}
+
+// --- Errors: code and field ---------------------------------------------------
+
+#[test]
+fn every_error_names_its_field() {
+    let cases: &[(&str, ErrorCode, &str)] = &[
+        (r#"{"lender":"bank"}"#, ErrorCode::MissingField, "balance"),
+        (
+            r#"{"balance":{},"lender":"bank"}"#,
+            ErrorCode::MissingField,
+            "balance.principal",
+        ),
+        (
+            r#"{"balance":{"principal":"0"},"lender":"bank"}"#,
+            ErrorCode::OutOfRange,
+            "balance.principal",
+        ),
+        (
+            r#"{"balance":{"principal":"-1"},"lender":"bank"}"#,
+            ErrorCode::NegativeAmount,
+            "balance.principal",
+        ),
+        (
+            r#"{"balance":{"principal":"1","penalty":"1"},"lender":"bank"}"#,
+            ErrorCode::UnknownField,
+            "balance.penalty",
+        ),
+        (
+            r#"{"balance":{"principal":"1","fees":"x"},"lender":"bank"}"#,
+            ErrorCode::InvalidNumber,
+            "balance.fees",
+        ),
+        (
+            r#"{"balance":{"principal":"1"}}"#,
+            ErrorCode::MissingField,
+            "lender",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"loanShark"}"#,
+            ErrorCode::UnknownValue,
+            "lender",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","rate":{"percent":"-1","per":"year"}}"#,
+            ErrorCode::NegativeAmount,
+            "rate.percent",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","rate":{"percent":"1"}}"#,
+            ErrorCode::MissingField,
+            "rate.per",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","maxMonths":61}"#,
+            ErrorCode::OutOfRange,
+            "maxMonths",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","maxMonths":0}"#,
+            ErrorCode::OutOfRange,
+            "maxMonths",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","maxMonths":12,"months":13}"#,
+            ErrorCode::Conflict,
+            "months",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","months":1.5}"#,
+            ErrorCode::InvalidNumber,
+            "months",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","deferralMonths":0}"#,
+            ErrorCode::OutOfRange,
+            "deferralMonths",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","deferralMonths":25}"#,
+            ErrorCode::OutOfRange,
+            "deferralMonths",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","monthlyBudget":"1e3"}"#,
+            ErrorCode::InvalidNumber,
+            "monthlyBudget",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","lumpSum":-5}"#,
+            ErrorCode::NegativeAmount,
+            "lumpSum",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","lumpSumOffer":"0"}"#,
+            ErrorCode::OutOfRange,
+            "lumpSumOffer",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","lumpSumOffer":"2"}"#,
+            ErrorCode::Conflict,
+            "lumpSumOffer",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","startDate":"2025-02-30"}"#,
+            ErrorCode::InvalidDate,
+            "startDate",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","startDate":"2200-12-01"}"#,
+            ErrorCode::OutOfRange,
+            "startDate",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","dayBasis":364}"#,
+            ErrorCode::UnknownValue,
+            "dayBasis",
+        ),
+        (
+            r#"{"balance":{"principal":"1"},"lender":"bank","budget":"100"}"#,
+            ErrorCode::UnknownField,
+            "budget",
+        ),
+        (
+            r#"{"balance":"1","lender":"bank"}"#,
+            ErrorCode::WrongType,
+            "balance",
+        ),
+    ];
+    for (json, code, field) in cases {
+        assert_eq!(err(json), (*code, Some((*field).to_owned())), "{json}");
+    }
+    assert_eq!(err("[]").0, ErrorCode::WrongType);
+}

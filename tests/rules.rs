@@ -1,0 +1,439 @@
+//! The rule pack: the embedded data loads and validates, the LPR lookup picks
+//! the fixing in force on each side of every change (table typed from
+//! domain.md A5, not from the pack), rules carry sources and confidence,
+//! `legalRules()` has the documented shape, and a data-only change (a new
+//! LPR row) flows into the caps without code changes.
+
+use repay::api::legal_rules;
+use repay::calendar::Date;
+use repay::money::DayBasis;
+use repay::rules::{
+    self, evaluate_caps, CapContext, ChargeParts, Jurisdiction, Lender, RULES_JSON,
+};
+use rust_decimal::Decimal;
+use serde_json::{json, Value as Json};
+use std::str::FromStr;
+
+fn d(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// domain.md A5: (effective from, one-year %, five-year %).
+const A5: [(&str, &str, &str); 15] = [
+    ("2019-08-20", "4.25", "4.85"),
+    ("2019-09-20", "4.20", "4.85"),
+    ("2019-11-20", "4.15", "4.80"),
+    ("2020-02-20", "4.05", "4.75"),
+    ("2020-04-20", "3.85", "4.65"),
+    ("2021-12-20", "3.80", "4.65"),
+    ("2022-01-20", "3.70", "4.60"),
+    ("2022-05-20", "3.70", "4.45"),
+    ("2022-08-22", "3.65", "4.30"),
+    ("2023-06-20", "3.55", "4.20"),
+    ("2023-08-21", "3.45", "4.20"),
+    ("2024-02-20", "3.45", "3.95"),
+    ("2024-07-22", "3.35", "3.85"),
+    ("2024-10-21", "3.10", "3.60"),
+    ("2025-05-20", "3.00", "3.50"),
+];
+
+#[test]
+fn embedded_pack_matches_domain_table() {
+    let p = rules::pack().unwrap();
+    assert_eq!(p.lpr.len(), A5.len());
+    for (row, (from, one, five)) in p.lpr.iter().zip(A5) {
+        assert_eq!(
+            (row.from, row.one_year, row.five_year),
+            (d(from), dec(one), dec(five))
+        );
+    }
+    assert_eq!(p.as_of, d("2026-11-29"));
+    assert_eq!(p.lpr_confirmed_through, d("2026-02-24"));
+}
+
+#[test]
+fn lpr_in_force_on_each_side_of_every_change() {
+    let p = rules::pack().unwrap();
+    assert!(p.lpr_on(d("2019-08-19")).is_none());
+    for i in 0..A5.len() {
+        let from = d(A5[i].0);
+        let day_before = from.add_days(-1).unwrap();
+        assert_eq!(p.lpr_on(from).unwrap().one_year, dec(A5[i].1), "{from}");
+        if i > 0 {
+            assert_eq!(
+                p.lpr_on(day_before).unwrap().one_year,
+                dec(A5[i - 1].1),
+                "{day_before}"
+            );
+        }
+    }
+    // The example from the brief: 2024-10-20 → 3.35 % (×4 = 13.4); 2024-10-21 → 3.10 % (12.4).
+    assert_eq!(p.lpr_on(d("2024-10-20")).unwrap().one_year, dec("3.35"));
+    assert_eq!(p.lpr_on(d("2024-10-21")).unwrap().one_year, dec("3.10"));
+    assert_eq!(p.lpr_on(d("2030-01-01")).unwrap().one_year, dec("3.00"));
+}
+
+#[test]
+fn rule_scopes_decide_what_applies() {
+    let p = rules::pack().unwrap();
+    let cn = Jurisdiction::Cn;
+    let all = [
+        Lender::Bank,
+        Lender::CreditCard,
+        Lender::ConsumerFinance,
+        Lender::MicroLoan,
+        Lender::Private,
+        Lender::Other,
+    ];
+    let expect = |id: &str, yes: &[Lender]| {
+        let r = p.rule(id).unwrap();
+        for l in all {
+            assert_eq!(r.applies_to(cn, l), yes.contains(&l), "{id} {l:?}");
+            assert!(!r.applies_to(Jurisdiction::Uk, l) || r.jurisdiction == Jurisdiction::Uk);
+        }
+    };
+    expect("cnPrivate4xLpr", &[Lender::Private]);
+    expect("cnPrivate2015", &[Lender::Private]);
+    expect(
+        "cnFinancial24",
+        &[
+            Lender::Bank,
+            Lender::CreditCard,
+            Lender::ConsumerFinance,
+            Lender::MicroLoan,
+        ],
+    );
+    expect("cnIllegalLending36", &all);
+    expect("cnCardNoInterestOnFees", &[Lender::CreditCard]);
+    expect("cnLocalFinancialOrganisations", &[Lender::MicroLoan]);
+    let uk = p.rule("ukHcstcTotalCost").unwrap();
+    assert!(uk.applies_to(Jurisdiction::Uk, Lender::Other));
+    assert!(!uk.applies_to(cn, Lender::Other));
+}
+
+fn legal() -> Json {
+    serde_json::to_value(legal_rules()).unwrap()
+}
+
+fn rule(out: &Json, id: &str) -> Json {
+    out["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("no rule {id}"))
+}
+
+#[test]
+fn legal_rules_shape() {
+    let out = legal();
+    assert_eq!(out["asOf"], "2026-11-29");
+    assert_eq!(out["version"], "2026.11.29-1");
+    assert_eq!(out["lprConfirmedThrough"], "2026-02-24");
+    assert!(out.get("problem").is_none());
+    assert_eq!(
+        out["lpr"][0],
+        json!({ "from": "2019-08-20", "oneYearPercent": "4.2500", "fiveYearPercent": "4.8500" })
+    );
+    assert_eq!(
+        out["lpr"][13],
+        json!({ "from": "2024-10-21", "oneYearPercent": "3.1000", "fiveYearPercent": "3.6000" })
+    );
+    for r in out["rules"].as_array().unwrap() {
+        for key in [
+            "id",
+            "kind",
+            "jurisdiction",
+            "scope",
+            "description",
+            "zh",
+            "en",
+            "source",
+            "confidence",
+            "asOf",
+        ] {
+            assert!(r.get(key).is_some(), "{} lacks {key}", r["id"]);
+        }
+        for key in ["document", "article", "date"] {
+            assert!(
+                r["source"].get(key).is_some(),
+                "{} source lacks {key}",
+                r["id"]
+            );
+        }
+        assert!(["primary", "secondary", "reported"].contains(&r["confidence"].as_str().unwrap()));
+        assert!(!r["zh"].as_str().unwrap().is_empty() && !r["en"].as_str().unwrap().is_empty());
+    }
+    for f in out["facts"].as_array().unwrap() {
+        for key in ["id", "zh", "en", "source", "confidence"] {
+            assert!(f.get(key).is_some(), "{} lacks {key}", f["id"]);
+        }
+    }
+}
+
+#[test]
+fn rules_carry_their_figures_and_confidence() {
+    let out = legal();
+    let r = rule(&out, "cnPrivate4xLpr");
+    assert_eq!(
+        (
+            r["lprMultiple"].clone(),
+            r["capPercentAtLatestLpr"].clone(),
+            r["confidence"].clone()
+        ),
+        (json!("4"), json!("12.0000"), json!("primary"))
+    );
+    let r = rule(&out, "cnPrivate2015");
+    assert_eq!(
+        (r["capPercent"].clone(), r["confidence"].clone()),
+        (json!("24.0000"), json!("secondary"))
+    );
+    assert_eq!(rule(&out, "cnPrivateTransition")["splitDate"], "2020-08-20");
+    let r = rule(&out, "cnFinancial24");
+    assert_eq!(
+        (
+            r["capPercent"].clone(),
+            r["capPer"].clone(),
+            r["confidence"].clone()
+        ),
+        (json!("24.0000"), json!("year"), json!("secondary"))
+    );
+    assert_eq!(r["source"]["article"], "第二条第2项");
+    let r = rule(&out, "cnIllegalLending36");
+    assert_eq!(
+        (
+            r["capPercent"].clone(),
+            r["kind"].clone(),
+            r["confidence"].clone()
+        ),
+        (
+            json!("36.0000"),
+            json!("criminalReference"),
+            json!("secondary")
+        )
+    );
+    assert_eq!(rule(&out, "cnCardNoInterestOnFees")["capAmount"], "0.00");
+    let r = rule(&out, "cnCardPersonalInstallment");
+    assert_eq!(
+        (r["maxMonths"].clone(), r["source"]["article"].clone()),
+        (json!(60), json!("第七十条"))
+    );
+    let r = rule(&out, "cnBankPenaltyMarkup");
+    assert_eq!(
+        (
+            r["markupMinPercent"].clone(),
+            r["markupMaxPercent"].clone(),
+            r["confidence"].clone()
+        ),
+        (json!("30.0000"), json!("50.0000"), json!("secondary"))
+    );
+    assert!(r["en"].as_str().unwrap().contains("unconfirmed"));
+    assert_eq!(
+        rule(&out, "cnPaymentOrder")["source"]["article"],
+        "第五百六十一条"
+    );
+    let r = rule(&out, "ukHcstcInitialCost");
+    assert_eq!(
+        (
+            r["capPercent"].clone(),
+            r["capPer"].clone(),
+            r["scope"].clone(),
+            r["confidence"].clone()
+        ),
+        (
+            json!("0.8000"),
+            json!("day"),
+            json!(["ukHcstc"]),
+            json!("primary")
+        )
+    );
+    let r = rule(&out, "ukHcstcDefaultFee");
+    assert_eq!(
+        (r["capAmount"].clone(), r["currency"].clone()),
+        (json!("15.00"), json!("GBP"))
+    );
+    let r = rule(&out, "ukHcstcTotalCost");
+    assert_eq!(
+        (r["capPercent"].clone(), r["capPer"].clone()),
+        (json!("100.0000"), json!("total"))
+    );
+}
+
+#[test]
+fn know_your_rights_facts() {
+    let out = legal();
+    let facts = out["facts"].as_array().unwrap();
+    let get = |id: &str| {
+        facts
+            .iter()
+            .find(|f| f["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no fact {id}"))
+    };
+    let f = get("collectionQuietHours");
+    assert!(f["zh"].as_str().unwrap().contains("22:00至次日8:00"));
+    assert_eq!(
+        (f["confidence"].clone(), f["source"]["date"].clone()),
+        (json!("secondary"), json!("2026-01-30"))
+    );
+    assert!(get("collectionCallAttempts")["zh"]
+        .as_str()
+        .unwrap()
+        .contains("6次"));
+    assert_eq!(get("noUnrelatedThirdParties")["confidence"], "secondary");
+    let f = get("maliciousOverdraftThreshold");
+    assert_eq!(f["confidence"], "primary");
+    assert!(f["en"].as_str().unwrap().contains("50,000"));
+    assert!(f["en"].as_str().unwrap().contains("30 days"));
+    let f = get("illegalDebtCollectionCrime");
+    assert_eq!(
+        (f["confidence"].clone(), f["source"]["article"].clone()),
+        (json!("primary"), json!("第二百九十三条之一"))
+    );
+    assert!(get("complaintHotline12378")["zh"]
+        .as_str()
+        .unwrap()
+        .contains("12378"));
+    assert_eq!(get("negotiationIsFree")["confidence"], "secondary");
+}
+
+#[test]
+fn the_pack_holds_no_unconfirmed_items() {
+    let raw: Json = serde_json::from_str(RULES_JSON).unwrap();
+    for section in ["rules", "facts"] {
+        for item in raw[section].as_array().unwrap() {
+            assert!(["primary", "secondary", "reported"]
+                .contains(&item["confidence"].as_str().unwrap()));
+        }
+    }
+    let mut bad = raw.clone();
+    bad["facts"][0]["confidence"] = json!("unconfirmed");
+    assert!(rules::load(&bad.to_string()).is_err());
+}
+
+#[test]
+fn invalid_packs_are_rejected_with_a_reason() {
+    let raw: Json = serde_json::from_str(RULES_JSON).unwrap();
+    let check = |edit: &dyn Fn(&mut Json), needle: &str| {
+        let mut p = raw.clone();
+        edit(&mut p);
+        let e = rules::load(&p.to_string()).unwrap_err();
+        assert!(e.contains(needle), "{e} lacks {needle}");
+    };
+    check(
+        &|p| p["rules"][1]["id"] = json!("cnPrivate4xLpr"),
+        "repeats",
+    );
+    check(&|p| p["lpr"][3]["from"] = json!("2020-02-30"), "not a date");
+    check(
+        &|p| p["lpr"][3]["oneYearPercent"] = json!("four"),
+        "not a number",
+    );
+    check(
+        &|p| p["rules"][0]["jurisdiction"] = json!("us"),
+        "jurisdiction",
+    );
+    check(&|p| p["rules"][1]["capPer"] = json!("week"), "capPer");
+    check(&|p| p["rules"][1]["capPer"] = Json::Null, "go together");
+    check(
+        &|p| p["rules"][4]["source"]["document"] = json!(""),
+        "source",
+    );
+    check(&|p| p["lpr"] = json!([]), "empty");
+    check(&|p| p["rules"][0]["typo"] = json!(1), "unknown field");
+    check(
+        &|p| {
+            p["rules"]
+                .as_array_mut()
+                .unwrap()
+                .retain(|r| r["id"] != "ukHcstcTotalCost");
+        },
+        "ukHcstcTotalCost",
+    );
+}
+
+#[test]
+fn a_new_lpr_row_is_data_only() {
+    // A hypothetical fixing added to the JSON flows into the private cap.
+    let mut raw: Json = serde_json::from_str(RULES_JSON).unwrap();
+    raw["lpr"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "from": "2026-06-22", "oneYearPercent": "2.90", "fiveYearPercent": "3.40" }));
+    raw["lprConfirmedThrough"] = json!("2026-06-22");
+    let pack: &'static rules::RulePack =
+        Box::leak(Box::new(rules::load(&raw.to_string()).unwrap()));
+    let ctx = |contract: &str| CapContext {
+        jurisdiction: Jurisdiction::Cn,
+        lender: Lender::Private,
+        contract_date: Some(d(contract)),
+        period: None,
+        days: 360,
+        filing_date: None,
+        base: dec("10000"),
+        borrowed: dec("10000"),
+        day_basis: DayBasis::D360,
+        charges: ChargeParts {
+            interest: dec("1200"),
+            interest_on_fees: Decimal::ZERO,
+            late_fees: Decimal::ZERO,
+            total: dec("1200"),
+        },
+    };
+    // 4 × 2.90 = 11.6 % → 1160.00 on 10,000 for a year; charges 1200 → excess 40.00.
+    let caps = evaluate_caps(pack, &ctx("2026-06-22")).unwrap();
+    assert_eq!(
+        (caps[0].cap_percent, caps[0].cap_amount, caps[0].excess),
+        (Some(dec("11.6")), dec("1160"), dec("40"))
+    );
+    let caps = evaluate_caps(pack, &ctx("2026-06-21")).unwrap();
+    assert_eq!(
+        (caps[0].cap_percent, caps[0].excess),
+        (Some(dec("12")), Decimal::ZERO)
+    );
+}
+
+#[test]
+fn stale_lpr_dates_are_flagged() {
+    let pack = rules::pack().unwrap();
+    let ctx = CapContext {
+        jurisdiction: Jurisdiction::Cn,
+        lender: Lender::Private,
+        contract_date: Some(d("2026-06-01")),
+        period: None,
+        days: 30,
+        filing_date: None,
+        base: dec("1000"),
+        borrowed: dec("1000"),
+        day_basis: DayBasis::D360,
+        charges: ChargeParts {
+            interest: Decimal::ZERO,
+            interest_on_fees: Decimal::ZERO,
+            late_fees: Decimal::ZERO,
+            total: Decimal::ZERO,
+        },
+    };
+    let caps = evaluate_caps(pack, &ctx).unwrap();
+    assert!(caps[0]
+        .notes
+        .iter()
+        .any(|n| n.code == "lprUnconfirmedAfter"));
+    let ids: Vec<&str> = caps.iter().map(|c| c.rule.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "cnPrivate4xLpr",
+            "cnFinancial24",
+            "cnIllegalLending36",
+            "cnCardNoInterestOnFees",
+            "ukHcstcInitialCost",
+            "ukHcstcDefaultFee",
+            "ukHcstcTotalCost"
+        ]
+    );
+}
