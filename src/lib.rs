@@ -23,7 +23,9 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod api;
+pub mod budget;
 pub mod calendar;
+pub mod caps;
 pub mod debt;
 pub mod error;
 pub mod input;

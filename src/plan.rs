@@ -28,18 +28,8 @@
 //! A payment made now is period 1 due on `startDate` itself; instalment `k`
 //! falls due `k` months after `startDate`.
 //!
-//! # Budget fit
-//! - **Months needed** for a payment `p` (NPER with the final payment rounded):
-//!   each month `owed = B + round(B·r)`; if `p ≥ owed` the last payment is
-//!   `owed`, else `B = owed − p`. When `p ≤ round(T·r)` (the first month's
-//!   interest) the balance never falls: that is reported, never looped.
-//!   Spreadsheet `NPER(r, −p, T)` is the unrounded analogue; the months
-//!   needed is its ceiling up to cent rounding.
-//! - **Payment for `n` months**: `round(T·r / (1 − (1+r)^−n))`, or `round(T/n)` at 0 %.
-//! - **Minimum monthly**: the smallest payment in cents that clears within
-//!   `maxMonths`, by bisection between the first month's interest (never
-//!   clears) and `T + round(T·r)` (clears in one month): at most about 50
-//!   simulations of at most `maxMonths` months.
+//! How a monthly budget fits the debt (months needed, payment for `n`
+//! months, the minimum that clears) is in [`crate::budget`].
 //!
 //! # What makes a plan plausible ([`Basis`])
 //! Each plan names its rule and how sure we are of it. Only a lender's
@@ -49,10 +39,12 @@
 //! 民法典 Art. 678 (展期: the borrower may ask, the lender may agree) [primary].
 //! 网贷/小贷 re-分期, deferral and waivers are reported practice [reported].
 
+use crate::budget::{budget_fit, interest_on, months_to_clear, BudgetFit, Clearing};
 use crate::calendar::Date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{add, div, mul, round_cents, sub, sum, DayBasis, Per, Rate};
-use crate::schedule::{self, annuity_payment, LoanTerms, Method};
+use crate::money::{add, div, mul, sub, sum, DayBasis, Per, Rate};
+use crate::rules::{Confidence, Lender};
+use crate::schedule::{self, LoanTerms, Method};
 use rust_decimal::Decimal;
 
 /// The longest instalment plan: 个性化分期 may not exceed 5 years (Art. 70).
@@ -85,23 +77,6 @@ impl Balance {
     pub fn without_penalties(&self) -> Result<Decimal> {
         add(self.principal, self.interest)
     }
-}
-
-/// The kind of lender, which decides which rule a plan can lean on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lender {
-    /// A bank loan.
-    Bank,
-    /// A bank credit card.
-    CreditCard,
-    /// A licensed consumer-finance company (消费金融公司).
-    ConsumerFinance,
-    /// A micro-loan company or online lender (小贷, 网贷).
-    MicroLoan,
-    /// A private person or company (民间借贷).
-    Private,
-    /// Anything else.
-    Other,
 }
 
 /// What the borrower asks about.
@@ -158,31 +133,6 @@ impl PlanKind {
             PlanKind::WaivePenalties => "waivePenalties",
             PlanKind::Deferral => "deferral",
             PlanKind::LumpSum => "lumpSum",
-        }
-    }
-}
-
-/// How sure we are of the rule a plan leans on (the legend of `domain.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confidence {
-    /// The borrower's own contract.
-    Contract,
-    /// Wording read in an official text or a verbatim copy [P].
-    Primary,
-    /// The same content in two or more independent secondary sources [S].
-    Secondary,
-    /// A single secondary source or practitioner reports [R].
-    Reported,
-}
-
-impl Confidence {
-    /// The camelCase name used across the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Confidence::Contract => "contract",
-            Confidence::Primary => "primary",
-            Confidence::Secondary => "secondary",
-            Confidence::Reported => "reported",
         }
     }
 }
@@ -312,54 +262,6 @@ pub struct Plan {
     pub settlement: Option<Settlement>,
 }
 
-/// Why a budget does not clear the debt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BudgetProblem {
-    /// The payment is at most the first month's interest: the balance never falls.
-    BelowInterest,
-    /// It clears, but only after more than `maxMonths`.
-    BeyondMaxMonths,
-}
-
-impl BudgetProblem {
-    /// The camelCase code used across the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BudgetProblem::BelowInterest => "belowInterest",
-            BudgetProblem::BeyondMaxMonths => "beyondMaxMonths",
-        }
-    }
-}
-
-/// How a monthly budget fits the whole balance at the contract rate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BudgetFit {
-    /// The balance it is measured on (`T`).
-    pub balance: Decimal,
-    /// `round(T·r)`: a payment at or below it never clears the debt.
-    pub first_month_interest: Decimal,
-    /// The horizon, `maxMonths`.
-    pub max_months: u32,
-    /// The budget, when given.
-    pub monthly_budget: Option<Decimal>,
-    /// Whether the budget clears `T` within `maxMonths`; `None` without a budget.
-    pub feasible: Option<bool>,
-    /// Why not.
-    pub reason: Option<BudgetProblem>,
-    /// Months the budget needs (only when feasible).
-    pub months_needed: Option<u32>,
-    /// The final, smaller payment (only when feasible).
-    pub last_payment: Option<Decimal>,
-    /// Σ payments at the budget (only when feasible).
-    pub total_paid: Option<Decimal>,
-    /// The requested `months`.
-    pub months: Option<u32>,
-    /// The level payment that clears `T` in `months`.
-    pub payment_for_months: Option<Decimal>,
-    /// The smallest payment (cents) that clears `T` within `maxMonths`.
-    pub minimum_monthly: Decimal,
-}
-
 /// The plans and the budget fit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanSet {
@@ -368,98 +270,6 @@ pub struct PlanSet {
     pub plans: Vec<Plan>,
     /// The budget fit.
     pub budget: BudgetFit,
-}
-
-/// The result of paying a fixed amount each month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Clearing {
-    /// Cleared after `months`, the last payment being `last_payment`.
-    Clears {
-        /// Months needed (NPER rounded up, with cent rounding).
-        months: u32,
-        /// The final payment (≤ the regular one).
-        last_payment: Decimal,
-        /// Σ payments.
-        total_paid: Decimal,
-    },
-    /// The payment is at most the first month's interest.
-    Never,
-    /// Not cleared within the horizon.
-    TooLong,
-}
-
-/// One month's interest, rounded half-up to cents.
-fn interest_on(balance: Decimal, rate: Rate, basis: DayBasis) -> Result<Decimal> {
-    Ok(round_cents(rate.monthly_interest(balance, basis)?))
-}
-
-/// Months needed to clear `balance` paying `payment` a month at `rate`, the
-/// last payment being whatever clears (spreadsheet `NPER(r, −payment, balance)`,
-/// rounded up, with interest rounded to cents each month). At most `cap` months
-/// are simulated.
-#[doc(alias = "NPER")]
-pub fn months_to_clear(
-    balance: Decimal,
-    rate: Rate,
-    basis: DayBasis,
-    payment: Decimal,
-    cap: u32,
-) -> Result<Clearing> {
-    let mut b = balance;
-    let mut paid = Decimal::ZERO;
-    for m in 1..=cap {
-        let interest = interest_on(b, rate, basis)?;
-        let owed = add(b, interest)?;
-        if payment >= owed {
-            return Ok(Clearing::Clears {
-                months: m,
-                last_payment: owed,
-                total_paid: add(paid, owed)?,
-            });
-        }
-        if payment <= interest {
-            // The balance cannot fall this month, and so never will.
-            return Ok(Clearing::Never);
-        }
-        b = sub(owed, payment)?;
-        paid = add(paid, payment)?;
-    }
-    Ok(Clearing::TooLong)
-}
-
-/// The level payment that clears `balance` in `n` months: the annuity payment
-/// rounded half-up to cents (`round(balance / n)` at 0 %).
-#[doc(alias = "PMT")]
-pub fn payment_for_months(
-    balance: Decimal,
-    rate: Rate,
-    basis: DayBasis,
-    n: u32,
-) -> Result<Decimal> {
-    Ok(round_cents(annuity_payment(
-        balance,
-        rate.monthly_fraction(basis)?,
-        n,
-    )?))
-}
-
-/// The smallest payment, in cents, that clears `balance` within `cap` months
-/// (the last payment never above it), by bisection: a payment equal to the
-/// first month's interest never clears, `balance` + that interest clears at once.
-pub fn minimum_monthly(balance: Decimal, rate: Rate, basis: DayBasis, cap: u32) -> Result<Decimal> {
-    let cent = Decimal::new(1, 2);
-    let first = interest_on(balance, rate, basis)?;
-    let mut lo = first; // never clears
-    let mut hi = add(balance, first)?; // clears in month 1
-    while sub(hi, lo)? > cent {
-        let mid = div(add(lo, hi)?, Decimal::TWO)?
-            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
-        match months_to_clear(balance, rate, basis, mid, cap)? {
-            Clearing::Clears { .. } => hi = mid,
-            Clearing::Never | Clearing::TooLong => lo = mid,
-        }
-    }
-    Ok(hi)
 }
 
 fn due(start: Option<Date>, k: u32) -> Result<Option<Date>> {
@@ -816,48 +626,4 @@ fn as_is_rows(req: &PlanRequest, total: Decimal, p: Decimal, months: u32) -> Res
         });
     }
     Ok(rows)
-}
-
-fn budget_fit(req: &PlanRequest, total: Decimal) -> Result<BudgetFit> {
-    let (rate, basis, cap) = (req.rate, req.day_basis, req.max_months);
-    let mut fit = BudgetFit {
-        balance: total,
-        first_month_interest: interest_on(total, rate, basis)?,
-        max_months: cap,
-        monthly_budget: req.monthly_budget,
-        feasible: None,
-        reason: None,
-        months_needed: None,
-        last_payment: None,
-        total_paid: None,
-        months: req.months,
-        payment_for_months: req
-            .months
-            .map(|n| payment_for_months(total, rate, basis, n))
-            .transpose()?,
-        minimum_monthly: minimum_monthly(total, rate, basis, cap)?,
-    };
-    if let Some(p) = req.monthly_budget {
-        match months_to_clear(total, rate, basis, p, cap)? {
-            Clearing::Clears {
-                months,
-                last_payment,
-                total_paid,
-            } => {
-                fit.feasible = Some(true);
-                fit.months_needed = Some(months);
-                fit.last_payment = Some(last_payment);
-                fit.total_paid = Some(total_paid);
-            }
-            Clearing::Never => {
-                fit.feasible = Some(false);
-                fit.reason = Some(BudgetProblem::BelowInterest);
-            }
-            Clearing::TooLong => {
-                fit.feasible = Some(false);
-                fit.reason = Some(BudgetProblem::BeyondMaxMonths);
-            }
-        }
-    }
-    Ok(fit)
 }

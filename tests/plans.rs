@@ -4,9 +4,9 @@
 //! input error with its code and field.
 
 use repay::api::repayment_plans;
+use repay::budget::{minimum_monthly, months_to_clear, payment_for_months, Clearing};
 use repay::input::Value;
 use repay::money::{DayBasis, Per, Rate};
-use repay::plan::{minimum_monthly, months_to_clear, payment_for_months, Clearing};
 use repay::ErrorCode;
 use rust_decimal::Decimal;
 use std::str::FromStr;

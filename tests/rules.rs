@@ -6,10 +6,9 @@
 
 use repay::api::legal_rules;
 use repay::calendar::Date;
+use repay::caps::{evaluate_caps, CapContext, ChargeParts};
 use repay::money::DayBasis;
-use repay::rules::{
-    self, evaluate_caps, CapContext, ChargeParts, Jurisdiction, Lender, RULES_JSON,
-};
+use repay::rules::{self, Jurisdiction, Lender, RULES_JSON};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
 use std::str::FromStr;

@@ -8,10 +8,12 @@
 
 mod overdue;
 mod plans;
+mod rules;
 mod terms;
 
-pub use overdue::{legal_rules, overdue_cost};
+pub use overdue::overdue_cost;
 pub use plans::{debt_plan, repayment_plans};
+pub use rules::legal_rules;
 pub use terms::{cashflow_rate, loan_terms, CashflowRateOut, LoanTermsOut};
 
 use crate::error::Result;

@@ -1,4 +1,4 @@
-//! `overdueCost` and `legalRules`: reading input and shaping output.
+//! `overdueCost`: reading input and shaping output.
 //!
 //! `overdueCost` reads the overdue amounts, the period, the penalty rate and
 //! the contract's extras, computes the charges with [`crate::overdue`],
@@ -7,24 +7,18 @@
 //! default). Buckets: `fees` = overdue fees + late fees; `interest` = overdue
 //! interest + penalty + compound + interest on fees; `principal` = overdue
 //! principal.
-//!
-//! `legalRules` returns the pack as data: the LPR table, every rule with its
-//! source, confidence and as-of date, and the "know your rights" facts in
-//! zh-CN and English.
 
 use super::{MoneyText, PercentText, WarningOut};
 use crate::calendar::Date;
+use crate::caps::{self, CapContext, CapResult, ChargeParts};
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{Obj, Value};
-use crate::money::{div, fmt_money, fmt_percent, mul, sub, sum, MAX_ANNUAL_PERCENT};
+use crate::money::{div, fmt_money, fmt_percent, sub, sum, MAX_ANNUAL_PERCENT};
 use crate::overdue::{
     self, allocate, Bucket, Buckets, LateFee, LateFeeAmount, LateFeePer, Overdue, OverdueTerms,
     CIVIL_CODE_ORDER, MAX_DAYS,
 };
-use crate::rules::{
-    self, ids, CapContext, CapResult, ChargeParts, Jurisdiction, Lender, LprRow, RulePack, Source,
-    LENDER_WORDS,
-};
+use crate::rules::{self, ids, Jurisdiction, Lender, LprRow, RulePack, Source, LENDER_WORDS};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -671,7 +665,7 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
             total: c.total_charges,
         },
     };
-    let caps = rules::evaluate_caps(pack, &ctx)?;
+    let caps = caps::evaluate_caps(pack, &ctx)?;
     let annual = t.penalty_rate.annual_percent(t.day_basis)?;
     let allocation = match inp.payment {
         None => None,
@@ -735,171 +729,4 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
         basis: basis_notes(pack, &inp)?,
         rules_version: pack.version.clone(),
     })
-}
-
-/// A rule as `legalRules` returns it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RuleOut {
-    /// Stable id.
-    pub id: String,
-    /// What sort of rule.
-    pub kind: String,
-    /// `cn` or `uk`.
-    pub jurisdiction: &'static str,
-    /// Lender types (or `ukHcstc`).
-    pub scope: Vec<String>,
-    /// A percent cap.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cap_percent: Option<PercentText>,
-    /// Its period: `year`, `day`, `total`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cap_per: Option<&'static str>,
-    /// An amount cap.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cap_amount: Option<MoneyText>,
-    /// The currency of `capAmount`, when fixed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
-    /// A multiple of the one-year LPR (as a plain decimal, `"4"`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lpr_multiple: Option<String>,
-    /// The cap at the latest LPR in the table, for display.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cap_percent_at_latest_lpr: Option<PercentText>,
-    /// A split date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub split_date: Option<String>,
-    /// The longest plan, months.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_months: Option<u32>,
-    /// The usual markup range, percent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub markup_min_percent: Option<PercentText>,
-    /// See `markupMinPercent`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub markup_max_percent: Option<PercentText>,
-    /// English description (same as `en`).
-    pub description: String,
-    /// Simplified Chinese.
-    pub zh: String,
-    /// English.
-    pub en: String,
-    /// Where it comes from.
-    pub source: Source,
-    /// `primary`, `secondary` or `reported`.
-    pub confidence: &'static str,
-    /// When the entry was last checked.
-    pub as_of: String,
-}
-
-/// A fact as `legalRules` returns it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FactOut {
-    /// Stable id.
-    pub id: String,
-    /// Simplified Chinese.
-    pub zh: String,
-    /// English.
-    pub en: String,
-    /// Where it comes from.
-    pub source: Source,
-    /// `primary`, `secondary` or `reported`.
-    pub confidence: &'static str,
-}
-
-/// The output of `legalRules`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RulesOut {
-    /// When the pack was last checked.
-    pub as_of: String,
-    /// Data version.
-    pub version: String,
-    /// The last confirmed LPR fixing.
-    pub lpr_confirmed_through: String,
-    /// Where the LPR table comes from.
-    pub lpr_source: Option<Source>,
-    /// How sure we are of the LPR table.
-    pub lpr_confidence: &'static str,
-    /// LPR rows, oldest first.
-    pub lpr: Vec<LprOut>,
-    /// Rules.
-    pub rules: Vec<RuleOut>,
-    /// Facts.
-    pub facts: Vec<FactOut>,
-    /// Set only if the embedded pack could not be read (tests rule it out).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub problem: Option<String>,
-}
-
-fn rule_out(pack: &RulePack, r: &rules::Rule) -> RuleOut {
-    let at_latest = match (r.lpr_multiple, pack.lpr.last()) {
-        (Some(m), Some(row)) => mul(m, row.one_year).ok().map(fmt_percent),
-        _ => None,
-    };
-    RuleOut {
-        id: r.id.clone(),
-        kind: r.kind.clone(),
-        jurisdiction: match r.jurisdiction {
-            Jurisdiction::Cn => "cn",
-            Jurisdiction::Uk => "uk",
-        },
-        scope: r.scope.clone(),
-        cap_percent: r.cap_percent.map(fmt_percent),
-        cap_per: r.cap_per.map(|p| p.as_str()),
-        cap_amount: r.cap_amount.map(fmt_money),
-        currency: r.currency.clone(),
-        lpr_multiple: r.lpr_multiple.map(|m| m.normalize().to_string()),
-        cap_percent_at_latest_lpr: at_latest,
-        split_date: r.split_date.map(|d| d.to_string()),
-        max_months: r.max_months,
-        markup_min_percent: r.markup_min_percent.map(fmt_percent),
-        markup_max_percent: r.markup_max_percent.map(fmt_percent),
-        description: r.en.clone(),
-        zh: r.zh.clone(),
-        en: r.en.clone(),
-        source: r.source.clone(),
-        confidence: r.confidence.as_str(),
-        as_of: r.as_of.to_string(),
-    }
-}
-
-/// `legalRules()`: the LPR table, rules and facts of the embedded pack.
-pub fn legal_rules() -> RulesOut {
-    match rules::pack() {
-        Ok(p) => RulesOut {
-            as_of: p.as_of.to_string(),
-            version: p.version.clone(),
-            lpr_confirmed_through: p.lpr_confirmed_through.to_string(),
-            lpr_source: Some(p.lpr_source.clone()),
-            lpr_confidence: p.lpr_confidence.as_str(),
-            lpr: p.lpr.iter().map(LprOut::from).collect(),
-            rules: p.rules.iter().map(|r| rule_out(p, r)).collect(),
-            facts: p
-                .facts
-                .iter()
-                .map(|f| FactOut {
-                    id: f.id.clone(),
-                    zh: f.zh.clone(),
-                    en: f.en.clone(),
-                    source: f.source.clone(),
-                    confidence: f.confidence.as_str(),
-                })
-                .collect(),
-            problem: None,
-        },
-        Err(e) => RulesOut {
-            as_of: String::new(),
-            version: String::new(),
-            lpr_confirmed_through: String::new(),
-            lpr_source: None,
-            lpr_confidence: "",
-            lpr: Vec::new(),
-            rules: Vec::new(),
-            facts: Vec::new(),
-            problem: Some(e.message),
-        },
-    }
 }

@@ -6,14 +6,15 @@
 //! goes out as a money string (two decimals) or a percent string (four).
 
 use super::{MoneyText, PercentText};
+use crate::budget::BudgetFit;
 use crate::debt::{self, Debt, Outcome, Strategy, MAX_DEBTS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{Obj, Value};
 use crate::money::{fmt_money, fmt_percent, round_dp_half_up, DayBasis, Per, Rate};
 use crate::plan::{
-    self, Balance, BudgetFit, Lender, Plan, PlanRequest, PlanRow, MAX_DEFERRAL_MONTHS,
-    MAX_PLAN_MONTHS,
+    self, Balance, Plan, PlanRequest, PlanRow, MAX_DEFERRAL_MONTHS, MAX_PLAN_MONTHS,
 };
+use crate::rules::LENDER_WORDS;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -231,18 +232,7 @@ pub fn read_plan_request(input: &Value) -> Result<PlanRequest> {
             "lumpSumOffer must be more than 0",
         ));
     }
-    let lender = o.word(
-        "lender",
-        &[
-            ("bank", Lender::Bank),
-            ("creditCard", Lender::CreditCard),
-            ("consumerFinance", Lender::ConsumerFinance),
-            ("microLoan", Lender::MicroLoan),
-            ("private", Lender::Private),
-            ("other", Lender::Other),
-        ],
-        None,
-    )?;
+    let lender = o.word("lender", &LENDER_WORDS, None)?;
     let max_months = o
         .opt_int_in("maxMonths", 1, MAX_PLAN_MONTHS)?
         .unwrap_or(MAX_PLAN_MONTHS);
