@@ -40,6 +40,8 @@ pub struct PlanRowOut {
 /// Which rule or practice makes a plan plausible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BasisOut {
+    /// Stable code of the rule or practice; the page translates by it.
+    pub code: &'static str,
     /// Document and article, or the practice.
     pub rule: &'static str,
     /// `contract` | `primary` | `secondary` | `reported`.
@@ -164,6 +166,7 @@ fn plan_out(p: &Plan) -> PlanOut {
         fits_budget: p.fits_budget,
         schedule: p.rows.iter().map(row_out).collect(),
         basis: BasisOut {
+            code: p.basis.code,
             rule: p.basis.rule,
             confidence: p.basis.confidence.as_str(),
             standing: p.basis.standing.as_str(),
