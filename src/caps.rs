@@ -340,8 +340,13 @@ fn per_year(
 /// private-lending cap, the financial 24 % line, the 36 % reference line, the
 /// credit-card no-interest-on-fees rule, then the three UK HCSTC caps.
 pub fn evaluate_caps(pack: &'static RulePack, ctx: &CapContext) -> Result<Vec<CapResult>> {
+    let mut private = private_cap(pack, ctx)?;
+    if !private.applies {
+        // Its notes explain date assumptions, which do not matter when it does not apply.
+        private.notes.clear();
+    }
     let mut out = vec![
-        private_cap(pack, ctx)?,
+        private,
         per_year(pack, ids::FINANCIAL_24, ctx, ctx.charges.total)?,
     ];
 

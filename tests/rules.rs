@@ -106,7 +106,8 @@ fn rule_scopes_decide_what_applies() {
             Lender::MicroLoan,
         ],
     );
-    expect("cnIllegalLending36", &all);
+    // The 2019 opinion concerns unlicensed lending.
+    expect("cnIllegalLending36", &[Lender::Private, Lender::Other]);
     expect("cnCardNoInterestOnFees", &[Lender::CreditCard]);
     expect("cnLocalFinancialOrganisations", &[Lender::MicroLoan]);
     let uk = p.rule("ukHcstcTotalCost").unwrap();

@@ -6,17 +6,28 @@
 import { register, setLang, onLangChange, t, bind, LANGUAGES, DEFAULT_LANG } from "./i18n.js";
 import common from "./i18n/common.js";
 import termsCatalog from "./i18n/terms.js";
+import overdueCatalog from "./i18n/overdue.js";
+import rightsCatalog from "./i18n/rights.js";
+import plansCatalog from "./i18n/plans.js";
+import debtsCatalog from "./i18n/debts.js";
+import letterCatalog from "./i18n/letter.js";
 
 register(common);
 register(termsCatalog);
+register(overdueCatalog);
+register(rightsCatalog);
+register(plansCatalog);
+register(debtsCatalog);
+register(letterCatalog);
 
 /** Panels in page order: container id → module path (absent = not built yet). */
 const PANELS = [
   { id: "panel-terms", module: "./panels/terms.js" },
-  { id: "panel-overdue" },
-  { id: "panel-plans" },
-  { id: "panel-debts" },
-  { id: "panel-rights" },
+  { id: "panel-overdue", module: "./panels/overdue.js" },
+  { id: "panel-plans", module: "./panels/plans.js" },
+  { id: "panel-debts", module: "./panels/debts.js" },
+  { id: "panel-letter", module: "./panels/letter.js" },
+  { id: "panel-rights", module: "./panels/rights.js" },
 ];
 
 /** A tiny shared store so that a loan entered once can flow into later panels. */

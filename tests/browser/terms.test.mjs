@@ -61,7 +61,7 @@ test("1,000,000 over 360 months at 4.9 %/year: 5,307.27 a month, schedule ends a
   // No reason to explain: the true nominal rate is the contract's.
   assert.equal(await page.locator('[data-testid="why"]').textContent(), "");
   // The charts have text summaries for screen readers.
-  assert.equal(await page.locator('svg[role="img"]').count(), 2);
+  assert.equal(await page.locator('#panel-terms svg[role="img"]').count(), 2);
   assert.match(await page.locator(".chart-summary").first().textContent(), /¥1,000,000\.00/);
   await schedule.locator("summary").click();
 });

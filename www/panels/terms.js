@@ -149,8 +149,6 @@ export function mount(root, ctx) {
     makeRow(prepayList, prepayRows, [{ key: "period", ...period }, { key: "amount", ...amount }, { key: "then", ...then }], addPrepay);
   });
 
-  /** Integers go as numbers; anything else as typed, so the engine names the problem. */
-  const intOrText = (s) => (/^\d{1,6}$/.test(s) ? Number(s) : s);
   const val = (el) => el.value.trim();
 
   /** Reads the form into a loanTerms input; `paths` maps engine field paths to fields. */
@@ -161,10 +159,10 @@ export function mount(root, ctx) {
     if (val(f.received.input)) input.received = cleanNumber(val(f.received.input));
     input.rate = { per: perSelect.value };
     if (val(f.rate.input)) input.rate.percent = cleanNumber(val(f.rate.input));
-    if (val(f.periods.input)) input.periods = intOrText(cleanNumber(val(f.periods.input)));
+    if (val(f.periods.input)) input.periods = cleanNumber(val(f.periods.input));
     input.method = methodSelect.value;
     if (val(f.startDate.input)) input.startDate = val(f.startDate.input);
-    input.dayBasis = Number(daySelect.value);
+    input.dayBasis = daySelect.value; // the engine reads whole numbers from numeral text too
     const fees = [];
     for (const r of feeRows) {
       if (!val(r.label.input) && !val(r.amount.input)) continue;
@@ -180,7 +178,7 @@ export function mount(root, ctx) {
       if (!val(r.period.input) && !val(r.amount.input)) continue;
       const p = `prepayments[${pre.length}]`;
       const item = { then: r.then.input.value };
-      if (val(r.period.input)) item.period = intOrText(cleanNumber(val(r.period.input)));
+      if (val(r.period.input)) item.period = cleanNumber(val(r.period.input));
       if (val(r.amount.input)) item.amount = cleanNumber(val(r.amount.input));
       Object.assign(paths, { [p]: { ...r.period, labelKey: "field.prepayment" }, [`${p}.period`]: r.period, [`${p}.amount`]: r.amount, [`${p}.then`]: r.then });
       pre.push(item);

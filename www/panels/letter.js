@@ -1,0 +1,177 @@
+// The letter view (协商还款申请书): mount(root, ctx) listens for the plan
+// chosen in the plans panel (ctx.share "plan" = { plan, input, balance }) and
+// writes the letter on the device from the catalog's template, the plan's
+// figures (engine strings, formatted only) and the person's own words.
+// Copy uses navigator.clipboard.writeText, falling back to selecting the
+// text; Print uses window.print(). Nothing is sent or stored anywhere.
+
+import { h, clear } from "../dom.js";
+import { t, lang, onLangChange } from "../i18n.js";
+import * as fmt from "../format.js";
+import { field, val } from "./plans-form.js";
+
+/** Today's date in the page's language; the page may read the clock, the engine never does. */
+function today() {
+  return new Intl.DateTimeFormat(lang(), { year: "numeric", month: "long", day: "numeric" }).format(new Date());
+}
+
+/** The letter as blocks: { kind: "title" | "meta" | "h" | "p" | "li" | "sign", text }. */
+export function letterBlocks(chosen, words) {
+  const { plan, input, balance } = chosen;
+  const b = input.balance;
+  const lender = words.lender || t("letter.tpl.lenderBlank");
+  const name = words.name || t("letter.tpl.nameBlank");
+  const date = today();
+  const out = [];
+  const add = (kind, text) => out.push({ kind, text });
+  add("title", t("letter.tpl.title"));
+  add("meta", t("letter.tpl.to", { lender }));
+  add("meta", t("letter.tpl.applicant", { name }));
+  if (words.contact) add("meta", t("letter.tpl.contact", { contact: words.contact }));
+  if (words.account) add("meta", t("letter.tpl.account", { account: words.account }));
+  add("meta", t("letter.tpl.date", { date }));
+
+  add("h", t("letter.tpl.h.debt"));
+  const parts = ["principal", "interest", "penalties", "fees"]
+    .filter((k) => b[k] !== undefined && fmt.cents(b[k]) > 0n)
+    .map((k) => t(`letter.tpl.part.${k}`, { amount: fmt.money(b[k]) }));
+  add("p", t("letter.tpl.debt", { total: fmt.money(balance), parts: fmt.list(parts) }));
+
+  add("h", t("letter.tpl.h.reason"));
+  for (const line of (words.reason || t("letter.tpl.reasonBlank")).split(/\n+/)) if (line.trim()) add("p", line.trim());
+  add("p", t("letter.tpl.willing"));
+
+  add("h", t("letter.tpl.h.plan"));
+  const figures = {
+    months: plan.months,
+    monthly: fmt.money(plan.monthlyPayment),
+    total: fmt.money(plan.totalPaid),
+    holiday: plan.holidayMonths ?? 0,
+    discount: fmt.money(plan.settlement?.discount ?? plan.waived),
+  };
+  add("p", t(`letter.tpl.plan.${plan.kind}`, figures));
+  if (plan.kind === "waivePenalties" && fmt.cents(plan.waived) > 0n) add("p", t("letter.tpl.waive", { waived: fmt.money(plan.waived) }));
+  if (plan.kind === "stopInterest") add("p", t("letter.tpl.stopInterest"));
+  if (plan.kind === "lumpSum") add("p", t("letter.tpl.lumpWritten"));
+  add("p", t("letter.tpl.agreement"));
+
+  add("h", t("letter.tpl.h.collection"));
+  add("p", t("letter.tpl.collection"));
+
+  add("h", t("letter.tpl.h.attach"));
+  ["id", "income", "hardship", "debts"].forEach((k, i) => add("li", `${i + 1}. ${t(`letter.tpl.attach.${k}`)}`));
+
+  add("close", t("letter.tpl.close"));
+  add("sign", t("letter.tpl.sign", { name }));
+  add("sign", t("letter.tpl.signDate", { date }));
+  return out;
+}
+
+/** Plain text of the blocks, for the clipboard. */
+export function letterText(blocks) {
+  return blocks
+    .map((x, i) => ((x.kind === "h" || x.kind === "close") && i ? `\n${x.text}` : x.kind === "title" ? `${x.text}\n` : x.text))
+    .join("\n");
+}
+
+export function mount(root, ctx) {
+  const f = {
+    lender: field("letterLender", "letter.lender", h("input", { type: "text", autocomplete: "off", maxlength: "80", t: ["letter.lenderPlaceholder", {}, "placeholder"] })),
+    name: field("letterName", "letter.name", h("input", { type: "text", autocomplete: "name", maxlength: "60" })),
+    contact: field("letterContact", "letter.contact", h("input", { type: "text", autocomplete: "off", maxlength: "80" })),
+    account: field("letterAccount", "letter.account", h("input", { type: "text", autocomplete: "off", maxlength: "40" })),
+    reason: field("letterReason", "letter.reason", h("textarea", { rows: "5", maxlength: "2000" }), "letter.reasonHint"),
+  };
+  const none = h("p", { class: "why letter-none", t: "letter.none" });
+  const paper = h("article", { class: "letter-paper", "data-testid": "letter", tabindex: "-1" });
+  const status = h("p", { class: "form-error letter-status", role: "status" });
+  const copy = h("button", { type: "button", class: "primary", t: "letter.copy" });
+  const print = h("button", { type: "button", class: "secondary", t: "letter.print" });
+  const form = h(
+    "form",
+    { class: "terms-form letter-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
+    f.lender.wrap,
+    f.name.wrap,
+    f.contact.wrap,
+    f.account.wrap,
+    f.reason.wrap,
+    h("p", { class: "hint", t: "letter.tips" }),
+  );
+  const view = h(
+    "div",
+    { class: "letter-view", hidden: true },
+    h("h3", { class: "visually-hidden", t: "letter.preview" }),
+    h("div", { class: "letter-actions" }, copy, print),
+    status,
+    paper,
+    h("p", { class: "privacy", t: "letter.private" }),
+  );
+  clear(root).append(
+    h("h2", { t: "letter.heading" }),
+    h("p", { class: "lead", t: "letter.lead" }),
+    none,
+    h("div", { class: "plans-layout letter-layout" }, form, view),
+  );
+
+  let chosen = null;
+  let blocks = [];
+
+  function words() {
+    return { lender: val(f.lender.input), name: val(f.name.input), contact: val(f.contact.input), account: val(f.account.input), reason: f.reason.input.value.trim() };
+  }
+
+  function draw() {
+    none.hidden = chosen !== null;
+    view.hidden = chosen === null;
+    root.classList.toggle("has-letter", chosen !== null);
+    if (!chosen) return;
+    blocks = letterBlocks(chosen, words());
+    clear(paper).append(
+      ...blocks.map((x) => {
+        if (x.kind === "title") return h("p", { class: "letter-title", text: x.text });
+        if (x.kind === "h") return h("p", { class: "letter-h", text: x.text });
+        return h("p", { class: `letter-${x.kind}`, text: x.text });
+      }),
+    );
+    paper.lang = lang();
+  }
+
+  function selectAll() {
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    const range = document.createRange();
+    range.selectNodeContents(paper);
+    sel.addRange(range);
+    paper.focus();
+    status.textContent = t("letter.selected");
+  }
+
+  copy.addEventListener("click", async () => {
+    status.textContent = "";
+    const text = letterText(blocks);
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(text);
+      status.textContent = t("letter.copied");
+    } catch {
+      selectAll();
+    }
+  });
+  // Only the letter is printed from this button (the page's own print stays whole).
+  print.addEventListener("click", () => {
+    document.body.classList.add("print-letter");
+    window.addEventListener("afterprint", () => document.body.classList.remove("print-letter"), { once: true });
+    window.print();
+  });
+
+  form.addEventListener("input", draw);
+  onLangChange(draw);
+  ctx.share?.on("plan", (value) => {
+    chosen = value;
+    status.textContent = "";
+    draw();
+  });
+  const initial = ctx.share?.get("plan");
+  if (initial) chosen = initial;
+  draw();
+}

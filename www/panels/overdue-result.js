@@ -1,0 +1,189 @@
+// The result of the overdue panel: the total owed now in large numbers, how
+// fast it grows (the charges as an annual rate), the breakdown, a verdict per
+// cap that applies with its source one tap away, the chart of the total owed
+// over time, and (when a payment is typed) what is left in each bucket.
+// Pure rendering from the engine's output (strings) and the input that
+// produced it; money is only compared, exactly, in cents.
+
+import { h, clear } from "../dom.js";
+import { t, has } from "../i18n.js";
+import * as fmt from "../format.js";
+import { owedChart } from "./overdue-chart.js";
+import { sourceDetails } from "./overdue-source.js";
+
+/** Cap kinds that are a line for the borrower's case (planning rules are in the rights panel). */
+const CAP_KINDS = new Set(["civilCap", "transition", "feeRule", "criminalReference", "ukCap"]);
+/** Shown only when something is above them: they are not a civil line to measure against. */
+const ONLY_WHEN_ABOVE = new Set(["criminalReference", "feeRule"]);
+
+export function skeleton() {
+  const parts = {
+    headLabel: h("p", { class: "answer-label" }),
+    headValue: h("p", { class: "answer-value", "data-testid": "od-total" }),
+    headSub: h("p", { class: "answer-sub", "data-testid": "od-sub" }),
+    growth: h("p", { class: "od-growth", "data-testid": "od-growth" }),
+    verdictHeading: h("h3", { class: "od-subhead" }),
+    verdicts: h("ul", { class: "od-verdicts", "data-testid": "od-verdicts" }),
+    breakdownHeading: h("h3", { class: "od-subhead" }),
+    figures: h("dl", { class: "figures od-figures" }),
+    allocation: h("div", { class: "od-allocation", "data-testid": "od-allocation" }),
+    charts: h("div", { class: "charts od-charts" }),
+    basis: h("details", { class: "od-basis" }),
+    live: h("p", { class: "visually-hidden", "aria-live": "polite", "aria-atomic": "true" }),
+    mini: h("p", { class: "mini-answer", "aria-hidden": "true" }),
+  };
+  parts.el = h(
+    "div",
+    { class: "result-body" },
+    h("div", { class: "answer" }, parts.headLabel, parts.headValue, parts.headSub),
+    parts.growth,
+    parts.verdictHeading,
+    parts.verdicts,
+    parts.breakdownHeading,
+    parts.figures,
+    parts.allocation,
+    parts.charts,
+    parts.basis,
+    parts.live,
+  );
+  parts.headValue.textContent = t("odr.loading");
+  return parts;
+}
+
+/** Fills the skeleton from an overdueCost value, its input and legalRules() (or null). */
+export function render(parts, v, input, rules) {
+  parts.headLabel.textContent = t("odr.totalNow");
+  parts.headValue.textContent = fmt.money(v.totalOwed);
+  parts.headSub.textContent = t("odr.sub", { days: fmt.integer(v.days), charges: fmt.money(v.totalCharges) });
+  parts.growth.textContent = t("odr.growth", {
+    annualized: fmt.percent(v.annualizedPercent),
+    penaltyAnnual: fmt.percent(v.penaltyRate.annualPercent),
+    penaltyDaily: fmt.percent(v.penaltyRate.dailyPercent, 4),
+  });
+
+  parts.verdictHeading.textContent = t("odr.verdicts");
+  renderVerdicts(parts.verdicts, v, rules);
+
+  parts.breakdownHeading.textContent = t("odr.breakdown");
+  const hasCents = (x) => fmt.cents(x) !== 0n;
+  const figs = [
+    figure("odr.overdueTotal", fmt.money(v.overdueTotal), "overdue-total"),
+    figure("odr.penalty", fmt.money(v.penaltyInterest), "penalty"),
+    input.compound || hasCents(v.compoundInterest) ? figure("odr.compound", fmt.money(v.compoundInterest), "compound") : null,
+    input.chargeOnFees || hasCents(v.interestOnFees) ? figure("odr.interestOnFees", fmt.money(v.interestOnFees), "interest-on-fees") : null,
+    input.lateFee || hasCents(v.lateFees)
+      ? figure("odr.lateFees", fmt.money(v.lateFees), "late-fees", v.lateFeeCount > 1 ? t("odr.lateFeesCount", { n: v.lateFeeCount }) : null)
+      : null,
+    figure("odr.totalCharges", fmt.money(v.totalCharges), "total-charges", null, true),
+  ];
+  clear(parts.figures).append(...figs.filter(Boolean));
+
+  renderAllocation(parts.allocation, v.allocation, input, rules);
+
+  clear(parts.charts).append(owedChart(v.series));
+
+  const wasOpen = parts.basis.open;
+  clear(parts.basis).append(
+    h("summary", { text: t("odr.basis") }),
+    h(
+      "ul",
+      { class: "od-basis-list" },
+      v.basis.map((b) => h("li", { "data-code": b.code, text: noteText("basis", b, { basis: input.dayBasis ?? 360 }) })),
+    ),
+  );
+  parts.basis.open = wasOpen;
+
+  const live = { label: parts.headLabel.textContent, total: parts.headValue.textContent, sub: parts.headSub.textContent };
+  parts.live.textContent = t("odr.live", live);
+  parts.mini.textContent = t("odr.mini", live);
+}
+
+/** A translated engine note (by code), or the engine's own message. */
+function noteText(prefix, n, params = {}) {
+  const key = `${prefix}.${n.code}`;
+  return has(key) ? t(key, params) : n.message;
+}
+
+function figure(labelKey, value, name, hint = null, main = false) {
+  return h(
+    "div",
+    { class: main ? "figure figure-main" : "figure", "data-testid": `od-${name}` },
+    h("dt", {}, t(labelKey), hint ? h("span", { class: "hint", text: hint }) : null),
+    h("dd", { text: value }),
+  );
+}
+
+function renderVerdicts(list, v, rules) {
+  clear(list);
+  const through = rules?.lprConfirmedThrough ? fmt.date(rules.lprConfirmedThrough) : "";
+  const shown = v.caps.filter((c) => {
+    if (!c.applies || !CAP_KINDS.has(c.kind)) return false;
+    if (ONLY_WHEN_ABOVE.has(c.kind)) return fmt.cents(c.excess) > 0n;
+    return true;
+  });
+  const civil = shown.filter((c) => !ONLY_WHEN_ABOVE.has(c.kind));
+  if (!civil.length) list.append(h("li", { class: "warning od-verdict", "data-rule": "none", text: t("odr.noCap") }));
+  for (const c of shown) {
+    const above = fmt.cents(c.excess) > 0n;
+    const key = `cap.${c.rule}.${above ? "above" : "within"}`;
+    const params = {
+      charged: fmt.money(c.charged),
+      excess: fmt.money(c.excess),
+      capAmount: c.currency ? `${c.currency} ${fmt.amount(c.capAmount)}` : fmt.money(c.capAmount),
+      cap: c.capPercent ? fmt.percent(c.capPercent) : "",
+      lpr: c.lpr ? fmt.percent(c.lpr.oneYearPercent) : "",
+      days: fmt.integer(v.days),
+    };
+    let text = has(key) ? t(key, params) : t(`cap.generic.${above ? "above" : "within"}`, params);
+    if (c.confidence === "reported") text = t("conf.reportedPrefix") + text;
+    const notes = c.notes.map((n) => noteText("note", n, { through }));
+    const segments = (c.segments ?? []).map((sg) =>
+      t(sg.lpr ? "odr.segmentLpr" : "odr.segment", {
+        from: sg.from ? fmt.date(sg.from) : "",
+        to: sg.to ? fmt.date(sg.to) : "",
+        days: fmt.integer(sg.days),
+        cap: fmt.percent(sg.capPercent),
+        lpr: sg.lpr ? fmt.percent(sg.lpr.oneYearPercent) : "",
+        capAmount: fmt.money(sg.capAmount),
+      }),
+    );
+    list.append(
+      h(
+        "li",
+        { class: above ? "warning above-line od-verdict" : "warning od-verdict", "data-rule": c.rule, "data-above": above ? "true" : "false" },
+        h("p", { class: "od-verdict-text", text }),
+        segments.length ? h("ul", { class: "od-segments" }, segments.map((x) => h("li", { text: x }))) : null,
+        sourceDetails(c.source, c.confidence, { notes }),
+      ),
+    );
+  }
+}
+
+function renderAllocation(box, a, input, rules) {
+  clear(box);
+  if (!a) return;
+  const order = rules?.rules?.find((r) => r.id === "cnPaymentOrder");
+  const payment = fmt.money(input.payment.amount);
+  const civil = a.order.join(",") === "fees,interest,principal";
+  const head = h("tr", {}, ["bucket", "owed", "applied", "remaining"].map((c) => h("th", { scope: "col", text: t(`odr.${c}`) })));
+  const body = h(
+    "tbody",
+    {},
+    a.order.map((b) =>
+      h(
+        "tr",
+        { "data-bucket": b },
+        h("th", { scope: "row", text: t(`odr.bucket.${b}`) }),
+        ["owed", "applied", "remaining"].map((c) => h("td", { class: "num", "data-col": c, text: fmt.amount(a[c][b]) })),
+      ),
+    ),
+  );
+  const items = [
+    h("h3", { class: "od-subhead", text: t("odr.allocation", { payment }) }),
+    h("p", { "data-testid": "od-allocation-sentence", text: t(civil ? "odr.allocationSentence" : "odr.allocationAgreed", { payment, remaining: fmt.money(a.remainingTotal) }) }),
+    fmt.cents(a.unapplied) > 0n ? h("p", { class: "hint", text: t("odr.unapplied", { amount: fmt.money(a.unapplied) }) }) : null,
+    h("div", { class: "table-scroll" }, h("table", {}, h("caption", { class: "visually-hidden", text: t("odr.allocation", { payment }) }), h("thead", {}, head), body)),
+    order ? sourceDetails(order.source, order.confidence) : null,
+  ];
+  box.append(...items.filter(Boolean));
+}

@@ -1,0 +1,71 @@
+// Source disclosures shared by the overdue and rights panels: every legal
+// figure shows its document, article and date with its confidence mark
+// (原文确认 / 二手来源确认 / 仅有报道). Texts from the rule pack come in zh
+// and en; any Chinese variant (zh-CN now, zh-TW later) reads zh.
+
+import { h } from "../dom.js";
+import { t, lang } from "../i18n.js";
+import * as fmt from "../format.js";
+
+/** The rule pack's own text in the current language (zh for every Chinese variant). */
+export function dataText(item) {
+  return lang().startsWith("en") ? item.en ?? item.zh : item.zh ?? item.en;
+}
+
+/** A pack date ("2020-12-29", "2025-10" or "2017") as the page shows dates. */
+export function packDate(d) {
+  if (!d) return "";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return fmt.date(d);
+  return d;
+}
+
+/** The confidence mark as a small label. */
+export function confidenceLabel(confidence) {
+  const c = ["primary", "secondary", "reported"].includes(confidence) ? confidence : "reported";
+  return h("span", { class: `conf conf-${c}`, "data-confidence": c, text: t(`conf.${c}`) });
+}
+
+/** One line: "document article · date · confidence". */
+export function sourceLine(source, confidence) {
+  const parts = [source.document, source.article].filter(Boolean).join(" ");
+  return h(
+    "p",
+    { class: "source-line" },
+    h("span", { class: "source-doc", text: parts }),
+    source.date ? h("span", { class: "source-date", text: ` · ${packDate(source.date)}` }) : null,
+    " · ",
+    confidenceLabel(confidence),
+  );
+}
+
+/** The full source as a definition list. */
+export function sourceList(source, confidence, { asOf = null, notes = [] } = {}) {
+  const row = (key, value, cls) => (value ? h("div", { class: `src-row src-${cls}` }, h("dt", { text: t(key) }), h("dd", {}, value)) : null);
+  const c = ["primary", "secondary", "reported"].includes(confidence) ? confidence : "reported";
+  return h(
+    "div",
+    { class: "source-body" },
+    h(
+      "dl",
+      { class: "source-list" },
+      row("legal.document", source.document, "document"),
+      row("legal.article", source.article, "article"),
+      row("legal.date", packDate(source.date), "date"),
+      row("legal.effective", packDate(source.effective), "effective"),
+      row("legal.confidence", h("span", {}, confidenceLabel(c), h("span", { class: "hint", text: t(`conf.${c}.hint`) })), "confidence"),
+    ),
+    asOf ? h("p", { class: "hint", text: t("legal.asOf", { date: packDate(asOf) }) }) : null,
+    notes.length ? h("ul", { class: "source-notes", "aria-label": t("legal.notes") }, notes.map((n) => h("li", { text: n }))) : null,
+  );
+}
+
+/** A <details> whose summary names the source briefly; opening it shows everything. */
+export function sourceDetails(source, confidence, opts = {}) {
+  const short = [source.document, source.article].filter(Boolean).join(" ");
+  return h(
+    "details",
+    { class: "source" },
+    h("summary", {}, h("span", { text: t("odr.source") }), h("span", { class: "source-short", text: short }), " ", confidenceLabel(confidence)),
+    sourceList(source, confidence, opts),
+  );
+}

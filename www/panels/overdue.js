@@ -1,0 +1,322 @@
+// The overdue panel (算清逾期费用 + 知道哪些受法律保护): mount(root, ctx) builds
+// the form and the result and recomputes ~150 ms after each change. The
+// engine does all maths; values typed by the person go to it as decimal strings.
+//
+// ctx.share: reads "loan" (the terms panel's loanTerms input) to prefill the
+// overdue principal and the contract rate until the person types their own;
+// publishes "overdue" as { input, value, balance: { principal, interest,
+// penalties, fees }, rate, lender } after each good result, where penalties is
+// the engine's totalCharges (penalty + compound + interest on fees + late fees)
+// and rate is the contract rate ({ percent, per }) when known.
+//
+// An invalid field shows its translated message beside it (aria-invalid,
+// aria-describedby); every other input and the last good result stay.
+
+import { h, id, clear } from "../dom.js";
+import { t, bind, onLangChange } from "../i18n.js";
+import { cleanNumber } from "../format.js";
+import { skeleton, render } from "./overdue-result.js";
+
+const LENDERS = ["microLoan", "consumerFinance", "creditCard", "bank", "private", "other"];
+const DEBOUNCE_MS = 150;
+
+function options(keyPrefix, values) {
+  return values.map((v) => h("option", { value: v, t: `${keyPrefix}.${v}` }));
+}
+
+/** A labelled control with a hint and a (normally empty) error line beside it. */
+function field(name, labelKey, fieldKey, control, hintKey = null, extra = null) {
+  const hintId = hintKey ? id(`hint-od-${name}`) : null;
+  const errId = id(`err-od-${name}`);
+  control.id ||= id(`in-od-${name}`);
+  if (hintId) control.setAttribute("aria-describedby", hintId);
+  const error = h("p", { class: "field-error", id: errId, hidden: true });
+  const wrap = h(
+    "div",
+    { class: `field od-field-${name}` },
+    h("label", { for: control.id, t: labelKey }),
+    extra ? h("div", { class: "field-row" }, control, extra) : control,
+    hintKey ? h("p", { class: "hint", id: hintId, t: hintKey }) : null,
+    error,
+  );
+  return { wrap, input: control, error, hintId, labelKey: `field.${fieldKey}` };
+}
+
+/** A checkbox with its label beside it, a hint and an error line. */
+function checkField(name, labelKey, fieldKey, hintKey = null) {
+  const input = h("input", { type: "checkbox", id: id(`in-od-${name}`) });
+  const hintId = hintKey ? id(`hint-od-${name}`) : null;
+  if (hintId) input.setAttribute("aria-describedby", hintId);
+  const error = h("p", { class: "field-error", id: id(`err-od-${name}`), hidden: true });
+  const wrap = h(
+    "div",
+    { class: `field field-check od-field-${name}` },
+    h("div", { class: "check-row" }, input, h("label", { for: input.id, t: labelKey })),
+    hintKey ? h("p", { class: "hint", id: hintId, t: hintKey }) : null,
+    error,
+  );
+  return { wrap, input, error, hintId, labelKey: `field.${fieldKey}` };
+}
+
+const textInput = (props = {}) => h("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", ...props });
+const perSelect = (labelKey) => h("select", { class: "unit", t: [labelKey, {}, "aria-label"] }, options("od.per", ["day", "month", "year"]));
+
+export function mount(root, ctx) {
+  const engine = ctx.engine;
+  const rulesResult = engine.legalRules();
+  const rules = rulesResult.ok ? rulesResult.value : null;
+  const f = {};
+  f.principal = field("principal", "od.principal", "odPrincipal", textInput({ value: "10000" }), "od.principalHint");
+  f.interest = field("interest", "od.interest", "odInterest", textInput(), "od.interestHint");
+  f.fees = field("fees", "od.fees", "odFees", textInput(), "od.feesHint");
+  const modeSelect = h("select", {}, options("od.periodMode", ["days", "dates"]));
+  f.periodMode = field("periodMode", "od.periodMode", "odDays", modeSelect);
+  f.days = field("days", "od.days", "odDays", h("input", { type: "text", inputmode: "numeric", autocomplete: "off", value: "30" }), "od.daysHint");
+  f.from = field("from", "od.from", "odFrom", h("input", { type: "date" }));
+  f.to = field("to", "od.to", "odTo", h("input", { type: "date" }), "od.toHint");
+  const lenderSelect = h("select", {}, options("od.lender", LENDERS));
+  f.lender = field("lender", "od.lender", "odLender", lenderSelect, "od.lenderHint");
+  const penaltyMode = h("select", {}, options("od.penaltyMode", ["markup", "rate"]));
+  f.penaltyMode = field("penaltyMode", "od.penaltyMode", "odPenalty", penaltyMode);
+  const penaltyPer = perSelect("od.penaltyRatePer");
+  f.penaltyRate = field("penaltyRate", "od.penaltyRate", "odPenaltyRate", textInput(), "od.penaltyRateHint", penaltyPer);
+  f.penaltyPer = { input: penaltyPer, error: f.penaltyRate.error, labelKey: "field.odRatePer" };
+  const contractPer = perSelect("od.contractRatePer");
+  contractPer.value = "year";
+  f.contractRate = field("contractRate", "od.contractRate", "odContractRate", textInput({ value: "12" }), "od.contractRateHint", contractPer);
+  f.contractPer = { input: contractPer, error: f.contractRate.error, labelKey: "field.odRatePer" };
+  f.markup = field("markup", "od.markup", "odMarkup", textInput({ value: "50" }), "od.markupHint");
+  f.compound = checkField("compound", "od.compound", "odCompound", "od.compoundHint");
+  const feeUnit = h("select", { class: "unit", t: ["od.lateFeeUnit", {}, "aria-label"] }, options("od.lateFeeUnit", ["amount", "percent"]));
+  f.lateFee = field("lateFee", "od.lateFeeAmount", "odLateFee", textInput(), null, feeUnit);
+  const feePer = h("select", {}, options("od.lateFeePer", ["once", "month"]));
+  f.lateFeePer = field("lateFeePer", "od.lateFeePer", "odLateFeePer", feePer);
+  f.contractDate = field("contractDate", "od.contractDate", "odContractDate", h("input", { type: "date" }), "od.contractDateHint");
+  f.chargeOnFees = checkField("chargeOnFees", "od.chargeOnFees", "odFees");
+  const daySelect = h("select", {}, options("od.dayBasis", ["360", "365"]));
+  f.dayBasis = field("dayBasis", "od.dayBasis", "odDayBasis", daySelect, "od.dayBasisHint");
+  f.filingDate = field("filingDate", "od.filingDate", "odFilingDate", h("input", { type: "date" }), "od.filingDateHint");
+  f.upfront = field("upfront", "od.upfront", "odUpfront", textInput(), "od.upfrontHint");
+  f.payment = field("payment", "od.payment", "odPayment", textInput(), "od.paymentHint");
+
+  const fromLoan = h("button", { type: "button", class: "add od-from-loan", t: "od.fromLoan", hidden: true });
+  const prefillNote = h("p", { class: "hint od-prefill-note", role: "status" });
+  const formError = h("p", { class: "form-error", role: "status" });
+  const lateFeeBox = h("details", { class: "more" }, h("summary", { t: "od.lateFee" }), h("p", { class: "hint", t: "od.lateFeeHint" }), f.lateFee.wrap, f.lateFeePer.wrap);
+  const moreBox = h("details", { class: "more" }, h("summary", { t: "od.more" }), f.fees.wrap, f.chargeOnFees.wrap, f.dayBasis.wrap, f.filingDate.wrap, f.upfront.wrap);
+
+  const form = h(
+    "form",
+    { class: "terms-form od-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
+    h("div", { class: "od-start" }, fromLoan, prefillNote),
+    f.principal.wrap,
+    f.interest.wrap,
+    f.periodMode.wrap,
+    f.days.wrap,
+    f.from.wrap,
+    f.to.wrap,
+    f.lender.wrap,
+    f.penaltyMode.wrap,
+    f.penaltyRate.wrap,
+    f.contractRate.wrap,
+    f.markup.wrap,
+    f.compound.wrap,
+    f.contractDate.wrap,
+    lateFeeBox,
+    moreBox,
+    f.payment.wrap,
+    formError,
+  );
+
+  const res = skeleton();
+  form.append(res.mini);
+  const headingId = id("od-result-heading");
+  const result = h(
+    "section",
+    { class: "terms-result od-result", "aria-labelledby": headingId },
+    h("h3", { class: "visually-hidden", id: headingId, t: "odr.heading" }),
+    res.el,
+  );
+  clear(root).append(h("h2", { t: "od.heading" }), h("p", { class: "lead", t: "od.lead" }), h("div", { class: "terms-layout" }, form, result));
+
+  function syncModes() {
+    const dates = modeSelect.value === "dates";
+    f.days.wrap.hidden = dates;
+    f.from.wrap.hidden = !dates;
+    f.to.wrap.hidden = !dates;
+    const markup = penaltyMode.value === "markup";
+    f.penaltyRate.wrap.hidden = markup;
+    f.contractRate.wrap.hidden = !markup;
+    f.markup.wrap.hidden = !markup;
+  }
+  modeSelect.addEventListener("change", syncModes);
+  penaltyMode.addEventListener("change", syncModes);
+  syncModes();
+
+  // Prefill from the loan panel until the person types their own amount or rate.
+  const touched = new Set();
+  form.addEventListener("input", (e) => touched.add(e.target));
+  function applyLoan(loan, force = false) {
+    if (!loan) return;
+    fromLoan.hidden = false;
+    let changed = false;
+    if (loan.principal !== undefined && (force || !touched.has(f.principal.input))) {
+      f.principal.input.value = loan.principal;
+      changed = true;
+    }
+    if (loan.rate?.percent !== undefined && (force || !touched.has(f.contractRate.input))) {
+      f.contractRate.input.value = loan.rate.percent;
+      contractPer.value = loan.rate.per ?? "year";
+      changed = true;
+    }
+    if (force) {
+      penaltyMode.value = "markup";
+      syncModes();
+      touched.delete(f.principal.input);
+      touched.delete(f.contractRate.input);
+      bind(prefillNote, "od.fromLoanDone");
+    }
+    if (changed) schedule();
+  }
+  fromLoan.addEventListener("click", () => applyLoan(ctx.share?.get("loan"), true));
+
+  /** Integers go as numbers; anything else as typed, so the engine names the problem. */
+  const intOrText = (s) => (/^\d{1,6}$/.test(s) ? Number(s) : s);
+  const val = (el) => el.value.trim();
+  const num = (el) => cleanNumber(val(el));
+
+  function read() {
+    const input = { overdue: {} };
+    const paths = {
+      overdue: f.principal, "overdue.principal": f.principal, "overdue.interest": f.interest, "overdue.fees": f.fees,
+      days: f.days, from: f.from, to: f.to, lender: f.lender, compound: f.compound, chargeOnFees: f.chargeOnFees,
+      lateFee: f.lateFee, "lateFee.amount": f.lateFee, "lateFee.percentOfOverdue": f.lateFee, "lateFee.per": f.lateFeePer,
+      contractDate: f.contractDate, filingDate: f.filingDate, dayBasis: f.dayBasis, upfrontDeduction: f.upfront,
+      payment: f.payment, "payment.amount": f.payment,
+    };
+    if (val(f.principal.input)) input.overdue.principal = num(f.principal.input);
+    if (val(f.interest.input)) input.overdue.interest = num(f.interest.input);
+    if (val(f.fees.input)) input.overdue.fees = num(f.fees.input);
+    if (modeSelect.value === "dates") {
+      if (val(f.from.input)) input.from = val(f.from.input);
+      if (val(f.to.input)) input.to = val(f.to.input);
+      if (!input.from && !input.to) paths.days = f.from;
+    } else if (val(f.days.input)) {
+      input.days = intOrText(num(f.days.input));
+    }
+    if (penaltyMode.value === "markup") {
+      input.penalty = { contractRate: { per: contractPer.value }, markupPercent: num(f.markup.input) };
+      if (val(f.contractRate.input)) input.penalty.contractRate.percent = num(f.contractRate.input);
+      if (!val(f.markup.input)) delete input.penalty.markupPercent;
+      Object.assign(paths, { penalty: f.contractRate, "penalty.contractRate": f.contractRate, "penalty.contractRate.percent": f.contractRate, "penalty.contractRate.per": f.contractPer, "penalty.markupPercent": f.markup, "penalty.rate": f.contractRate });
+    } else {
+      input.penalty = { rate: { per: penaltyPer.value } };
+      if (val(f.penaltyRate.input)) input.penalty.rate.percent = num(f.penaltyRate.input);
+      Object.assign(paths, { penalty: f.penaltyRate, "penalty.rate": f.penaltyRate, "penalty.rate.percent": f.penaltyRate, "penalty.rate.per": f.penaltyPer, "penalty.markupPercent": f.penaltyRate });
+    }
+    input.compound = f.compound.input.checked;
+    if (f.chargeOnFees.input.checked) input.chargeOnFees = true;
+    if (val(f.lateFee.input)) {
+      input.lateFee = { [feeUnit.value === "percent" ? "percentOfOverdue" : "amount"]: num(f.lateFee.input), per: feePer.value };
+    }
+    input.lender = lenderSelect.value;
+    if (val(f.contractDate.input)) input.contractDate = val(f.contractDate.input);
+    if (val(f.filingDate.input)) input.filingDate = val(f.filingDate.input);
+    input.dayBasis = Number(daySelect.value);
+    if (val(f.upfront.input)) input.upfrontDeduction = num(f.upfront.input);
+    if (val(f.payment.input)) input.payment = { amount: num(f.payment.input) };
+    return { input, paths };
+  }
+
+  let shown = null; // { field, error, paths } currently displayed
+  let last = null; // { value, input } of the last good result
+
+  function clearError() {
+    if (shown?.field) {
+      const { input, error, hintId } = shown.field;
+      input.removeAttribute("aria-invalid");
+      if (hintId) input.setAttribute("aria-describedby", hintId);
+      else input.removeAttribute("aria-describedby");
+      error.hidden = true;
+      error.textContent = "";
+    }
+    formError.textContent = "";
+    shown = null;
+  }
+
+  function errorText(err, fld) {
+    const label = t(fld?.labelKey ?? "field.form");
+    const fieldKey = fld?.labelKey?.slice("field.".length);
+    const specific = fieldKey ? `err.${err.code}.${fieldKey}` : null;
+    const specificText = specific ? t(specific, { field: label }) : specific;
+    if (specific && specificText !== specific) return specificText;
+    const text = t(`err.${err.code}`, { field: label });
+    return text === `err.${err.code}` ? t("err.unknown") : text;
+  }
+
+  function showError(err, paths) {
+    let fld = err.field ? paths[err.field] ?? paths[err.field.replace(/\.[^.]*$/, "")] : null;
+    if (fld?.wrap?.hidden) fld = null;
+    const text = errorText(err, fld);
+    if (fld) {
+      fld.input.setAttribute("aria-invalid", "true");
+      fld.input.setAttribute("aria-describedby", [fld.input.getAttribute("aria-describedby"), fld.error.id].filter(Boolean).join(" "));
+      fld.error.textContent = text;
+      fld.error.hidden = false;
+      const details = fld.input.closest("details");
+      if (details) details.open = true;
+    } else {
+      formError.textContent = text;
+    }
+    if (last) formError.textContent = [formError.textContent, t("err.staleResult")].filter(Boolean).join(" ");
+    shown = { field: fld, error: err, paths };
+  }
+
+  function publish(input, value) {
+    const pen = input.penalty;
+    const loan = ctx.share?.get("loan");
+    const rate = pen.contractRate ?? (loan && !touched.has(f.principal.input) ? loan.rate : null) ?? null;
+    ctx.share?.set("overdue", {
+      input,
+      value,
+      balance: { principal: input.overdue.principal, interest: input.overdue.interest ?? "0", penalties: value.totalCharges, fees: input.overdue.fees ?? "0" },
+      rate,
+      lender: input.lender,
+    });
+  }
+
+  function compute() {
+    const { input, paths } = read();
+    const r = engine.overdueCost(input);
+    clearError();
+    if (!r.ok) {
+      showError(r.error, paths);
+      return;
+    }
+    last = { value: r.value, input };
+    render(res, r.value, input, rules);
+    publish(input, r.value);
+  }
+
+  let timer = 0;
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(compute, DEBOUNCE_MS);
+  }
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", schedule);
+
+  onLangChange(() => {
+    if (last) render(res, last.value, last.input, rules);
+    if (shown) {
+      const { error, paths } = shown;
+      clearError();
+      showError(error, paths);
+    }
+  });
+
+  applyLoan(ctx.share?.get("loan"));
+  ctx.share?.on("loan", (loan) => applyLoan(loan));
+  compute();
+  return { recompute: compute };
+}

@@ -1,0 +1,184 @@
+// The result of the plans panel: the answer first (which plans fit the budget,
+// or the least a month that would), then the comparison table with each
+// plan's basis and standing (never a right unless the contract says so), a
+// chart of what each plan has paid by each month, and a "choose" button per
+// plan. Pure rendering from repaymentPlans' output (strings); money is only
+// compared and summed as exact integer cents for ordering and drawing.
+
+import { h, clear } from "../dom.js";
+import { t, lang } from "../i18n.js";
+import * as fmt from "../format.js";
+import { lineChart, cumulative } from "./plans-chart.js";
+
+const BANKS = new Set(["bank", "creditCard"]);
+
+/** The plan's kind in plain words. */
+export function kindLabel(plan) {
+  return t(`plans.kind.${plan.kind}`, { n: plan.holidayMonths ?? "" });
+}
+
+/** "合同约定 / 银行可以同意（不是权利）/ 常见做法，因机构而异". */
+export function standingLabel(plan, lender) {
+  const s = plan.basis.standing;
+  if (s === "lenderDiscretion") return t(`plans.standing.lenderDiscretion.${BANKS.has(lender) ? "bank" : "other"}`);
+  return t(`plans.standing.${s}`);
+}
+
+export function skeleton() {
+  const p = {
+    label: h("p", { class: "answer-label" }),
+    value: h("p", { class: "answer-value", "data-testid": "plans-answer" }),
+    sub: h("p", { class: "answer-sub" }),
+    sentence: h("p", { class: "why", "data-testid": "plans-sentence" }),
+    table: h("div", { class: "plans-table" }),
+    notes: h("ul", { class: "plans-notes" }),
+    chart: h("div", { class: "charts" }),
+    live: h("p", { class: "visually-hidden", "aria-live": "polite", "aria-atomic": "true" }),
+  };
+  p.el = h(
+    "div",
+    { class: "result-body" },
+    h("div", { class: "answer" }, p.label, p.value, p.sub),
+    p.sentence,
+    p.table,
+    p.notes,
+    p.chart,
+    p.live,
+  );
+  p.value.textContent = t("plans.loading");
+  return p;
+}
+
+const lowest = (plans, key) =>
+  plans.reduce((a, b) => (a === null || fmt.cents(b[key]) < fmt.cents(a[key]) ? b : a), null);
+const highest = (plans, key) =>
+  plans.reduce((a, b) => (a === null || fmt.cents(b[key]) > fmt.cents(a[key]) ? b : a), null);
+
+/** Fills the skeleton; onChoose(plan) is called when a plan is chosen. */
+export function render(p, v, input, { chosenKind = null, onChoose }) {
+  const budget = v.budget;
+  const plans = v.plans;
+  const monthly = plans.filter((x) => x.kind !== "lumpSum");
+  const fitting = monthly.filter((x) => x.fitsBudget === true);
+  const sentences = [];
+
+  if (budget.monthlyBudget === null) {
+    p.label.textContent = t("plans.noBudgetLabel");
+    p.value.textContent = "";
+    p.sub.textContent = "";
+    sentences.push(t("plans.noBudget"));
+  } else if (fitting.length) {
+    const best = lowest(fitting, "totalPaid");
+    p.label.textContent = t("plans.bestLabel");
+    p.value.textContent = fmt.money(best.monthlyPayment);
+    p.sub.textContent = t("plans.bestSub", { kind: kindLabel(best), months: best.months, total: fmt.money(best.totalPaid) });
+    sentences.push(t("plans.fitSentence", { budget: fmt.money(budget.monthlyBudget), kinds: fmt.list(fitting.map(kindLabel)) }));
+    if (budget.feasible && budget.monthsNeeded) {
+      sentences.push(t("plans.budgetMonths", { budget: fmt.money(budget.monthlyBudget), months: budget.monthsNeeded }));
+    }
+  } else {
+    p.label.textContent = t("plans.noneLabel");
+    p.value.textContent = t("plans.noneValue", { amount: fmt.money(budget.minimumMonthly) });
+    p.sub.textContent = "";
+    if (budget.reason === "belowInterest") {
+      sentences.push(t("plans.noneBelowInterest", { budget: fmt.money(budget.monthlyBudget), interest: fmt.money(budget.firstMonthInterest) }));
+    }
+    sentences.push(t("plans.noneSentence", { budget: fmt.money(budget.monthlyBudget), amount: fmt.money(budget.minimumMonthly), max: budget.maxMonths }));
+    const cheapest = lowest(monthly.filter((x) => x.kind !== "asIs"), "monthlyPayment");
+    if (cheapest && fmt.cents(cheapest.monthlyPayment) < fmt.cents(budget.minimumMonthly)) {
+      sentences.push(t("plans.cheapest", { kind: kindLabel(cheapest), amount: fmt.money(cheapest.monthlyPayment) }));
+    }
+    const lump = plans.find((x) => x.kind === "lumpSum" && x.fitsBudget === true);
+    if (lump) sentences.push(t("plans.lumpOnly", { amount: fmt.money(lump.totalPaid) }));
+  }
+  p.sentence.textContent = sentences.join(lang() === "zh-CN" ? "" : " ");
+
+  renderTable(p.table, plans, input, chosenKind, onChoose);
+
+  clear(p.notes).append(h("li", { text: t("plans.basisNote") }), h("li", { text: t("plans.asIsNote") }));
+
+  const n = Math.max(...plans.map((x) => x.schedule.length));
+  const low = lowest(plans, "totalPaid");
+  const high = highest(plans, "totalPaid");
+  clear(p.chart).append(
+    lineChart({
+      title: t("plans.chart.title"),
+      summary: t("plans.chart.summary", { low: kindLabel(low), lowTotal: fmt.money(low.totalPaid), high: kindLabel(high), highTotal: fmt.money(high.totalPaid) }),
+      series: plans.map((x) => ({ label: kindLabel(x), values: cumulative(x.schedule.map((r) => r.payment)) })),
+      n,
+      testid: "plans-chart",
+    }),
+  );
+  p.live.textContent = t("plans.live", { label: p.label.textContent, value: [p.value.textContent, p.sentence.textContent].filter(Boolean).join(" ") });
+}
+
+function fitsCell(plan) {
+  if (plan.fitsBudget === null) return h("td", { class: "fits", "data-label": t("plans.col.fits"), text: t("plans.fits.none") });
+  return h("td", {
+    class: plan.fitsBudget ? "fits fits-yes" : "fits fits-no",
+    "data-label": t("plans.col.fits"),
+    "data-col": "fits",
+    text: t(plan.fitsBudget ? "plans.fits.yes" : "plans.fits.no"),
+  });
+}
+
+function savingText(s) {
+  return s.startsWith("-") ? t("plans.saving.more", { amount: fmt.amount(s.slice(1)) }) : fmt.amount(s);
+}
+
+function note(plan) {
+  if (plan.kind === "lumpSum" && plan.settlement) {
+    return t("plans.lumpNote", { amount: fmt.money(plan.settlement.amount), discount: fmt.money(plan.settlement.discount) });
+  }
+  if (plan.kind === "deferral" && plan.holidayMonths) {
+    return t("plans.deferralNote", { n: plan.holidayMonths, interest: fmt.money(plan.accruedInterest ?? "0") });
+  }
+  if (plan.kind === "asIs" && plan.months === 1 && plan.monthsChosenBy === "fixed") return t("plans.monthsNote.asIsNow");
+  return "";
+}
+
+function renderTable(box, plans, input, chosenKind, onChoose) {
+  const cols = ["kind", "months", "monthly", "total", "saving", "fits", "basis", "choose"];
+  const head = h("tr", {}, cols.map((c) => h("th", { scope: "col", class: c === "kind" || c === "basis" ? "" : "num", text: t(`plans.col.${c}`) })));
+  const body = h("tbody");
+  for (const plan of plans) {
+    const label = kindLabel(plan);
+    const extra = note(plan);
+    const chosen = plan.kind === chosenKind;
+    const button = h("button", {
+      type: "button",
+      class: chosen ? "choose is-chosen" : "choose",
+      "aria-label": t("plans.chooseLabel", { kind: label }),
+      "aria-pressed": chosen ? "true" : "false",
+      text: t(chosen ? "plans.chosen" : "plans.choose"),
+      on: { click: () => onChoose(plan) },
+    });
+    body.append(
+      h(
+        "tr",
+        { "data-kind": plan.kind, class: plan.fitsBudget === false ? "over" : "" },
+        h("th", { scope: "row", class: "kind" }, h("span", { class: "kind-name", text: label }), extra ? h("span", { class: "kind-note", text: extra }) : null),
+        h("td", { class: "num", "data-col": "months", "data-label": t("plans.col.months"), text: String(plan.months) }),
+        h("td", { class: "num", "data-col": "monthly", "data-label": t("plans.col.monthly"), text: fmt.amount(plan.monthlyPayment) }),
+        h("td", { class: "num", "data-col": "total", "data-label": t("plans.col.total"), text: fmt.amount(plan.totalPaid) }),
+        h("td", { class: "num", "data-col": "saving", "data-label": t("plans.col.saving"), text: savingText(plan.savingVsAsIs) }),
+        fitsCell(plan),
+        h(
+          "td",
+          { class: "basis", "data-col": "basis", "data-label": t("plans.col.basis") },
+          h("span", { class: `standing standing-${plan.basis.standing}`, text: standingLabel(plan, input.lender) }),
+          h("span", { class: "confidence", text: t(`plans.confidence.${plan.basis.confidence}`) }),
+          h("span", { class: "rule", text: plan.basis.rule }),
+        ),
+        h("td", { class: "choose-cell" }, button),
+      ),
+    );
+  }
+  clear(box).append(
+    h(
+      "div",
+      { class: "table-scroll plans-scroll", tabindex: "0", role: "region", "aria-label": t("plans.tableCaption") },
+      h("table", { class: "cards", "data-testid": "plans-table" }, h("caption", { text: t("plans.tableCaption") }), h("thead", {}, head), body),
+    ),
+  );
+}

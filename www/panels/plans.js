@@ -1,0 +1,202 @@
+// The plans panel (做出还款计划 / 协商): mount(root, ctx) builds the form and
+// the result and recomputes ~150 ms after each change by calling
+// repaymentPlans. Typed amounts go to the engine as decimal strings.
+//
+// ctx.share: reads "loan" (the terms panel's loanTerms input) and "overdue"
+// (the overdue panel's { input, value } of overdueCost, or its input alone)
+// to prefill fields the person has not typed in; publishes
+// "plan" = { plan, input, balance } when a plan is chosen (the letter listens).
+
+import { h, id, clear } from "../dom.js";
+import { t, onLangChange } from "../i18n.js";
+import { skeleton, render } from "./plans-result.js";
+import { DEBOUNCE_MS, field, textInput, intInput, options, val, moneyOf, intOrText, errorDisplay } from "./plans-form.js";
+
+const LENDERS = ["creditCard", "bank", "consumerFinance", "microLoan", "private", "other"];
+
+export function mount(root, ctx) {
+  const engine = ctx.engine;
+  const f = {};
+  f.principal = field("planPrincipal", "plans.principal", textInput({ value: "" }), "plans.principalHint");
+  f.interest = field("planInterest", "plans.interest", textInput());
+  f.penalties = field("planPenalties", "plans.penalties", textInput(), "plans.penaltiesHint");
+  f.fees = field("planFees", "plans.fees", textInput());
+  const perSelect = h("select", { class: "unit", t: ["plans.ratePer", {}, "aria-label"] }, options("terms.per", ["year", "month", "day"]));
+  f.rate = field("planRate", "plans.rate", textInput(), "plans.rateHint", perSelect);
+  f.ratePer = { input: perSelect, error: f.rate.error, labelKey: "field.planRatePer" };
+  f.budget = field("planBudget", "plans.budget", textInput(), "plans.budgetHint");
+  const lenderSelect = h("select", {}, options("plans.lender", LENDERS));
+  f.lender = field("planLender", "plans.lender", lenderSelect);
+  f.lumpSum = field("planLumpSum", "plans.lumpSum", textInput(), "plans.lumpSumHint");
+  f.offer = field("planOffer", "plans.offer", textInput(), "plans.offerHint");
+  f.months = field("planMonths", "plans.months", intInput(), "plans.monthsHint");
+  f.deferral = field("planDeferral", "plans.deferral", intInput({ value: "3" }), "plans.deferralHint");
+
+  const prefillNote = h("p", { class: "hint prefill-note", hidden: true, t: "plans.prefilled" });
+  const formError = h("p", { class: "form-error", role: "status" });
+  const errors = errorDisplay(formError);
+  const form = h(
+    "form",
+    { class: "terms-form plans-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
+    prefillNote,
+    h("fieldset", { class: "group" }, h("legend", { t: "plans.owed" }), f.principal.wrap, f.interest.wrap, f.penalties.wrap, f.fees.wrap),
+    f.rate.wrap,
+    f.budget.wrap,
+    f.lender.wrap,
+    h("details", { class: "more" }, h("summary", { t: "plans.more" }), f.lumpSum.wrap, f.offer.wrap, f.months.wrap, f.deferral.wrap),
+    formError,
+  );
+
+  const res = skeleton();
+  const headingId = id("plans-result-heading");
+  const result = h(
+    "section",
+    { class: "terms-result plans-result", "aria-labelledby": headingId },
+    h("h3", { class: "visually-hidden", id: headingId, t: "plans.result" }),
+    res.el,
+  );
+  clear(root).append(
+    h("h2", { t: "plans.heading" }),
+    h("p", { class: "lead", t: "plans.lead" }),
+    h("div", { class: "plans-layout" }, form, result),
+  );
+
+  // Fields the person typed in are never overwritten by a prefill.
+  const touched = new Set();
+  form.addEventListener("input", (e) => touched.add(e.target));
+  form.addEventListener("change", (e) => touched.add(e.target));
+
+  function prefill(el, value) {
+    if (value === undefined || value === null || value === "" || touched.has(el)) return false;
+    if (el.value === String(value)) return false;
+    el.value = String(value);
+    return true;
+  }
+
+  function fromLoan(loan) {
+    if (!loan) return;
+    let changed = prefill(f.principal.input, loan.principal);
+    if (loan.rate?.percent !== undefined && !touched.has(f.rate.input) && !touched.has(perSelect)) {
+      changed = prefill(f.rate.input, loan.rate.percent) || changed;
+      changed = prefill(perSelect, loan.rate.per) || changed;
+    }
+    if (changed) afterPrefill();
+  }
+
+  function fromOverdue(shared) {
+    if (!shared) return;
+    const input = shared.input ?? shared;
+    const value = shared.value ?? shared.result ?? null;
+    const od = input.overdue ?? {};
+    let changed = prefill(f.principal.input, od.principal);
+    changed = prefill(f.interest.input, od.interest) || changed;
+    changed = prefill(f.fees.input, od.fees) || changed;
+    if (value?.totalCharges !== undefined) changed = prefill(f.penalties.input, value.totalCharges) || changed;
+    if (LENDERS.includes(input.lender)) changed = prefill(lenderSelect, input.lender) || changed;
+    const rate = input.penalty?.contractRate;
+    if (rate?.percent !== undefined && !touched.has(f.rate.input)) {
+      changed = prefill(f.rate.input, rate.percent) || changed;
+      changed = prefill(perSelect, rate.per) || changed;
+    }
+    if (changed) afterPrefill();
+  }
+
+  let prefilled = false;
+  function afterPrefill() {
+    prefilled = true;
+    prefillNote.hidden = false;
+    schedule();
+  }
+
+  function read() {
+    const paths = {
+      balance: f.principal,
+      "balance.principal": f.principal,
+      "balance.interest": f.interest,
+      "balance.penalties": f.penalties,
+      "balance.fees": f.fees,
+      rate: f.rate,
+      "rate.percent": f.rate,
+      "rate.per": f.ratePer,
+      monthlyBudget: f.budget,
+      lumpSum: f.lumpSum,
+      lumpSumOffer: f.offer,
+      lender: f.lender,
+      months: f.months,
+      maxMonths: f.months,
+      deferralMonths: f.deferral,
+    };
+    const input = { balance: {}, lender: lenderSelect.value };
+    if (val(f.principal.input)) input.balance.principal = moneyOf(f.principal.input);
+    for (const k of ["interest", "penalties", "fees"]) if (val(f[k].input)) input.balance[k] = moneyOf(f[k].input);
+    if (val(f.rate.input)) input.rate = { percent: moneyOf(f.rate.input), per: perSelect.value };
+    if (val(f.budget.input)) input.monthlyBudget = moneyOf(f.budget.input);
+    if (val(f.lumpSum.input)) input.lumpSum = moneyOf(f.lumpSum.input);
+    if (val(f.offer.input)) input.lumpSumOffer = moneyOf(f.offer.input);
+    if (val(f.months.input)) input.months = intOrText(moneyOf(f.months.input));
+    if (val(f.deferral.input)) input.deferralMonths = intOrText(moneyOf(f.deferral.input));
+    return { input, paths };
+  }
+
+  let last = null; // { value, input }
+  let chosenKind = null;
+
+  function choose(plan) {
+    chosenKind = plan.kind;
+    draw();
+    ctx.share?.set("plan", { plan, input: last.input, balance: last.value.budget.balance });
+    const letter = document.getElementById("panel-letter");
+    const heading = letter?.querySelector("h2");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+      heading.scrollIntoView({ block: "start" });
+    }
+  }
+
+  function draw() {
+    if (last) render(res, last.value, last.input, { chosenKind, onChoose: choose });
+  }
+
+  function compute() {
+    const { input, paths } = read();
+    errors.clear();
+    if (!input.balance.principal) {
+      res.label.textContent = "";
+      res.value.textContent = "";
+      return;
+    }
+    const r = engine.repaymentPlans(input);
+    if (!r.ok) {
+      errors.show(r.error, paths, last !== null);
+      return;
+    }
+    last = { value: r.value, input };
+    if (chosenKind) {
+      // Keep the letter in step with the new figures of the chosen plan.
+      const plan = r.value.plans.find((p) => p.kind === chosenKind);
+      if (plan) ctx.share?.set("plan", { plan, input, balance: r.value.budget.balance });
+    }
+    draw();
+  }
+
+  let timer = 0;
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(compute, DEBOUNCE_MS);
+  }
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", schedule);
+
+  onLangChange(() => {
+    draw();
+    errors.refresh();
+  });
+
+  fromLoan(ctx.share?.get("loan"));
+  fromOverdue(ctx.share?.get("overdue"));
+  ctx.share?.on("loan", fromLoan);
+  ctx.share?.on("overdue", fromOverdue);
+  if (!prefilled) compute();
+  return { recompute: compute };
+}
