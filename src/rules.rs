@@ -18,9 +18,10 @@
 
 use crate::calendar::Date;
 use crate::error::{Error, ErrorCode, Result};
+use crate::input::{Obj, Value};
 use crate::money::parse_decimal;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::OnceLock;
 
 /// The embedded rule pack.
@@ -124,8 +125,7 @@ impl CapPer {
 }
 
 /// Where a rule comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// The document's title (with its number where confirmed).
     pub document: String,
@@ -134,7 +134,7 @@ pub struct Source {
     /// The date of the document (`YYYY-MM-DD`, or a year or month when only that is known).
     pub date: String,
     /// The date it took effect, when known.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub effective: Option<String>,
 }
 
@@ -237,60 +237,6 @@ pub struct RulePack {
     pub facts: Vec<Fact>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct RawPack {
-    version: String,
-    as_of: String,
-    lpr_confirmed_through: String,
-    lpr_source: Source,
-    lpr_confidence: String,
-    lpr: Vec<RawLpr>,
-    rules: Vec<RawRule>,
-    facts: Vec<RawFact>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct RawLpr {
-    from: String,
-    one_year_percent: String,
-    five_year_percent: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct RawRule {
-    id: String,
-    kind: String,
-    jurisdiction: String,
-    scope: Vec<String>,
-    cap_percent: Option<String>,
-    cap_per: Option<String>,
-    cap_amount: Option<String>,
-    currency: Option<String>,
-    lpr_multiple: Option<String>,
-    split_date: Option<String>,
-    max_months: Option<u32>,
-    markup_min_percent: Option<String>,
-    markup_max_percent: Option<String>,
-    zh: String,
-    en: String,
-    source: Source,
-    confidence: String,
-    as_of: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct RawFact {
-    id: String,
-    zh: String,
-    en: String,
-    source: Source,
-    confidence: String,
-}
-
 type LoadResult<T> = std::result::Result<T, String>;
 
 fn date(text: &str, what: &str) -> LoadResult<Date> {
@@ -305,10 +251,6 @@ fn number(text: &str, what: &str) -> LoadResult<Decimal> {
     Ok(d)
 }
 
-fn opt_number(text: &Option<String>, what: &str) -> LoadResult<Option<Decimal>> {
-    text.as_deref().map(|t| number(t, what)).transpose()
-}
-
 fn confidence(text: &str, what: &str) -> LoadResult<Confidence> {
     match text {
         "primary" => Ok(Confidence::Primary),
@@ -320,24 +262,71 @@ fn confidence(text: &str, what: &str) -> LoadResult<Confidence> {
     }
 }
 
-fn source(s: &Source, what: &str) -> LoadResult<()> {
-    if s.document.trim().is_empty() || s.date.trim().is_empty() {
-        return Err(format!("{what}: the source needs a document and a date"));
-    }
-    Ok(())
+/// The longest text the pack may hold in one field.
+const MAX_TEXT: usize = 10_000;
+
+fn text<'a>(o: &Obj<'a>, key: &str) -> LoadResult<&'a str> {
+    o.opt_str(key, MAX_TEXT)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("{} is required", o.path_of(key)))
 }
 
-/// Parses and validates a rule pack.
-pub fn load(text: &str) -> LoadResult<RulePack> {
-    let raw: RawPack = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let mut lpr: Vec<LprRow> = Vec::with_capacity(raw.lpr.len());
-    for (i, r) in raw.lpr.iter().enumerate() {
+fn opt_text(o: &Obj<'_>, key: &str) -> LoadResult<Option<String>> {
+    Ok(o.opt_str(key, MAX_TEXT)
+        .map_err(|e| e.to_string())?
+        .map(str::to_owned))
+}
+
+fn object<'a>(v: &'a Value, path: &str) -> LoadResult<Obj<'a>> {
+    Obj::new(v, path).map_err(|e| e.to_string())
+}
+
+fn list<'a>(o: &Obj<'a>, key: &str) -> LoadResult<&'a [Value]> {
+    o.list(key, 1000).map_err(|e| e.to_string())
+}
+
+fn finish(o: Obj<'_>) -> LoadResult<()> {
+    o.finish().map_err(|e| e.to_string())
+}
+
+fn source(o: &Obj<'_>, key: &str, what: &str) -> LoadResult<Source> {
+    let s = object(o.req(key).map_err(|e| e.to_string())?, &o.path_of(key))?;
+    let source = Source {
+        document: text(&s, "document")?.to_owned(),
+        article: opt_text(&s, "article")?,
+        date: text(&s, "date")?.to_owned(),
+        effective: opt_text(&s, "effective")?,
+    };
+    finish(s)?;
+    if source.document.trim().is_empty() || source.date.trim().is_empty() {
+        return Err(format!("{what}: the source needs a document and a date"));
+    }
+    Ok(source)
+}
+
+fn opt_number_at(o: &Obj<'_>, key: &str, what: &str) -> LoadResult<Option<Decimal>> {
+    o.opt_str(key, MAX_TEXT)
+        .map_err(|e| e.to_string())?
+        .map(|t| number(t, what))
+        .transpose()
+}
+
+/// Parses and validates a rule pack. The JSON is read into the same loose
+/// [`Value`] tree as API input and checked field by field, so unknown fields
+/// and missing ones are errors with their paths.
+pub fn load(json: &str) -> LoadResult<RulePack> {
+    let root: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let o = object(&root, "")?;
+    let mut lpr: Vec<LprRow> = Vec::new();
+    for (i, v) in list(&o, "lpr")?.iter().enumerate() {
         let what = format!("lpr[{i}]");
+        let r = object(v, &what)?;
         let row = LprRow {
-            from: date(&r.from, &what)?,
-            one_year: number(&r.one_year_percent, &what)?,
-            five_year: number(&r.five_year_percent, &what)?,
+            from: date(text(&r, "from")?, &what)?,
+            one_year: number(text(&r, "oneYearPercent")?, &what)?,
+            five_year: number(text(&r, "fiveYearPercent")?, &what)?,
         };
+        finish(r)?;
         if row.one_year.is_zero() || row.one_year >= Decimal::ONE_HUNDRED {
             return Err(format!("{what}: one-year LPR out of range"));
         }
@@ -349,87 +338,105 @@ pub fn load(text: &str) -> LoadResult<RulePack> {
     if lpr.is_empty() {
         return Err("the LPR table is empty".into());
     }
-    source(&raw.lpr_source, "lprSource")?;
-    let mut rules: Vec<Rule> = Vec::with_capacity(raw.rules.len());
-    for r in raw.rules {
-        let what = format!("rule {}", r.id);
-        source(&r.source, &what)?;
-        if rules.iter().any(|q| q.id == r.id) {
+    let mut rules: Vec<Rule> = Vec::new();
+    for (i, v) in list(&o, "rules")?.iter().enumerate() {
+        let r = object(v, &format!("rules[{i}]"))?;
+        let id = text(&r, "id")?.to_owned();
+        let what = format!("rule {id}");
+        if rules.iter().any(|q| q.id == id) {
             return Err(format!("{what}: the id repeats"));
         }
-        let jurisdiction = match r.jurisdiction.as_str() {
+        let jurisdiction = match text(&r, "jurisdiction")? {
             "cn" => Jurisdiction::Cn,
             "uk" => Jurisdiction::Uk,
             other => return Err(format!("{what}: unknown jurisdiction {other}")),
         };
-        if r.scope.is_empty()
-            || r.scope
-                .iter()
-                .any(|s| s != UK_HCSTC_SCOPE && !LENDER_WORDS.iter().any(|(w, _)| w == s))
-        {
+        let mut scope = Vec::new();
+        for (j, s) in list(&r, "scope")?.iter().enumerate() {
+            match s {
+                Value::String(w)
+                    if w == UK_HCSTC_SCOPE || LENDER_WORDS.iter().any(|(l, _)| l == w) =>
+                {
+                    scope.push(w.clone())
+                }
+                _ => return Err(format!("{what}: scope[{j}] is not a known lender type")),
+            }
+        }
+        if scope.is_empty() {
             return Err(format!("{what}: the scope must list known lender types"));
         }
-        let cap_per = match r.cap_per.as_deref() {
+        let cap_per = match r.opt_str("capPer", MAX_TEXT).map_err(|e| e.to_string())? {
             None => None,
             Some("year") => Some(CapPer::Year),
             Some("day") => Some(CapPer::Day),
             Some("total") => Some(CapPer::Total),
             Some(other) => return Err(format!("{what}: unknown capPer {other}")),
         };
-        let cap_percent = opt_number(&r.cap_percent, &what)?;
+        let cap_percent = opt_number_at(&r, "capPercent", &what)?;
         if cap_percent.is_some() != cap_per.is_some() {
             return Err(format!("{what}: capPercent and capPer go together"));
         }
-        rules.push(Rule {
+        let split_date = match r
+            .opt_str("splitDate", MAX_TEXT)
+            .map_err(|e| e.to_string())?
+        {
+            Some(d) => Some(date(d, &what)?),
+            None => None,
+        };
+        let rule = Rule {
+            kind: text(&r, "kind")?.to_owned(),
             cap_percent,
             cap_per,
-            cap_amount: opt_number(&r.cap_amount, &what)?,
-            lpr_multiple: opt_number(&r.lpr_multiple, &what)?,
-            split_date: r
-                .split_date
-                .as_deref()
-                .map(|d| date(d, &what))
-                .transpose()?,
-            markup_min_percent: opt_number(&r.markup_min_percent, &what)?,
-            markup_max_percent: opt_number(&r.markup_max_percent, &what)?,
-            confidence: confidence(&r.confidence, &what)?,
-            as_of: date(&r.as_of, &what)?,
+            cap_amount: opt_number_at(&r, "capAmount", &what)?,
+            currency: opt_text(&r, "currency")?,
+            lpr_multiple: opt_number_at(&r, "lprMultiple", &what)?,
+            split_date,
+            max_months: r
+                .opt_int_in("maxMonths", 1, 600)
+                .map_err(|e| e.to_string())?,
+            markup_min_percent: opt_number_at(&r, "markupMinPercent", &what)?,
+            markup_max_percent: opt_number_at(&r, "markupMaxPercent", &what)?,
+            zh: text(&r, "zh")?.to_owned(),
+            en: text(&r, "en")?.to_owned(),
+            source: source(&r, "source", &what)?,
+            confidence: confidence(text(&r, "confidence")?, &what)?,
+            as_of: date(text(&r, "asOf")?, &what)?,
             jurisdiction,
-            id: r.id,
-            kind: r.kind,
-            scope: r.scope,
-            currency: r.currency,
-            max_months: r.max_months,
-            zh: r.zh,
-            en: r.en,
-            source: r.source,
-        });
+            id,
+            scope,
+        };
+        finish(r)?;
+        rules.push(rule);
     }
-    let mut facts: Vec<Fact> = Vec::with_capacity(raw.facts.len());
-    for f in raw.facts {
-        let what = format!("fact {}", f.id);
-        source(&f.source, &what)?;
-        if facts.iter().any(|q| q.id == f.id) {
+    let mut facts: Vec<Fact> = Vec::new();
+    for (i, v) in list(&o, "facts")?.iter().enumerate() {
+        let f = object(v, &format!("facts[{i}]"))?;
+        let id = text(&f, "id")?.to_owned();
+        let what = format!("fact {id}");
+        if facts.iter().any(|q| q.id == id) {
             return Err(format!("{what}: the id repeats"));
         }
-        facts.push(Fact {
-            confidence: confidence(&f.confidence, &what)?,
-            id: f.id,
-            zh: f.zh,
-            en: f.en,
-            source: f.source,
-        });
+        let fact = Fact {
+            zh: text(&f, "zh")?.to_owned(),
+            en: text(&f, "en")?.to_owned(),
+            source: source(&f, "source", &what)?,
+            confidence: confidence(text(&f, "confidence")?, &what)?,
+            id,
+        };
+        finish(f)?;
+        facts.push(fact);
     }
     let pack = RulePack {
-        version: raw.version,
-        as_of: date(&raw.as_of, "asOf")?,
-        lpr_confirmed_through: date(&raw.lpr_confirmed_through, "lprConfirmedThrough")?,
-        lpr_source: raw.lpr_source,
-        lpr_confidence: confidence(&raw.lpr_confidence, "lprConfidence")?,
+        version: text(&o, "version")?.to_owned(),
+        as_of: date(text(&o, "asOf")?, "asOf")?,
+        lpr_confirmed_through: date(text(&o, "lprConfirmedThrough")?, "lprConfirmedThrough")?,
+        lpr_source: source(&o, "lprSource", "lprSource")?,
+        lpr_confidence: confidence(text(&o, "lprConfidence")?, "lprConfidence")?,
         lpr,
         rules,
         facts,
     };
+    finish(o)?;
     // The ids and figures the evaluator needs must be present.
     for (id, ok) in [
         (

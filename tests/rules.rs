@@ -345,7 +345,7 @@ fn invalid_packs_are_rejected_with_a_reason() {
         "source",
     );
     check(&|p| p["lpr"] = json!([]), "empty");
-    check(&|p| p["rules"][0]["typo"] = json!(1), "unknown field");
+    check(&|p| p["rules"][0]["typo"] = json!(1), "unknownField");
     check(
         &|p| {
             p["rules"]
