@@ -12,6 +12,11 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: serve test build bench setup setup-rust setup-node setup-browser check test-rust test-js test-browser fuzz clean
 
+# The fuzz command (not part of `make test`, which runs a seeded 4,000-case sample):
+# FUZZ_CASES generated inputs through the API entry the wasm binding uses.
+FUZZ_CASES ?= 1000000
+FUZZ_SEED ?= 20261129
+
 serve: build
 	@echo "Repay is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	python3 scripts/serve.py --port $(PORT) --dir www
@@ -41,6 +46,9 @@ test-browser: build setup-browser
 
 bench: build
 	node bench/bench.mjs
+
+fuzz: setup-rust
+	cargo run --release --example fuzz -- $(FUZZ_CASES) $(FUZZ_SEED)
 
 setup: setup-rust setup-node setup-browser
 

@@ -1,0 +1,414 @@
+//! A generator of arbitrary API inputs for the fuzz command (`make fuzz`,
+//! `examples/fuzz.rs`) and its seeded sample in `cargo test` (`tests/fuzz.rs`).
+//!
+//! Inputs start from a valid example of each API function and are mutated:
+//! a value replaced by something hostile (wrong types, NaN and ±∞, huge and
+//! tiny numbers, 28-digit decimals, negative zero, exponents, empty and
+//! Unicode strings, impossible dates), a field dropped or added, a list grown,
+//! a level of nesting added, or an extreme but valid value put in (600
+//! periods at 10,000 %/year, 0 % rates). Every case goes through
+//! `repay::api::call_json`, the entry the wasm binding uses.
+
+#![allow(dead_code)]
+
+use repay::input::Value;
+
+/// A small deterministic generator (xorshift64*), so a seed reproduces a run.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+fn s(x: &str) -> Value {
+    Value::String(x.to_owned())
+}
+fn n(x: f64) -> Value {
+    Value::Number(x)
+}
+fn obj(pairs: &[(&str, Value)]) -> Value {
+    Value::Object(
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect(),
+    )
+}
+fn rate(p: &str, per: &str) -> Value {
+    obj(&[("percent", s(p)), ("per", s(per))])
+}
+
+/// The API functions and a valid example input of each.
+pub fn seeds() -> Vec<(&'static str, Value)> {
+    let flows: Vec<Value> = std::iter::once(obj(&[("amount", s("10000")), ("period", n(0.0))]))
+        .chain((1..=12).map(|k| obj(&[("amount", s("-888.49")), ("period", n(f64::from(k)))])))
+        .collect();
+    let dated = vec![
+        obj(&[("amount", n(-10000.0)), ("date", s("2008-01-01"))]),
+        obj(&[("amount", n(2750.0)), ("date", s("2008-03-01"))]),
+        obj(&[("amount", n(4250.0)), ("date", s("2008-10-30"))]),
+        obj(&[("amount", n(3250.0)), ("date", s("2009-02-15"))]),
+        obj(&[("amount", n(2750.0)), ("date", s("2009-04-01"))]),
+    ];
+    vec![
+        (
+            "loanTerms",
+            obj(&[
+                ("principal", s("10000")),
+                ("received", s("9000")),
+                ("rate", rate("12", "year")),
+                ("periods", n(12.0)),
+                ("method", s("annuity")),
+                ("startDate", s("2026-01-31")),
+                (
+                    "fees",
+                    Value::Array(vec![
+                        obj(&[
+                            ("label", s("服务费")),
+                            ("amount", s("100")),
+                            ("when", s("upfront")),
+                        ]),
+                        obj(&[("percentOfPrincipal", s("0.5")), ("when", s("eachPeriod"))]),
+                    ]),
+                ),
+                (
+                    "prepayments",
+                    Value::Array(vec![obj(&[
+                        ("period", n(3.0)),
+                        ("amount", s("1000")),
+                        ("then", s("lowerPayment")),
+                    ])]),
+                ),
+            ]),
+        ),
+        (
+            "cashflowRate",
+            obj(&[("flows", Value::Array(flows)), ("periodsPerYear", n(12.0))]),
+        ),
+        (
+            "cashflowRate",
+            obj(&[("flows", Value::Array(dated)), ("convention", s("usRegZ"))]),
+        ),
+        (
+            "overdueCost",
+            obj(&[
+                (
+                    "overdue",
+                    obj(&[
+                        ("principal", s("50000")),
+                        ("interest", s("1200")),
+                        ("fees", s("300")),
+                    ]),
+                ),
+                ("from", s("2025-01-01")),
+                ("to", s("2025-07-01")),
+                (
+                    "penalty",
+                    obj(&[
+                        ("contractRate", rate("4.35", "year")),
+                        ("markupPercent", s("50")),
+                    ]),
+                ),
+                ("compound", Value::Bool(true)),
+                ("lateFee", obj(&[("amount", s("100")), ("per", s("month"))])),
+                ("lender", s("private")),
+                ("contractDate", s("2023-09-01")),
+                ("payment", obj(&[("amount", s("5000"))])),
+            ]),
+        ),
+        (
+            "repaymentPlans",
+            obj(&[
+                (
+                    "balance",
+                    obj(&[
+                        ("principal", s("20000")),
+                        ("interest", s("800")),
+                        ("penalties", s("600")),
+                        ("fees", s("200")),
+                    ]),
+                ),
+                ("rate", rate("18", "year")),
+                ("monthlyBudget", s("1000")),
+                ("lumpSum", s("5000")),
+                ("lumpSumOffer", s("15000")),
+                ("lender", s("creditCard")),
+                ("months", n(24.0)),
+                ("startDate", s("2026-12-01")),
+            ]),
+        ),
+        (
+            "debtPlan",
+            obj(&[
+                (
+                    "debts",
+                    Value::Array(vec![
+                        obj(&[
+                            ("name", s("card")),
+                            ("balance", s("2000")),
+                            ("rate", rate("18", "year")),
+                            ("minPayment", s("100")),
+                        ]),
+                        obj(&[
+                            ("name", s("online")),
+                            ("balance", s("1000")),
+                            ("rate", rate("36", "year")),
+                            ("minPayment", s("50")),
+                        ]),
+                    ]),
+                ),
+                ("monthlyBudget", s("400")),
+                ("strategy", s("avalanche")),
+                ("compare", Value::Bool(true)),
+            ]),
+        ),
+    ]
+}
+
+const WEIRD_TEXT: [&str; 30] = [
+    "",
+    " ",
+    "-0",
+    "+0",
+    "0",
+    "0.00000000001",
+    "1e5",
+    "1E-3",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1,000",
+    "１２３",
+    "一万",
+    "12.5%",
+    "¥100",
+    "9999999999999999999999999999",
+    "1234567890123456789.0123456789",
+    "0.1234567891",
+    "1000000000000",
+    "1000000000000.01",
+    "2026-02-30",
+    "2024-02-29",
+    "1899-12-31",
+    "2200-12-31",
+    "0x10",
+    "😀",
+    "annuity",
+    "year",
+    "\u{0}",
+];
+
+const WEIRD_NUMBERS: [f64; 16] = [
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    0.1,
+    1e-7,
+    1e21,
+    1e300,
+    -1e300,
+    f64::NAN,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    600.0,
+    601.0,
+    4294967296.0,
+    0.30000000000000004,
+];
+
+/// Something hostile or extreme in place of a value.
+pub fn weird(rng: &mut Rng) -> Value {
+    match rng.below(10) {
+        0..=3 => s(WEIRD_TEXT[rng.below(WEIRD_TEXT.len())]),
+        4..=6 => n(WEIRD_NUMBERS[rng.below(WEIRD_NUMBERS.len())]),
+        7 => Value::Bool(rng.chance(50)),
+        8 => Value::Null,
+        _ => match rng.below(3) {
+            0 => Value::Array(vec![]),
+            1 => Value::Object(vec![]),
+            _ => rate(
+                ["0", "10000", "100000", "0.05", "1000001"][rng.below(5)],
+                ["day", "month", "year", "week"][rng.below(4)],
+            ),
+        },
+    }
+}
+
+fn paths(v: &Value, out: &mut Vec<Vec<usize>>, here: &mut Vec<usize>) {
+    out.push(here.clone());
+    let children: Vec<&Value> = match v {
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(pairs) => pairs.iter().map(|(_, v)| v).collect(),
+        _ => return,
+    };
+    for (i, c) in children.into_iter().enumerate() {
+        here.push(i);
+        paths(c, out, here);
+        here.pop();
+    }
+}
+
+fn at<'a>(v: &'a mut Value, path: &[usize]) -> &'a mut Value {
+    let Some((first, rest)) = path.split_first() else {
+        return v;
+    };
+    match v {
+        Value::Array(items) => at(&mut items[*first], rest),
+        Value::Object(pairs) => at(&mut pairs[*first].1, rest),
+        _ => v,
+    }
+}
+
+/// One mutation of `v`.
+pub fn mutate(v: &mut Value, rng: &mut Rng) {
+    let mut all = Vec::new();
+    paths(v, &mut all, &mut Vec::new());
+    let target = at(v, &all[rng.below(all.len())]);
+    match rng.below(8) {
+        0..=3 => *target = weird(rng),
+        4 => {
+            if let Value::Object(pairs) = target {
+                if !pairs.is_empty() {
+                    let i = rng.below(pairs.len());
+                    pairs.remove(i);
+                }
+            }
+        }
+        5 => {
+            if let Value::Object(pairs) = target {
+                pairs.push((
+                    ["principle", "extra", "", "rate", "__proto__"][rng.below(5)].to_owned(),
+                    weird(rng),
+                ));
+            }
+        }
+        6 => {
+            if let Value::Array(items) = target {
+                if let Some(first) = items.first().cloned() {
+                    let copies = [1, 10, 60, 700][rng.below(4)];
+                    items.extend(std::iter::repeat_n(first, copies));
+                }
+            }
+        }
+        _ => *target = Value::Array(vec![target.clone()]),
+    }
+}
+
+/// A generated case: the function name and its input.
+pub fn case(rng: &mut Rng, seeds: &[(&'static str, Value)]) -> (&'static str, Value) {
+    let (name, seed) = &seeds[rng.below(seeds.len())];
+    let mut v = seed.clone();
+    let mutations = rng.below(4);
+    for _ in 0..mutations {
+        mutate(&mut v, rng);
+    }
+    // Now and then an extreme but valid loan.
+    if *name == "loanTerms" && rng.chance(5) {
+        if let Value::Object(pairs) = &mut v {
+            pairs.retain(|(k, _)| k != "prepayments" && k != "periods" && k != "rate");
+            pairs.push(("periods".into(), n(600.0)));
+            pairs.push((
+                "rate".into(),
+                rate(["10000", "0", "100000"][rng.below(3)], "year"),
+            ));
+        }
+    }
+    (name, v)
+}
+
+/// JSON text of a value, to print a failing case.
+pub fn to_json(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(x) if x.is_finite() => format!("{x:?}"),
+        Value::Number(x) => format!("\"<{x}>\""),
+        Value::String(t) => format!("{t:?}"),
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(to_json).collect::<Vec<_>>().join(",")
+        ),
+        Value::Object(pairs) => format!(
+            "{{{}}}",
+            pairs
+                .iter()
+                .map(|(k, v)| format!("{k:?}:{}", to_json(v)))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+    }
+}
+
+/// What one case did.
+pub enum Outcome {
+    /// A result, well formed.
+    Ok,
+    /// A documented error.
+    Err(&'static str),
+    /// A result that breaks a rule of the output (the reason).
+    BadOutput(String),
+}
+
+/// Runs one case and checks the output's shape: valid JSON, every decimal
+/// string with two (money) or four (percent) places, and a loan schedule
+/// that ends at 0.00.
+pub fn run(name: &str, input: &Value) -> Outcome {
+    match repay::api::call_json(name, input) {
+        Err(e) => Outcome::Err(e.code.as_str()),
+        Ok(text) => match serde_json::from_str::<serde_json::Value>(&text) {
+            Err(e) => Outcome::BadOutput(format!("not JSON: {e}")),
+            Ok(out) => {
+                if let Some(bad) = bad_decimal(&out) {
+                    return Outcome::BadOutput(format!(
+                        "decimal string {bad:?} has neither 2 nor 4 places"
+                    ));
+                }
+                if name == "loanTerms" {
+                    let last = out["schedule"]
+                        .as_array()
+                        .and_then(|rows| rows.last())
+                        .map(|r| r["balance"].clone());
+                    if last != Some(serde_json::json!("0.00")) {
+                        return Outcome::BadOutput(format!("schedule ends at {last:?}"));
+                    }
+                }
+                Outcome::Ok
+            }
+        },
+    }
+}
+
+fn bad_decimal(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(t) => {
+            let body = t.strip_prefix('-').unwrap_or(t);
+            let (int, frac) = body.split_once('.')?;
+            let numeric = !int.is_empty()
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && frac.bytes().all(|b| b.is_ascii_digit());
+            (numeric && frac.len() != 2 && frac.len() != 4).then(|| t.clone())
+        }
+        serde_json::Value::Array(items) => items.iter().find_map(bad_decimal),
+        // Names and labels are the user's own words, echoed back.
+        serde_json::Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "name" | "label" | "order"))
+            .find_map(|(_, v)| bad_decimal(v)),
+        _ => None,
+    }
+}
