@@ -156,6 +156,15 @@ pub fn join(parent: &str, key: &str) -> String {
     }
 }
 
+/// Which of two alternative keys an object gives ([`Obj::one_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OneOf {
+    /// The first key named.
+    First,
+    /// The second key named.
+    Second,
+}
+
 /// A reader over one input object. Every key it is asked for is marked as
 /// used; [`Obj::finish`] then rejects any key nobody asked for.
 pub struct Obj<'a> {
@@ -201,6 +210,27 @@ impl<'a> Obj<'a> {
     /// Whether `key` holds a value (not null or undefined).
     pub fn has(&self, key: &str) -> bool {
         self.get(key).is_some()
+    }
+
+    /// Which of the alternative keys `first` and `second` holds a value; exactly
+    /// one must. Both is a `conflict` at this object (`<path> gives both <both>;
+    /// give one`), neither a `missingField` at `first` (`<path> needs <neither>`).
+    pub fn one_of(&self, first: &str, second: &str, both: &str, neither: &str) -> Result<OneOf> {
+        let path = &self.path;
+        match (self.has(first), self.has(second)) {
+            (true, false) => Ok(OneOf::First),
+            (false, true) => Ok(OneOf::Second),
+            (true, true) => Err(Error::field(
+                ErrorCode::Conflict,
+                path,
+                format!("{path} gives both {both}; give one"),
+            )),
+            (false, false) => Err(Error::field(
+                ErrorCode::MissingField,
+                self.path_of(first),
+                format!("{path} needs {neither}"),
+            )),
+        }
     }
 
     /// The value at `key`, or a `missingField` error.

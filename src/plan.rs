@@ -352,25 +352,31 @@ fn regular_payment(rows: &[PlanRow]) -> Decimal {
         .unwrap_or(Decimal::ZERO)
 }
 
-/// Builds an instalment schedule of `principal` for `n` months, choosing `n`
-/// as the module docs say. `build_for(n)` makes the rows.
-fn choose_and_build<F>(req: &PlanRequest, mut build_for: F) -> Result<(Vec<PlanRow>, MonthsChoice)>
+/// Builds an instalment plan over `n` months, choosing `n` as the module docs
+/// say. `build_for(n)` makes the rows.
+fn choose_and_build<F>(
+    req: &PlanRequest,
+    kind: PlanKind,
+    waived: Decimal,
+    mut build_for: F,
+) -> Result<Plan>
 where
     F: FnMut(u32) -> Result<Vec<PlanRow>>,
 {
     if let Some(n) = req.months {
-        return Ok((build_for(n)?, MonthsChoice::Requested));
+        return plan(req, kind, build_for(n)?, MonthsChoice::Requested, waived);
     }
     if let Some(budget) = req.monthly_budget {
         // Payments fall as n grows; try each n from the shortest.
         for n in 1..=req.max_months {
             let rows = build_for(n)?;
             if max_payment(&rows) <= budget {
-                return Ok((rows, MonthsChoice::Budget));
+                return plan(req, kind, rows, MonthsChoice::Budget, waived);
             }
         }
     }
-    Ok((build_for(req.max_months)?, MonthsChoice::MaxMonths))
+    let rows = build_for(req.max_months)?;
+    plan(req, kind, rows, MonthsChoice::MaxMonths, waived)
 }
 
 /// Equal parts of a frozen balance: `round(T/n)`, the last part clears.
@@ -464,11 +470,11 @@ fn basis_for(kind: PlanKind, lender: Lender) -> Basis {
     }
 }
 
+/// A plan of `rows`; `fitsBudget` is against the monthly budget.
 fn plan(
+    req: &PlanRequest,
     kind: PlanKind,
     rows: Vec<PlanRow>,
-    budget: Option<Decimal>,
-    lender: Lender,
     chosen: MonthsChoice,
     waived: Decimal,
 ) -> Result<Plan> {
@@ -479,8 +485,8 @@ fn plan(
         monthly_payment: regular_payment(&rows),
         total_paid,
         saving_vs_as_is: Decimal::ZERO,
-        fits_budget: budget.map(|b| max_payment(&rows) <= b),
-        basis: basis_for(kind, lender),
+        fits_budget: req.monthly_budget.map(|b| max_payment(&rows) <= b),
+        basis: basis_for(kind, req.lender),
         rows,
         months_chosen_by: chosen,
         holiday_months: None,
@@ -510,60 +516,34 @@ pub fn plans(req: &PlanRequest) -> Result<PlanSet> {
         None => vec![one_off(total, b.principal, req.start_date)?],
     };
     let as_is = plan(
+        req,
         PlanKind::AsIs,
         as_is_rows,
-        budget,
-        req.lender,
         MonthsChoice::Fixed,
         Decimal::ZERO,
     )?;
 
-    let (rows, chosen) = choose_and_build(req, |n| annuity_rows(req, total, rate, n, 0))?;
-    let installment = plan(
-        PlanKind::Installment,
-        rows,
-        budget,
-        req.lender,
-        chosen,
-        Decimal::ZERO,
-    )?;
+    let installment = choose_and_build(req, PlanKind::Installment, Decimal::ZERO, |n| {
+        annuity_rows(req, total, rate, n, 0)
+    })?;
 
-    let (rows, chosen) = choose_and_build(req, |n| equal_parts(req, total, n))?;
-    let stop = plan(
-        PlanKind::StopInterest,
-        rows,
-        budget,
-        req.lender,
-        chosen,
-        Decimal::ZERO,
-    )?;
+    let stop = choose_and_build(req, PlanKind::StopInterest, Decimal::ZERO, |n| {
+        equal_parts(req, total, n)
+    })?;
 
     let kept = b.without_penalties()?;
-    let (rows, chosen) = choose_and_build(req, |n| annuity_rows(req, kept, rate, n, 0))?;
-    let waive = plan(
-        PlanKind::WaivePenalties,
-        rows,
-        budget,
-        req.lender,
-        chosen,
-        add(b.penalties, b.fees)?,
-    )?;
+    let waived = add(b.penalties, b.fees)?;
+    let waive = choose_and_build(req, PlanKind::WaivePenalties, waived, |n| {
+        annuity_rows(req, kept, rate, n, 0)
+    })?;
 
     let (holiday_rows, grown) = holiday(req, total)?;
     let k = req.deferral_months;
-    let (rows, chosen) = choose_and_build(req, |n| {
+    let mut deferral = choose_and_build(req, PlanKind::Deferral, Decimal::ZERO, |n| {
         let mut rows = holiday_rows.clone();
         rows.extend(annuity_rows(req, grown, rate, n, k)?);
         Ok(rows)
     })?;
-    let mut deferral = plan(
-        PlanKind::Deferral,
-        rows,
-        budget,
-        req.lender,
-        chosen,
-        Decimal::ZERO,
-    )?;
     deferral.holiday_months = Some(k);
     deferral.interest_capitalised = Some(true);
     deferral.accrued_interest = Some(sub(grown, total)?);
@@ -585,13 +565,13 @@ pub fn plans(req: &PlanRequest) -> Result<PlanSet> {
         let level = out[1].monthly_payment;
         let discount = sub(total, x)?;
         let mut lump = plan(
+            req,
             PlanKind::LumpSum,
             vec![one_off(x, b.principal, req.start_date)?],
-            None,
-            req.lender,
             MonthsChoice::Fixed,
             discount,
         )?;
+        // Measured against the money available now, not the monthly budget.
         lump.fits_budget = req.lump_sum.map(|have| x <= have);
         lump.settlement = Some(Settlement {
             amount: x,

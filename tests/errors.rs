@@ -49,6 +49,36 @@ fn loan_err(input: Value, code: &str, field: Option<&str>) {
     }
 }
 
+/// Sets one field of the valid loan to each case's value and expects `code`
+/// at the case's field.
+#[track_caller]
+fn loan_errs(code: &str, cases: impl IntoIterator<Item = (&'static str, Value, &'static str)>) {
+    for (key, value, field) in cases {
+        match loan_terms(&loan(&[(key, Some(value.clone()))])) {
+            Ok(_) => panic!("{key} = {value:?}: expected {code} at {field}, got a result"),
+            Err(e) => assert_eq!(
+                (e.code.as_str(), e.field.as_deref()),
+                (code, Some(field)),
+                "{key} = {value:?}: {e}"
+            ),
+        }
+    }
+}
+
+/// A valid stream (100 now, −110 one period later) with `key` added at the top level.
+fn period_flows_and(key: &str, value: Value) -> Value {
+    Value::obj([
+        (
+            "flows",
+            Value::Array(vec![
+                flow("100", "period", Value::str("0")),
+                flow("-110", "period", Value::str("1")),
+            ]),
+        ),
+        (key, value),
+    ])
+}
+
 #[track_caller]
 fn flow_err(input: Value, code: &str, field: Option<&str>) {
     match cashflow_rate(&input) {
@@ -94,20 +124,13 @@ fn missing_field() {
 
 #[test]
 fn wrong_type() {
-    loan_err(
-        loan(&[("principal", Some(Value::Bool(true)))]),
+    loan_errs(
         "wrongType",
-        Some("principal"),
-    );
-    loan_err(
-        loan(&[("fees", Some(Value::str("none")))]),
-        "wrongType",
-        Some("fees"),
-    );
-    loan_err(
-        loan(&[("rate", Some(Value::str("12%")))]),
-        "wrongType",
-        Some("rate"),
+        [
+            ("principal", Value::Bool(true), "principal"),
+            ("fees", Value::str("none"), "fees"),
+            ("rate", Value::str("12%"), "rate"),
+        ],
     );
     // The input as a whole has no field path: `field` is null.
     loan_err(Value::Array(vec![]), "wrongType", None);
@@ -123,34 +146,23 @@ fn wrong_type() {
 
 #[test]
 fn unknown_field() {
-    loan_err(
-        loan(&[("principle", Some(Value::str("1")))]),
+    loan_errs(
         "unknownField",
-        Some("principle"),
-    );
-    loan_err(
-        loan(&[(
-            "rate",
-            Some(Value::obj([
-                ("percent", Value::str("12")),
-                ("per", Value::str("year")),
-                ("compounding", Value::str("monthly")),
-            ])),
-        )]),
-        "unknownField",
-        Some("rate.compounding"),
+        [
+            ("principle", Value::str("1"), "principle"),
+            (
+                "rate",
+                Value::obj([
+                    ("percent", Value::str("12")),
+                    ("per", Value::str("year")),
+                    ("compounding", Value::str("monthly")),
+                ]),
+                "rate.compounding",
+            ),
+        ],
     );
     flow_err(
-        Value::obj([
-            (
-                "flows",
-                Value::Array(vec![
-                    flow("100", "period", Value::str("0")),
-                    flow("-110", "period", Value::str("1")),
-                ]),
-            ),
-            ("guess", Value::str("0.1")),
-        ]),
+        period_flows_and("guess", Value::str("0.1")),
         "unknownField",
         Some("guess"),
     );
@@ -158,30 +170,15 @@ fn unknown_field() {
 
 #[test]
 fn invalid_number() {
-    loan_err(
-        loan(&[("principal", Some(Value::str("1,000")))]),
+    loan_errs(
         "invalidNumber",
-        Some("principal"),
-    );
-    loan_err(
-        loan(&[("principal", Some(Value::str("1e5")))]),
-        "invalidNumber",
-        Some("principal"),
-    );
-    loan_err(
-        loan(&[("principal", Some(Value::Number(f64::NAN)))]),
-        "invalidNumber",
-        Some("principal"),
-    );
-    loan_err(
-        loan(&[("periods", Some(Value::Number(12.5)))]),
-        "invalidNumber",
-        Some("periods"),
-    );
-    loan_err(
-        loan(&[("rate", Some(rate("abc", "year")))]),
-        "invalidNumber",
-        Some("rate.percent"),
+        [
+            ("principal", Value::str("1,000"), "principal"),
+            ("principal", Value::str("1e5"), "principal"),
+            ("principal", Value::Number(f64::NAN), "principal"),
+            ("periods", Value::Number(12.5), "periods"),
+            ("rate", rate("abc", "year"), "rate.percent"),
+        ],
     );
 }
 
@@ -202,58 +199,38 @@ fn too_many_decimals() {
 
 #[test]
 fn negative_amount() {
-    loan_err(
-        loan(&[("principal", Some(Value::str("-1")))]),
+    loan_errs(
         "negativeAmount",
-        Some("principal"),
-    );
-    loan_err(
-        loan(&[("rate", Some(rate("-0.5", "year")))]),
-        "negativeAmount",
-        Some("rate.percent"),
-    );
-    loan_err(
-        loan(&[(
-            "fees",
-            Some(Value::Array(vec![
-                fee(Value::str("10"), "upfront"),
-                fee(Value::str("-5"), "eachPeriod"),
-            ])),
-        )]),
-        "negativeAmount",
-        Some("fees[1].amount"),
-    );
-    loan_err(
-        loan(&[("received", Some(Value::str("-1")))]),
-        "negativeAmount",
-        Some("received"),
+        [
+            ("principal", Value::str("-1"), "principal"),
+            ("rate", rate("-0.5", "year"), "rate.percent"),
+            (
+                "fees",
+                Value::Array(vec![
+                    fee(Value::str("10"), "upfront"),
+                    fee(Value::str("-5"), "eachPeriod"),
+                ]),
+                "fees[1].amount",
+            ),
+            ("received", Value::str("-1"), "received"),
+        ],
     );
 }
 
 #[test]
 fn out_of_range() {
-    loan_err(
-        loan(&[("principal", Some(Value::str("0")))]),
+    loan_errs(
         "outOfRange",
-        Some("principal"),
-    );
-    loan_err(
-        loan(&[("periods", Some(Value::Number(0.0)))]),
-        "outOfRange",
-        Some("periods"),
-    );
-    loan_err(
-        loan(&[("received", Some(Value::str("0")))]),
-        "outOfRange",
-        Some("received"),
-    );
-    loan_err(
-        loan(&[(
-            "fees",
-            Some(Value::Array(vec![fee(Value::str("10000"), "upfront")])),
-        )]),
-        "outOfRange",
-        Some("fees"),
+        [
+            ("principal", Value::str("0"), "principal"),
+            ("periods", Value::Number(0.0), "periods"),
+            ("received", Value::str("0"), "received"),
+            (
+                "fees",
+                Value::Array(vec![fee(Value::str("10000"), "upfront")]),
+                "fees",
+            ),
+        ],
     );
     flow_err(
         flows(vec![
@@ -267,40 +244,21 @@ fn out_of_range() {
 
 #[test]
 fn unknown_value() {
-    loan_err(
-        loan(&[("method", Some(Value::str("annuitty")))]),
+    loan_errs(
         "unknownValue",
-        Some("method"),
-    );
-    loan_err(
-        loan(&[("rate", Some(rate("1", "week")))]),
-        "unknownValue",
-        Some("rate.per"),
-    );
-    loan_err(
-        loan(&[("dayBasis", Some(Value::Number(364.0)))]),
-        "unknownValue",
-        Some("dayBasis"),
-    );
-    loan_err(
-        loan(&[(
-            "fees",
-            Some(Value::Array(vec![fee(Value::str("1"), "daily")])),
-        )]),
-        "unknownValue",
-        Some("fees[0].when"),
+        [
+            ("method", Value::str("annuitty"), "method"),
+            ("rate", rate("1", "week"), "rate.per"),
+            ("dayBasis", Value::Number(364.0), "dayBasis"),
+            (
+                "fees",
+                Value::Array(vec![fee(Value::str("1"), "daily")]),
+                "fees[0].when",
+            ),
+        ],
     );
     flow_err(
-        Value::obj([
-            (
-                "flows",
-                Value::Array(vec![
-                    flow("100", "period", Value::str("0")),
-                    flow("-110", "period", Value::str("1")),
-                ]),
-            ),
-            ("convention", Value::str("apr")),
-        ]),
+        period_flows_and("convention", Value::str("apr")),
         "unknownValue",
         Some("convention"),
     );
@@ -308,15 +266,12 @@ fn unknown_value() {
 
 #[test]
 fn invalid_date() {
-    loan_err(
-        loan(&[("startDate", Some(Value::str("2026-02-30")))]),
+    loan_errs(
         "invalidDate",
-        Some("startDate"),
-    );
-    loan_err(
-        loan(&[("startDate", Some(Value::str("2026/01/31")))]),
-        "invalidDate",
-        Some("startDate"),
+        [
+            ("startDate", Value::str("2026-02-30"), "startDate"),
+            ("startDate", Value::str("2026/01/31"), "startDate"),
+        ],
     );
     flow_err(
         flows(vec![
@@ -373,16 +328,7 @@ fn conflict() {
         Some("flows[1]"),
     );
     flow_err(
-        Value::obj([
-            (
-                "flows",
-                Value::Array(vec![
-                    flow("100", "period", Value::str("0")),
-                    flow("-110", "period", Value::str("1")),
-                ]),
-            ),
-            ("convention", Value::str("xirr")),
-        ]),
+        period_flows_and("convention", Value::str("xirr")),
         "conflict",
         Some("convention"),
     );

@@ -378,131 +378,86 @@ fn max_rate_and_max_money_do_not_panic() {
 
 #[test]
 fn every_error_names_its_field() {
-    let cases: &[(&str, ErrorCode, &str)] = &[
-        (r#"{"lender":"bank"}"#, ErrorCode::MissingField, "balance"),
+    use ErrorCode as E;
+    let whole: &[(&str, ErrorCode, &str)] = &[
+        (r#"{"lender":"bank"}"#, E::MissingField, "balance"),
+        (
+            r#"{"balance":"1","lender":"bank"}"#,
+            E::WrongType,
+            "balance",
+        ),
         (
             r#"{"balance":{},"lender":"bank"}"#,
-            ErrorCode::MissingField,
+            E::MissingField,
             "balance.principal",
         ),
         (
             r#"{"balance":{"principal":"0"},"lender":"bank"}"#,
-            ErrorCode::OutOfRange,
+            E::OutOfRange,
             "balance.principal",
         ),
         (
             r#"{"balance":{"principal":"-1"},"lender":"bank"}"#,
-            ErrorCode::NegativeAmount,
+            E::NegativeAmount,
             "balance.principal",
         ),
         (
             r#"{"balance":{"principal":"1","penalty":"1"},"lender":"bank"}"#,
-            ErrorCode::UnknownField,
+            E::UnknownField,
             "balance.penalty",
         ),
         (
             r#"{"balance":{"principal":"1","fees":"x"},"lender":"bank"}"#,
-            ErrorCode::InvalidNumber,
+            E::InvalidNumber,
             "balance.fees",
         ),
         (
             r#"{"balance":{"principal":"1"}}"#,
-            ErrorCode::MissingField,
+            E::MissingField,
             "lender",
         ),
         (
             r#"{"balance":{"principal":"1"},"lender":"loanShark"}"#,
-            ErrorCode::UnknownValue,
+            E::UnknownValue,
             "lender",
         ),
+    ];
+    // A bank debt of 1.00 with these fields added.
+    let added: &[(&str, ErrorCode, &str)] = &[
         (
-            r#"{"balance":{"principal":"1"},"lender":"bank","rate":{"percent":"-1","per":"year"}}"#,
-            ErrorCode::NegativeAmount,
+            r#""rate":{"percent":"-1","per":"year"}"#,
+            E::NegativeAmount,
             "rate.percent",
         ),
+        (r#""rate":{"percent":"1"}"#, E::MissingField, "rate.per"),
+        (r#""maxMonths":61"#, E::OutOfRange, "maxMonths"),
+        (r#""maxMonths":0"#, E::OutOfRange, "maxMonths"),
+        (r#""maxMonths":12,"months":13"#, E::Conflict, "months"),
+        (r#""months":1.5"#, E::InvalidNumber, "months"),
+        (r#""deferralMonths":0"#, E::OutOfRange, "deferralMonths"),
+        (r#""deferralMonths":25"#, E::OutOfRange, "deferralMonths"),
         (
-            r#"{"balance":{"principal":"1"},"lender":"bank","rate":{"percent":"1"}}"#,
-            ErrorCode::MissingField,
-            "rate.per",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","maxMonths":61}"#,
-            ErrorCode::OutOfRange,
-            "maxMonths",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","maxMonths":0}"#,
-            ErrorCode::OutOfRange,
-            "maxMonths",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","maxMonths":12,"months":13}"#,
-            ErrorCode::Conflict,
-            "months",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","months":1.5}"#,
-            ErrorCode::InvalidNumber,
-            "months",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","deferralMonths":0}"#,
-            ErrorCode::OutOfRange,
-            "deferralMonths",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","deferralMonths":25}"#,
-            ErrorCode::OutOfRange,
-            "deferralMonths",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","monthlyBudget":"1e3"}"#,
-            ErrorCode::InvalidNumber,
+            r#""monthlyBudget":"1e3""#,
+            E::InvalidNumber,
             "monthlyBudget",
         ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","lumpSum":-5}"#,
-            ErrorCode::NegativeAmount,
-            "lumpSum",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","lumpSumOffer":"0"}"#,
-            ErrorCode::OutOfRange,
-            "lumpSumOffer",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","lumpSumOffer":"2"}"#,
-            ErrorCode::Conflict,
-            "lumpSumOffer",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","startDate":"2025-02-30"}"#,
-            ErrorCode::InvalidDate,
-            "startDate",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","startDate":"2200-12-01"}"#,
-            ErrorCode::OutOfRange,
-            "startDate",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","dayBasis":364}"#,
-            ErrorCode::UnknownValue,
-            "dayBasis",
-        ),
-        (
-            r#"{"balance":{"principal":"1"},"lender":"bank","budget":"100"}"#,
-            ErrorCode::UnknownField,
-            "budget",
-        ),
-        (
-            r#"{"balance":"1","lender":"bank"}"#,
-            ErrorCode::WrongType,
-            "balance",
-        ),
+        (r#""lumpSum":-5"#, E::NegativeAmount, "lumpSum"),
+        (r#""lumpSumOffer":"0""#, E::OutOfRange, "lumpSumOffer"),
+        (r#""lumpSumOffer":"2""#, E::Conflict, "lumpSumOffer"),
+        (r#""startDate":"2025-02-30""#, E::InvalidDate, "startDate"),
+        (r#""startDate":"2200-12-01""#, E::OutOfRange, "startDate"),
+        (r#""dayBasis":364"#, E::UnknownValue, "dayBasis"),
+        (r#""budget":"100""#, E::UnknownField, "budget"),
     ];
-    for (json, code, field) in cases {
-        assert_eq!(err(json), (*code, Some((*field).to_owned())), "{json}");
+    let added = added.iter().map(|&(fields, code, field)| {
+        let json = format!(r#"{{"balance":{{"principal":"1"}},"lender":"bank",{fields}}}"#);
+        (json, code, field)
+    });
+    let whole = whole
+        .iter()
+        .map(|&(json, code, field)| (json.to_owned(), code, field));
+    for (json, code, field) in whole.chain(added) {
+        assert_eq!(err(&json), (code, Some(field.to_owned())), "{json}");
     }
     assert_eq!(err("[]").0, ErrorCode::WrongType);
 }

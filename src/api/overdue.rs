@@ -1,4 +1,5 @@
-//! `overdueCost`: reading input and shaping output.
+//! `overdueCost`: reading its input and assembling its output (the output
+//! shapes are in [`super::overdue_out`]).
 //!
 //! `overdueCost` reads the overdue amounts, the period, the penalty rate and
 //! the contract's extras, computes the charges with [`crate::overdue`],
@@ -8,253 +9,24 @@
 //! interest + penalty + compound + interest on fees; `principal` = overdue
 //! principal.
 
-use super::{MoneyText, PercentText, WarningOut};
+use super::overdue_out::{
+    AllocationOut, BucketsOut, CapOut, OverdueOut, PenaltyRateOut, SeriesOut,
+};
+use super::WarningOut;
 use crate::calendar::Date;
-use crate::caps::{self, CapContext, CapResult, ChargeParts};
+use crate::caps::{self, CapContext, ChargeParts};
 use crate::error::{Error, ErrorCode, Result};
-use crate::input::{Obj, Value};
+use crate::input::{Obj, OneOf, Value};
 use crate::money::{div, fmt_money, fmt_percent, sub, sum, MAX_ANNUAL_PERCENT};
 use crate::overdue::{
     self, allocate, Bucket, Buckets, LateFee, LateFeeAmount, LateFeePer, Overdue, OverdueTerms,
     CIVIL_CODE_ORDER, MAX_DAYS,
 };
-use crate::rules::{self, ids, Jurisdiction, Lender, LprRow, RulePack, Source, LENDER_WORDS};
+use crate::rules::{self, ids, Jurisdiction, Lender, RulePack, LENDER_WORDS};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 /// The highest markup accepted, percent.
 pub const MAX_MARKUP_PERCENT: u32 = 1000;
-
-/// The penalty rate used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PenaltyRateOut {
-    /// Percent a year (simple).
-    pub annual_percent: PercentText,
-    /// Percent a day (annual ÷ basis).
-    pub daily_percent: PercentText,
-}
-
-/// An LPR row as returned.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LprOut {
-    /// In force from this date until the next row.
-    pub from: String,
-    /// One-year LPR, percent.
-    pub one_year_percent: PercentText,
-    /// Five-year-and-over LPR, percent.
-    pub five_year_percent: PercentText,
-}
-
-impl From<&LprRow> for LprOut {
-    fn from(r: &LprRow) -> Self {
-        LprOut {
-            from: r.from.to_string(),
-            one_year_percent: fmt_percent(r.one_year),
-            five_year_percent: fmt_percent(r.five_year),
-        }
-    }
-}
-
-/// A part of the period under one cap rate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SegmentOut {
-    /// The rule that sets the rate.
-    pub rule: &'static str,
-    /// First day (when dated).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    /// The day after the last (when dated).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
-    /// Days.
-    pub days: u32,
-    /// Percent a year.
-    pub cap_percent: PercentText,
-    /// The LPR row used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lpr: Option<LprOut>,
-    /// The cap for these days.
-    pub cap_amount: MoneyText,
-}
-
-/// One cap as returned.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CapOut {
-    /// Rule id.
-    pub rule: String,
-    /// `civilCap`, `criminalReference`, `feeRule`, `ukCap`, `transition`.
-    pub kind: String,
-    /// Whether it covers this lender (and jurisdiction).
-    pub applies: bool,
-    /// Percent, or `null` for an amount cap.
-    pub cap_percent: Option<PercentText>,
-    /// `year`, `day`, `total`, or `null`.
-    pub cap_per: Option<&'static str>,
-    /// What the percent is taken of.
-    pub cap_base: MoneyText,
-    /// The most these charges may be over these days.
-    pub cap_amount: MoneyText,
-    /// The currency of an amount cap, when fixed (`GBP`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
-    /// The charges this cap counts.
-    pub charged: MoneyText,
-    /// Charged above the cap (≥ 0).
-    pub excess: MoneyText,
-    /// The LPR row used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lpr: Option<LprOut>,
-    /// Parts of the period under different rates.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub segments: Vec<SegmentOut>,
-    /// Where it comes from.
-    pub source: Source,
-    /// `primary`, `secondary` or `reported`.
-    pub confidence: &'static str,
-    /// Assumptions and explanations.
-    pub notes: Vec<WarningOut>,
-}
-
-impl From<&CapResult> for CapOut {
-    fn from(c: &CapResult) -> Self {
-        CapOut {
-            rule: c.rule.id.clone(),
-            kind: c.rule.kind.clone(),
-            applies: c.applies,
-            cap_percent: c.cap_percent.map(fmt_percent),
-            cap_per: c.cap_per.map(|p| p.as_str()),
-            cap_base: fmt_money(c.cap_base),
-            cap_amount: fmt_money(c.cap_amount),
-            currency: c.rule.currency.clone(),
-            charged: fmt_money(c.charged),
-            excess: fmt_money(c.excess),
-            lpr: c.lpr.as_ref().map(LprOut::from),
-            segments: c
-                .segments
-                .iter()
-                .map(|s| SegmentOut {
-                    rule: s.rule,
-                    from: s.from.map(|d| d.to_string()),
-                    to: s.to.map(|d| d.to_string()),
-                    days: s.days,
-                    cap_percent: fmt_percent(s.cap_percent),
-                    lpr: s.lpr.as_ref().map(LprOut::from),
-                    cap_amount: fmt_money(s.cap_amount),
-                })
-                .collect(),
-            source: c.rule.source.clone(),
-            confidence: c.rule.confidence.as_str(),
-            notes: c
-                .notes
-                .iter()
-                .map(|n| WarningOut {
-                    code: n.code,
-                    message: n.message.clone(),
-                })
-                .collect(),
-        }
-    }
-}
-
-/// A chart point.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SeriesOut {
-    /// Days overdue.
-    pub day: u32,
-    /// What is owed then.
-    pub total_owed: MoneyText,
-}
-
-/// An amount per bucket.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct BucketsOut {
-    /// Fees and late fees.
-    pub fees: MoneyText,
-    /// Interest and interest-like charges.
-    pub interest: MoneyText,
-    /// Principal.
-    pub principal: MoneyText,
-}
-
-impl From<&Buckets> for BucketsOut {
-    fn from(b: &Buckets) -> Self {
-        BucketsOut {
-            fees: fmt_money(b.fees),
-            interest: fmt_money(b.interest),
-            principal: fmt_money(b.principal),
-        }
-    }
-}
-
-/// How a payment is applied.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AllocationOut {
-    /// The order used.
-    pub order: Vec<&'static str>,
-    /// Owed before the payment.
-    pub owed: BucketsOut,
-    /// Applied to each bucket.
-    pub applied: BucketsOut,
-    /// Left in each bucket.
-    pub remaining: BucketsOut,
-    /// Σ remaining.
-    pub remaining_total: MoneyText,
-    /// The part of the payment above everything owed.
-    pub unapplied: MoneyText,
-}
-
-/// The output of `overdueCost`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OverdueOut {
-    /// Days overdue.
-    pub days: u32,
-    /// First overdue day, when dated.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    /// End of the period, when dated.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
-    /// The penalty rate used.
-    pub penalty_rate: PenaltyRateOut,
-    /// Overdue principal × daily penalty rate × days.
-    pub penalty_interest: MoneyText,
-    /// Overdue interest × daily penalty rate × days (when `compound`).
-    pub compound_interest: MoneyText,
-    /// Overdue fees × daily penalty rate × days (when `chargeOnFees`).
-    pub interest_on_fees: MoneyText,
-    /// Number of late fees charged.
-    pub late_fee_count: u32,
-    /// Σ late fees.
-    pub late_fees: MoneyText,
-    /// Σ of the rounded components.
-    pub total_charges: MoneyText,
-    /// Overdue principal + interest + fees.
-    pub overdue_total: MoneyText,
-    /// `overdueTotal + totalCharges`.
-    pub total_owed: MoneyText,
-    /// totalCharges ÷ principal ÷ days × basis × 100.
-    pub annualized_percent: PercentText,
-    /// Every cap of the pack, evaluated.
-    pub caps: Vec<CapOut>,
-    /// What is owed over time.
-    pub series: Vec<SeriesOut>,
-    /// `day` or `month` (30 days).
-    pub series_step: &'static str,
-    /// How a payment is applied, when one is given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub allocation: Option<AllocationOut>,
-    /// How the figures were computed, with sources and caveats.
-    pub basis: Vec<WarningOut>,
-    /// The rule pack version used.
-    pub rules_version: String,
-}
 
 /// The input of `overdueCost`, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -376,8 +148,13 @@ pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
     };
 
     let p = o.req_obj("penalty")?;
-    let (penalty_rate, markup_percent) = match (p.has("rate"), p.has("contractRate")) {
-        (true, false) => {
+    let (penalty_rate, markup_percent) = match p.one_of(
+        "rate",
+        "contractRate",
+        "rate and contractRate",
+        "a rate, or a contractRate and a markupPercent",
+    )? {
+        OneOf::First => {
             if p.has("markupPercent") {
                 return Err(conflict(
                     "penalty.markupPercent",
@@ -386,7 +163,7 @@ pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
             }
             (p.rate("rate", day_basis)?, None)
         }
-        (false, true) => {
+        OneOf::Second => {
             let contract = p.rate("contractRate", day_basis)?;
             let markup = p.decimal_in(
                 "markupPercent",
@@ -403,19 +180,6 @@ pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
             }
             (rate, Some(markup))
         }
-        (true, true) => {
-            return Err(conflict(
-                "penalty",
-                "penalty gives both rate and contractRate; give one",
-            ))
-        }
-        (false, false) => {
-            return Err(Error::field(
-                ErrorCode::MissingField,
-                "penalty.rate",
-                "penalty needs a rate, or a contractRate and a markupPercent",
-            ))
-        }
     };
     p.finish()?;
 
@@ -425,26 +189,18 @@ pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
     let late_fee = match o.opt_obj("lateFee")? {
         None => None,
         Some(f) => {
-            let amount = match (f.has("amount"), f.has("percentOfOverdue")) {
-                (true, false) => LateFeeAmount::Fixed(f.money("amount")?),
-                (false, true) => LateFeeAmount::PercentOfOverdue(f.decimal_in(
+            let amount = match f.one_of(
+                "amount",
+                "percentOfOverdue",
+                "amount and percentOfOverdue",
+                "an amount or a percentOfOverdue",
+            )? {
+                OneOf::First => LateFeeAmount::Fixed(f.money("amount")?),
+                OneOf::Second => LateFeeAmount::PercentOfOverdue(f.decimal_in(
                     "percentOfOverdue",
                     Decimal::ZERO,
                     Decimal::ONE_HUNDRED,
                 )?),
-                (true, true) => {
-                    return Err(conflict(
-                        "lateFee",
-                        "lateFee gives both amount and percentOfOverdue; give one",
-                    ))
-                }
-                (false, false) => {
-                    return Err(Error::field(
-                        ErrorCode::MissingField,
-                        "lateFee.amount",
-                        "lateFee needs an amount or a percentOfOverdue",
-                    ))
-                }
             };
             let per = f.word(
                 "per",

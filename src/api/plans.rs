@@ -321,7 +321,8 @@ pub struct MonthOut {
     pub interest: MoneyText,
 }
 
-/// One strategy's result.
+/// One strategy's result. `debtPlan` returns the chosen strategy's with its
+/// `timeline`; the entries of `comparison` have none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StrategyOut {
@@ -339,6 +340,10 @@ pub struct StrategyOut {
     pub total_paid: Option<MoneyText>,
     /// Debts in the order they are cleared.
     pub payoff: Vec<PayoffOut>,
+    /// One entry per month (600 when the budget never clears; empty below the
+    /// minimums); the chosen strategy only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Vec<MonthOut>>,
     /// `belowMinimums` | `neverClears`, when infeasible.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
@@ -349,30 +354,10 @@ pub struct StrategyOut {
 
 /// The output of `debtPlan`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct DebtPlanOut {
-    /// The strategy of this result.
-    pub strategy: &'static str,
-    /// The priority order, by name.
-    pub order: Vec<String>,
-    /// Whether the budget clears every debt within 600 months.
-    pub feasible: bool,
-    /// Months to clear everything, or null.
-    pub months: Option<u32>,
-    /// Σ interest, or null when infeasible.
-    pub total_interest: Option<MoneyText>,
-    /// Σ payments, or null when infeasible.
-    pub total_paid: Option<MoneyText>,
-    /// Debts in the order they are cleared.
-    pub payoff: Vec<PayoffOut>,
-    /// One entry per month (600 when the budget never clears; empty below the minimums).
-    pub timeline: Vec<MonthOut>,
-    /// `belowMinimums` | `neverClears`, when infeasible.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<&'static str>,
-    /// The smallest budget that clears every debt within 600 months, when infeasible.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub minimum_budget: Option<MoneyText>,
+    /// The chosen strategy's result, its timeline included.
+    #[serde(flatten)]
+    pub result: StrategyOut,
     /// The debts with their annual rates.
     pub debts: Vec<DebtOut>,
     /// Σ minimum payments.
@@ -406,6 +391,7 @@ fn strategy_out(debts: &[Debt], o: &Outcome) -> StrategyOut {
         total_interest: o.total_interest.map(fmt_money),
         total_paid: o.total_paid.map(fmt_money),
         payoff: payoff_out(debts, o),
+        timeline: None,
         reason: o.infeasible.map(|r| r.as_str()),
         minimum_budget: o.minimum_budget.map(fmt_money),
     }
@@ -512,27 +498,22 @@ pub fn debt_plan(input: &Value) -> Result<DebtPlanOut> {
             above36: annual > Decimal::from(36),
         });
     }
+    let timeline = main
+        .timeline
+        .iter()
+        .map(|m| MonthOut {
+            month: m.month,
+            balances: m.balances.iter().map(|&b| fmt_money(b)).collect(),
+            payments: m.payments.iter().map(|&b| fmt_money(b)).collect(),
+            paid: fmt_money(m.paid),
+            interest: fmt_money(m.interest),
+        })
+        .collect();
     Ok(DebtPlanOut {
-        strategy: main.strategy.as_str(),
-        order: names(debts, &main.order),
-        feasible: main.infeasible.is_none(),
-        months: main.months,
-        total_interest: main.total_interest.map(fmt_money),
-        total_paid: main.total_paid.map(fmt_money),
-        payoff: payoff_out(debts, &main),
-        timeline: main
-            .timeline
-            .iter()
-            .map(|m| MonthOut {
-                month: m.month,
-                balances: m.balances.iter().map(|&b| fmt_money(b)).collect(),
-                payments: m.payments.iter().map(|&b| fmt_money(b)).collect(),
-                paid: fmt_money(m.paid),
-                interest: fmt_money(m.interest),
-            })
-            .collect(),
-        reason: main.infeasible.map(|r| r.as_str()),
-        minimum_budget: main.minimum_budget.map(fmt_money),
+        result: StrategyOut {
+            timeline: Some(timeline),
+            ..strategy_out(debts, &main)
+        },
         debts: debts_out,
         minimums: fmt_money(crate::money::sum(debts.iter().map(|d| d.min_payment))?),
         comparison,

@@ -2,7 +2,7 @@
 //! source, confidence and as-of date, and the "know your rights" facts in
 //! zh-CN and English.
 
-use super::overdue::LprOut;
+use super::overdue_out::LprOut;
 use super::{MoneyText, PercentText};
 use crate::money::{fmt_money, fmt_percent, mul};
 use crate::rules::{self, Jurisdiction, RulePack, Source};

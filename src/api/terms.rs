@@ -2,7 +2,7 @@
 
 use super::{MoneyText, PercentText, WarningOut};
 use crate::error::{Error, ErrorCode, Result};
-use crate::input::{date_at, signed_money_at, Obj, Value};
+use crate::input::{signed_money_at, Obj, OneOf, Value};
 use crate::money::{fmt_money, fmt_percent, sub};
 use crate::rate::{self, Convention, Flow, PeriodicRates, When};
 use crate::schedule::{
@@ -200,28 +200,18 @@ pub fn read_loan_terms(input: &Value) -> Result<LoanTerms> {
 fn read_fee(v: &Value, path: &str) -> Result<Fee> {
     let f = Obj::new(v, path)?;
     let label = f.opt_str("label", 60)?.unwrap_or("").to_owned();
-    let amount = match (f.has("amount"), f.has("percentOfPrincipal")) {
-        (true, false) => FeeAmount::Fixed(f.money("amount")?),
-        (false, true) => FeeAmount::PercentOfPrincipal(f.decimal_in(
+    let amount = match f.one_of(
+        "amount",
+        "percentOfPrincipal",
+        "amount and percentOfPrincipal",
+        "an amount or a percentOfPrincipal",
+    )? {
+        OneOf::First => FeeAmount::Fixed(f.money("amount")?),
+        OneOf::Second => FeeAmount::PercentOfPrincipal(f.decimal_in(
             "percentOfPrincipal",
             Decimal::ZERO,
             Decimal::ONE_HUNDRED,
         )?),
-        (true, true) => {
-            return Err(Error::field(
-                ErrorCode::Conflict,
-                path,
-                format!("{path} gives both amount and percentOfPrincipal; give one"),
-            ))
-        }
-        (false, false) => {
-            let p = format!("{path}.amount");
-            return Err(Error::field(
-                ErrorCode::MissingField,
-                &p,
-                format!("{path} needs an amount or a percentOfPrincipal"),
-            ));
-        }
     };
     let when = f.word(
         "when",
@@ -301,28 +291,18 @@ pub fn cashflow_rate(input: &Value) -> Result<CashflowRateOut> {
         let path = format!("flows[{i}]");
         let f = Obj::new(v, &path)?;
         let amount = signed_money_at(f.req("amount")?, &f.path_of("amount"))?;
-        let when = match (f.get("date"), f.get("period")) {
-            (Some(d), None) => When::Date(date_at(d, &f.path_of("date"))?),
-            (None, Some(_)) => When::Period(f.decimal_in(
+        let when = match f.one_of(
+            "date",
+            "period",
+            "a date and a period",
+            "a date or a period",
+        )? {
+            OneOf::First => When::Date(f.date("date")?),
+            OneOf::Second => When::Period(f.decimal_in(
                 "period",
                 Decimal::ZERO,
                 Decimal::from(MAX_WHOLE_PERIODS),
             )?),
-            (Some(_), Some(_)) => {
-                return Err(Error::field(
-                    ErrorCode::Conflict,
-                    &path,
-                    format!("{path} gives both a date and a period; give one"),
-                ))
-            }
-            (None, None) => {
-                let p = f.path_of("date");
-                return Err(Error::field(
-                    ErrorCode::MissingField,
-                    &p,
-                    format!("{path} needs a date or a period"),
-                ));
-            }
         };
         f.finish()?;
         if i > 0
