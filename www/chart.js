@@ -1,76 +1,121 @@
-// SVG charts of a schedule, drawn with DOM APIs and no library. Amounts stay
-// exact: they are scaled as integer cents (BigInt) and only the final pixel
-// position becomes a JS number. Each chart is a <figure> whose SVG is
-// role="img" and labelled by a visible text summary for screen readers.
+// SVG charts drawn with DOM APIs and no library, for every panel. Amounts stay
+// exact end to end: they are scaled as integer cents (BigInt) to pixel
+// positions in hundredths of a pixel (BigInt too) and written into the SVG as
+// strings ("12.34"); no amount ever becomes a float. Each chart is a <figure>
+// whose SVG is role="img" and labelled by a visible text summary.
 
 import { h, s, id } from "./dom.js";
 import { t } from "./i18n.js";
 import { cents, money } from "./format.js";
 
 const W = 640;
-const H = 180;
 const PAD = { l: 2, r: 2, t: 6, b: 2 };
 const PW = W - PAD.l - PAD.r;
-const PH = H - PAD.t - PAD.b;
 
-/** Pixel offset of value within max over length px, from exact cents. */
-function scale(value, max, length) {
-  if (max <= 0n) return 0;
-  return Number((value * BigInt(length) * 100n) / max) / 100;
+/**
+ * value / max of length px, in hundredths of a pixel (BigInt, rounded down);
+ * 0n when max is not above zero. value and max are BigInt (cents, days…).
+ */
+export function scale(value, max, length) {
+  if (max <= 0n) return 0n;
+  return (value * BigInt(length) * 100n) / max;
 }
 
-const fx = (x) => (PAD.l + x).toFixed(2);
-const fy = (y) => (PAD.t + PH - y).toFixed(2);
+/** Hundredths of a pixel → "12.34" (exact, from BigInt). */
+export function px(hundredths) {
+  const neg = hundredths < 0n;
+  const a = neg ? -hundredths : hundredths;
+  return `${neg ? "-" : ""}${a / 100n}.${String(a % 100n).padStart(2, "0")}`;
+}
 
-function frame(titleKey, summary, svgChildren, legend, n) {
+/**
+ * A plot area height px high. x and y (BigInt hundredths from the plot's
+ * bottom-left corner) become SVG coordinates; width and height are in
+ * hundredths too.
+ */
+export function plotArea(height) {
+  const ph = height - PAD.t - PAD.b;
+  return {
+    height,
+    width100: BigInt(PW) * 100n,
+    height100: BigInt(ph) * 100n,
+    pw: PW,
+    ph,
+    x: (x) => px(BigInt(PAD.l) * 100n + x),
+    y: (y) => px(BigInt(PAD.t + ph) * 100n - y),
+    axis: () => s("line", { class: "chart-axis", x1: PAD.l, y1: PAD.t + ph, x2: W - PAD.r, y2: PAD.t + ph }),
+  };
+}
+
+/** "M x y L x y …" through points [[x, y]] (BigInt hundredths). */
+export function linePath(area, points) {
+  return points.map(([x, y], i) => `${i ? "L" : "M"}${area.x(x)} ${area.y(y)}`).join(" ");
+}
+
+/** The line closed down to the axis, for a filled area under it. */
+export function areaPath(area, line) {
+  return `${line} L${area.x(area.width100)} ${area.y(0n)} L${area.x(0n)} ${area.y(0n)} Z`;
+}
+
+/** x of step i of n steps across the plot, in hundredths. */
+export const stepX = (i, n) => scale(BigInt(i), BigInt(n), PW);
+
+/**
+ * The <figure>: title, the SVG (axis line and children), the axis labels as
+ * HTML (they keep the page's text size), an optional legend and the summary
+ * that labels the SVG. wrapSvg(svg) may put the SVG in a larger element.
+ */
+export function chartFigure({ area, title, summary, children, axis, legend = null, cls = "", testid = null, svgProps = {}, wrapSvg = (x) => x }) {
   const sumId = id("chart-summary");
   const titleId = id("chart-title");
+  const svg = s(
+    "svg",
+    { viewBox: `0 0 ${W} ${area.height}`, role: "img", "aria-labelledby": `${titleId} ${sumId}`, class: "chart-svg", ...svgProps },
+    area.axis(),
+    children,
+  );
   return h(
     "figure",
-    { class: "chart" },
-    h("figcaption", { class: "chart-title", id: titleId, text: t(titleKey) }),
-    s(
-      "svg",
-      { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": `${titleId} ${sumId}`, class: "chart-svg"},
-      s("line", { class: "chart-axis", x1: PAD.l, y1: PAD.t + PH, x2: W - PAD.r, y2: PAD.t + PH }),
-      svgChildren,
-    ),
-    axisLabels(n),
+    { class: `chart ${cls}`.trim(), "data-testid": testid },
+    h("figcaption", { class: "chart-title", id: titleId, text: title }),
+    wrapSvg(svg),
+    h("p", { class: "chart-axis-labels", "aria-hidden": "true" }, h("span", { text: axis[0] }), h("span", { text: axis[1] })),
     legend,
     h("p", { class: "chart-summary", id: sumId, text: summary }),
   );
 }
 
-/** The period axis, as HTML under the SVG so that it keeps the page's text size. */
-function axisLabels(n) {
+/** A legend: [{ label, swatch }] where swatch is the swatch's class suffix. */
+export function legendList(items, cls = "chart-legend") {
   return h(
-    "p",
-    { class: "chart-axis-labels", "aria-hidden": "true" },
-    h("span", { text: t("chart.periodAxis", { n: 1 }) }),
-    h("span", { text: t("chart.periodAxis", { n }) }),
+    "ul",
+    { class: cls },
+    items.map((x) => h("li", {}, h("span", { class: `swatch swatch-${x.swatch}`, "aria-hidden": "true" }), x.label)),
   );
 }
 
+const SCHEDULE_AREA = plotArea(180);
+
 /** Principal owed over time, from the principal at the start to the last balance. */
 export function balanceChart(rows, principal) {
+  const a = SCHEDULE_AREA;
   const n = rows.length;
   const max = cents(principal);
-  const pts = [[0, scale(max, max, PH)]];
-  rows.forEach((r, i) => pts.push([((i + 1) * PW) / n, scale(cents(r.balance), max, PH)]));
-  const line = pts.map(([x, y], i) => `${i ? "L" : "M"}${fx(x)} ${fy(y)}`).join(" ");
-  const area = `${line} L${fx(PW)} ${fy(0)} L${fx(0)} ${fy(0)} Z`;
-  const summary = t("chart.balanceSummary", { start: money(principal), end: money(rows.at(-1)?.balance ?? "0"), n });
-  return frame(
-    "chart.balance",
-    summary,
-    [s("path", { class: "chart-area", d: area }), s("path", { class: "chart-line", d: line })],
-    null,
-    n,
-  );
+  const pts = [[0n, scale(max, max, a.ph)]];
+  rows.forEach((r, i) => pts.push([stepX(i + 1, n), scale(cents(r.balance), max, a.ph)]));
+  const line = linePath(a, pts);
+  return chartFigure({
+    area: a,
+    title: t("chart.balance"),
+    summary: t("chart.balanceSummary", { start: money(principal), end: money(rows.at(-1)?.balance ?? "0"), n }),
+    children: [s("path", { class: "chart-area", d: areaPath(a, line) }), s("path", { class: "chart-line", d: line })],
+    axis: [t("chart.periodAxis", { n: 1 }), t("chart.periodAxis", { n })],
+  });
 }
 
 /** Stacked bars: principal (below) and interest (above) of each instalment. */
 export function splitChart(rows) {
+  const a = SCHEDULE_AREA;
   const n = rows.length;
   let max = 0n;
   const data = rows.map((r) => {
@@ -79,31 +124,29 @@ export function splitChart(rows) {
     if (p + i > max) max = p + i;
     return [p, i];
   });
-  const bw = PW / n;
-  const gap = n <= 60 ? bw * 0.2 : 0;
+  const bw = a.width100 / BigInt(n);
+  const gap = n <= 60 ? bw / 5n : 0n;
+  const w = px(bw - gap);
   let dp = "";
   let di = "";
   data.forEach(([p, i], k) => {
-    const x = k * bw + gap / 2;
-    const w = (bw - gap).toFixed(2);
-    const hp = scale(p, max, PH);
-    const hi = scale(i, max, PH);
-    if (hp > 0) dp += `M${fx(x)} ${fy(0)} v${(-hp).toFixed(2)} h${w} v${hp.toFixed(2)} Z `;
-    if (hi > 0) di += `M${fx(x)} ${fy(hp)} v${(-hi).toFixed(2)} h${w} v${hi.toFixed(2)} Z `;
+    const x = BigInt(k) * bw + gap / 2n;
+    const hp = scale(p, max, a.ph);
+    const hi = scale(i, max, a.ph);
+    if (hp > 0n) dp += `M${a.x(x)} ${a.y(0n)} v${px(-hp)} h${w} v${px(hp)} Z `;
+    if (hi > 0n) di += `M${a.x(x)} ${a.y(hp)} v${px(-hi)} h${w} v${px(hi)} Z `;
   });
-  const legend = h(
-    "ul",
-    { class: "chart-legend" },
-    h("li", {}, h("span", { class: "swatch swatch-principal", "aria-hidden": "true" }), t("chart.principal")),
-    h("li", {}, h("span", { class: "swatch swatch-interest", "aria-hidden": "true" }), t("chart.interest")),
-  );
-  return frame(
-    "chart.split",
-    splitSummary(data),
-    [s("path", { class: "chart-principal", d: dp.trim() || "M0 0" }), s("path", { class: "chart-interest", d: di.trim() || "M0 0" })],
-    legend,
-    n,
-  );
+  return chartFigure({
+    area: a,
+    title: t("chart.split"),
+    summary: splitSummary(data),
+    children: [s("path", { class: "chart-principal", d: dp.trim() || "M0 0" }), s("path", { class: "chart-interest", d: di.trim() || "M0 0" })],
+    axis: [t("chart.periodAxis", { n: 1 }), t("chart.periodAxis", { n })],
+    legend: legendList([
+      { swatch: "principal", label: t("chart.principal") },
+      { swatch: "interest", label: t("chart.interest") },
+    ]),
+  });
 }
 
 function splitSummary(data) {

@@ -117,3 +117,50 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Serves www/, opens the page in a fresh chromium and records every problem
+ * (see watchPage). Resolves to { page, problems, context, origin, close }; call
+ * close() in after().
+ */
+export async function openPage() {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  const origin = server.url.replace(/\/$/, "");
+  const problems = watchPage(page, origin);
+  await page.goto(server.url);
+  return {
+    page,
+    problems,
+    context: browser.context,
+    origin,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+/**
+ * Calls the engine function fn with input inside the page (./engine.js) and
+ * returns map(value, fmt), where fmt is the page's own ./format.js, so that
+ * expected figures come from the engine and are formatted as the page does.
+ * map runs in the page: it may use only its arguments. An engine error
+ * resolves to { error }.
+ */
+export function engineInPage(page, fn, input, map = (v) => v) {
+  return page.evaluate(`(async () => {
+    const engine = await import("./engine.js");
+    const fmt = await import("./format.js");
+    const r = engine[${JSON.stringify(fn)}](${JSON.stringify(input)});
+    if (!r.ok) return { error: r.error };
+    return (${map.toString()})(r.value, fmt);
+  })()`);
+}
+
+/** Resizes the page to width × height and returns the page's scrollWidth. */
+export async function widthAt(page, width, height) {
+  await page.setViewportSize({ width, height });
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}

@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { mkdir } from "node:fs/promises";
-import { startServer, launchBrowser, watchPage, screenshot, SCREENSHOTS } from "./helpers.mjs";
+import { openPage, engineInPage, screenshot, widthAt, SCREENSHOTS } from "./helpers.mjs";
 import overdue from "../../www/i18n/overdue.js";
 import rights from "../../www/i18n/rights.js";
 import terms from "../../www/i18n/terms.js";
@@ -17,37 +17,24 @@ import terms from "../../www/i18n/terms.js";
 const zh = overdue["zh-CN"];
 const zhRights = rights["zh-CN"];
 
-let server;
-let browser;
+let session;
 let page;
-let problems;
 let panel;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  problems = watchPage(page, server.url.replace(/\/$/, ""));
-  await page.goto(server.url);
+  session = await openPage();
+  page = session.page;
   panel = page.locator("#panel-overdue");
   await panel.locator('[data-testid="od-total"]').filter({ hasText: "¥" }).waitFor();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => session?.close());
 
 const field = (label) => panel.getByLabel(label, { exact: true });
 
 /** The engine's output for input, and the page's formatter applied to a few of its strings. */
-async function engineFor(input) {
-  return page.evaluate(async (inp) => {
-    const engine = await import("./engine.js");
-    const fmt = await import("./format.js");
-    const r = engine.overdueCost(inp);
-    if (!r.ok) return { error: r.error };
-    const v = r.value;
+function engineFor(input) {
+  return engineInPage(page, "overdueCost", input, (v, fmt) => {
     const m = (x) => fmt.money(x);
     return {
       v,
@@ -75,7 +62,7 @@ async function engineFor(input) {
         : null,
       remainingTotal: v.allocation ? m(v.allocation.remainingTotal) : null,
     };
-  }, input);
+  });
 }
 
 async function waitForTotal(text) {
@@ -114,7 +101,8 @@ const PRIVATE = {
   dayBasis: 360,
 };
 
-test("a private loan: 50,000 at 2 %/month penalty for 181 days, 违约金 1,000: breakdown and 4×LPR verdict equal the engine's", async () => {
+/** Types PRIVATE into the form (the other fields as they were left, compound off). */
+async function fillPrivate() {
   await field(zh["od.principal"]).fill("50000");
   await field(zh["od.interest"]).fill("");
   await field(zh["od.periodMode"]).selectOption("dates");
@@ -124,11 +112,16 @@ test("a private loan: 50,000 at 2 %/month penalty for 181 days, 违约金 1,000:
   await field(zh["od.penaltyMode"]).selectOption("rate");
   await field(zh["od.penaltyRate"]).fill("2");
   await field(zh["od.penaltyRatePer"]).selectOption("month");
+  await field(zh["od.compound"]).uncheck();
   await openDetails(zh["od.lateFee"]);
   await field(zh["od.lateFeeAmount"]).fill("1000");
   await field(zh["od.lateFeeUnit"]).selectOption("amount");
   await field(zh["od.lateFeePer"]).selectOption("once");
   await field(zh["od.contractDate"]).fill(PRIVATE.contractDate);
+}
+
+test("a private loan: 50,000 at 2 %/month penalty for 181 days, 违约金 1,000: breakdown and 4×LPR verdict equal the engine's", async () => {
+  await fillPrivate();
 
   const e = await engineFor(PRIVATE);
   assert.ok(!e.error, JSON.stringify(e.error));
@@ -304,16 +297,7 @@ test("the rights panel lists every fact with its source, date and confidence; th
 
 test("screenshots at 360×740 and 1280×800", async () => {
   // Show the private case with a payment, the verdict's source open.
-  await field(zh["od.principal"]).fill("50000");
-  await field(zh["od.interest"]).fill("");
-  await field(zh["od.periodMode"]).selectOption("dates");
-  await field(zh["od.from"]).fill(PRIVATE.from);
-  await field(zh["od.to"]).fill(PRIVATE.to);
-  await field(zh["od.lender"]).selectOption("private");
-  await field(zh["od.penaltyMode"]).selectOption("rate");
-  await field(zh["od.compound"]).uncheck();
-  await field(zh["od.lateFeeAmount"]).fill("1000");
-  await field(zh["od.contractDate"]).fill(PRIVATE.contractDate);
+  await fillPrivate();
   await field(zh["od.payment"]).fill("3000");
   const e = await engineFor({ ...PRIVATE, payment: { amount: "3000" } });
   await waitForTotal(e.total);
@@ -321,8 +305,7 @@ test("screenshots at 360×740 and 1280×800", async () => {
   await panel.locator('.od-verdict[data-rule="cnPrivate4xLpr"] details.source summary').click();
   await mkdir(SCREENSHOTS, { recursive: true });
   for (const [w, hgt] of [[360, 740], [1280, 800]]) {
-    await page.setViewportSize({ width: w, height: hgt });
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    const scrollWidth = await widthAt(page, w, hgt);
     assert.ok(scrollWidth <= w, `no sideways scrolling at ${w} px (scrollWidth ${scrollWidth})`);
     await panel.screenshot({ path: path.join(SCREENSHOTS, `overdue-${w}x${hgt}.png`) });
     await page.locator("#panel-rights").screenshot({ path: path.join(SCREENSHOTS, `rights-${w}x${hgt}.png`) });
@@ -331,5 +314,5 @@ test("screenshots at 360×740 and 1280×800", async () => {
 });
 
 test("no console errors, page errors or third-party requests throughout", () => {
-  assert.deepEqual(problems, []);
+  assert.deepEqual(session.problems, []);
 });

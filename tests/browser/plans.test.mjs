@@ -6,7 +6,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, watchPage, screenshot } from "./helpers.mjs";
+import { openPage, engineInPage, screenshot, widthAt } from "./helpers.mjs";
 import plansCat from "../../www/i18n/plans.js";
 import debtsCat from "../../www/i18n/debts.js";
 import letterCat from "../../www/i18n/letter.js";
@@ -15,67 +15,50 @@ const zp = plansCat["zh-CN"];
 const zd = debtsCat["zh-CN"];
 const zl = letterCat["zh-CN"];
 
-let server;
-let browser;
+let session;
 let page;
-let problems;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  problems = watchPage(page, server.url.replace(/\/$/, ""));
-  await page.goto(server.url);
+  session = await openPage();
+  page = session.page;
   await page.locator("#panel-plans h2").waitFor();
   await page.locator("#panel-debts h2").waitFor();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => session?.close());
 
 const plans = () => page.locator("#panel-plans");
 const debts = () => page.locator("#panel-debts");
 
-/** Calls the engine and the formatter inside the page. */
-function engineInPage(fn, input) {
-  return page.evaluate(
-    async ({ fn, input }) => {
-      const engine = await import("./engine.js");
-      const fmt = await import("./format.js");
-      const r = engine[fn](input);
-      if (!r.ok) return { error: r.error };
-      const v = r.value;
-      if (fn === "repaymentPlans") {
-        return {
-          plans: v.plans.map((p) => ({
-            kind: p.kind,
-            months: String(p.months),
-            monthly: fmt.amount(p.monthlyPayment),
-            total: fmt.amount(p.totalPaid),
-            monthlyMoney: fmt.money(p.monthlyPayment),
-            totalMoney: fmt.money(p.totalPaid),
-            fits: p.fitsBudget,
-          })),
-          minimum: fmt.money(v.budget.minimumMonthly),
-          feasible: v.budget.feasible,
-        };
-      }
-      return {
-        feasible: v.feasible,
-        minimumBudget: v.minimumBudget ? fmt.money(v.minimumBudget) : null,
-        comparison: v.comparison.map((c) => ({
-          strategy: c.strategy,
-          months: c.months === null ? null : String(c.months),
-          interest: c.totalInterest === null ? null : fmt.amount(c.totalInterest),
-        })),
-        above24: v.debts.filter((d) => d.above24).map((d) => d.name),
-      };
-    },
-    { fn, input },
-  );
-}
+/** repaymentPlans for input, with the figures as the page formats them. */
+const plansFor = (input) =>
+  engineInPage(page, "repaymentPlans", input, (v, fmt) => ({
+    plans: v.plans.map((p) => ({
+      kind: p.kind,
+      code: p.basis.code,
+      months: String(p.months),
+      monthly: fmt.amount(p.monthlyPayment),
+      total: fmt.amount(p.totalPaid),
+      monthlyMoney: fmt.money(p.monthlyPayment),
+      totalMoney: fmt.money(p.totalPaid),
+      fits: p.fitsBudget,
+    })),
+    minimum: fmt.money(v.budget.minimumMonthly),
+    feasible: v.budget.feasible,
+  }));
+
+/** debtPlan for input, with the figures as the page formats them. */
+const debtsFor = (input) =>
+  engineInPage(page, "debtPlan", input, (v, fmt) => ({
+    feasible: v.feasible,
+    minimumBudget: v.minimumBudget ? fmt.money(v.minimumBudget) : null,
+    comparison: v.comparison.map((c) => ({
+      strategy: c.strategy,
+      months: c.months === null ? null : String(c.months),
+      interest: c.totalInterest === null ? null : fmt.amount(c.totalInterest),
+    })),
+    above24: v.debts.filter((d) => d.above24).map((d) => d.name),
+  }));
 
 async function fillPlans({ principal, interest = "", penalties = "", fees = "", rate, per = "year", budget, lender, lumpSum = "" }) {
   const p = plans();
@@ -113,7 +96,7 @@ const planInput = (x) => ({
 
 test("plans from typed amounts: the table shows the engine's plans and figures, the answer names those that fit", async () => {
   await fillPlans(PLAN);
-  const expected = await engineInPage("repaymentPlans", planInput(PLAN));
+  const expected = await plansFor(planInput(PLAN));
   assert.ok(!expected.error, JSON.stringify(expected.error));
   await waitForCell("installment", "monthly", expected.plans.find((p) => p.kind === "installment").monthly);
   const rows = plans().locator('table[data-testid="plans-table"] tbody tr');
@@ -131,6 +114,10 @@ test("plans from typed amounts: the table shows the engine's plans and figures, 
       [zp["plans.standing.contract"], zp["plans.standing.lenderDiscretion.bank"], zp["plans.standing.practice"]].includes(standing),
       `${e.kind}: ${standing}`,
     );
+    // The rule and its note are the page's own words for the engine's basis code.
+    assert.equal(await row.locator(".rule").getAttribute("data-code"), e.code);
+    assert.equal(await row.locator(".rule").textContent(), zp[`plans.basis.rule.${e.code}`], `${e.kind} rule`);
+    assert.equal(await row.locator(".basis-note p").textContent(), zp[`plans.basis.note.${e.code}`], `${e.kind} note`);
   }
   const sentence = await plans().locator('[data-testid="plans-sentence"]').textContent();
   assert.match(sentence, /按每月 ¥1,000\.00 的预算，还得起的方案有：/);
@@ -142,7 +129,7 @@ test("plans from typed amounts: the table shows the engine's plans and figures, 
 test("an infeasible budget shows the least monthly amount, not hundreds of months", async () => {
   const x = { ...PLAN, budget: "200" };
   await plans().getByLabel(zp["plans.budget"], { exact: true }).fill(x.budget);
-  const expected = await engineInPage("repaymentPlans", planInput(x));
+  const expected = await plansFor(planInput(x));
   assert.equal(expected.feasible, false);
   const answer = plans().locator('[data-testid="plans-answer"]');
   await answer.filter({ hasText: expected.minimum }).waitFor({ timeout: 5000 });
@@ -197,7 +184,7 @@ test("three debts and a budget: three strategies side by side, the cheapest mark
     await row.getByLabel(zd["debts.minPayment"], { exact: true }).fill(x.min);
   }
   await d.getByLabel(zd["debts.budget"], { exact: true }).fill("1200");
-  const expected = await engineInPage("debtPlan", debtInput(DEBTS, "1200"));
+  const expected = await debtsFor(debtInput(DEBTS, "1200"));
   assert.equal(expected.feasible, true);
   for (const c of expected.comparison) await waitForDebtCell("interest", c.strategy, c.interest);
   const heads = d.locator('table[data-testid="debts-table"] thead th');
@@ -215,7 +202,7 @@ test("three debts and a budget: three strategies side by side, the cheapest mark
   // Moving the last debt to the top changes what "in your order" pays first.
   await rows.nth(2).getByRole("button", { name: "欠款 3 上移" }).click();
   await rows.nth(1).getByRole("button", { name: "欠款 2 上移" }).click();
-  const reordered = await engineInPage("debtPlan", debtInput([DEBTS[2], DEBTS[0], DEBTS[1]], "1200"));
+  const reordered = await debtsFor(debtInput([DEBTS[2], DEBTS[0], DEBTS[1]], "1200"));
   const order = reordered.comparison.find((c) => c.strategy === "order");
   await waitForDebtCell("interest", "order", order.interest);
   assert.equal(await rows.nth(0).getByLabel(zd["debts.name"], { exact: true }).inputValue(), DEBTS[2].name);
@@ -224,7 +211,7 @@ test("three debts and a budget: three strategies side by side, the cheapest mark
 test("a budget below the minimums shows the least budget that clears every debt", async () => {
   const d = debts();
   await d.getByLabel(zd["debts.budget"], { exact: true }).fill("300");
-  const expected = await engineInPage("debtPlan", debtInput([DEBTS[2], DEBTS[0], DEBTS[1]], "300"));
+  const expected = await debtsFor(debtInput([DEBTS[2], DEBTS[0], DEBTS[1]], "300"));
   assert.equal(expected.feasible, false);
   const answer = d.locator('[data-testid="debts-answer"]');
   await answer.filter({ hasText: expected.minimumBudget }).waitFor({ timeout: 5000 });
@@ -234,7 +221,7 @@ test("a budget below the minimums shows the least budget that clears every debt"
 });
 
 test("choosing a plan writes the letter with its monthly payment, months and total", async () => {
-  const expected = await engineInPage("repaymentPlans", planInput(PLAN));
+  const expected = await plansFor(planInput(PLAN));
   const plan = expected.plans.find((p) => p.kind === "waivePenalties");
   await plans().locator('tr[data-kind="waivePenalties"] button.choose').click();
   const letter = page.locator('#panel-letter [data-testid="letter"]');
@@ -252,7 +239,7 @@ test("choosing a plan writes the letter with its monthly payment, months and tot
   assert.ok(text.includes("22:00"), "asks that collection follow the rules");
   assert.ok(text.includes("身份证"), "lists the documents to attach");
   assert.equal(await plans().locator('tr[data-kind="waivePenalties"] button.choose').getAttribute("aria-pressed"), "true");
-  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
+  await session.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.origin });
   await L.getByRole("button", { name: zl["letter.copy"] }).click();
   await L.locator(".letter-status").filter({ hasText: /已复制|已选中/ }).waitFor({ timeout: 5000 });
   if ((await L.locator(".letter-status").textContent()) === zl["letter.copied"]) {
@@ -262,8 +249,7 @@ test("choosing a plan writes the letter with its monthly payment, months and tot
 });
 
 test("screenshots at 360×740 and 1280×800", async () => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  const scrollWidth = await widthAt(page, 360, 740);
   assert.ok(scrollWidth <= 360, `no sideways scrolling at 360 px (scrollWidth ${scrollWidth})`);
   await plans().scrollIntoViewIfNeeded();
   await screenshot(page, "plans-360x740");
@@ -272,5 +258,5 @@ test("screenshots at 360×740 and 1280×800", async () => {
 });
 
 test("no console errors, page errors or third-party requests throughout", () => {
-  assert.deepEqual(problems, []);
+  assert.deepEqual(session.problems, []);
 });

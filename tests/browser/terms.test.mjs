@@ -4,30 +4,22 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, watchPage, screenshot } from "./helpers.mjs";
+import { openPage, screenshot, widthAt } from "./helpers.mjs";
 import terms from "../../www/i18n/terms.js";
 
 const zh = terms["zh-CN"];
 const en = terms.en;
 
-let server;
-let browser;
+let session;
 let page;
-let problems;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  problems = watchPage(page, server.url.replace(/\/$/, ""));
-  await page.goto(server.url);
+  session = await openPage();
+  page = session.page;
   await page.locator('#panel-terms [data-testid="payment"]').filter({ hasText: "¥" }).waitFor();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => session?.close());
 
 const field = (label) => page.getByLabel(label, { exact: true });
 const paymentText = () => page.locator('[data-testid="payment"]').textContent();
@@ -121,9 +113,22 @@ test("the language switch relabels the form and the result", async () => {
   await field(zh["terms.principal"]).waitFor();
 });
 
+test("at 360 px the open schedule scrolls inside its own box, not the page", async () => {
+  const schedule = page.locator("#panel-terms details.schedule");
+  await schedule.locator("summary").click();
+  assert.equal(await schedule.evaluate((d) => d.open), true);
+  const scrollWidth = await widthAt(page, 360, 740);
+  assert.ok(scrollWidth <= 360, `no sideways scrolling at 360 px with the schedule open (scrollWidth ${scrollWidth})`);
+  const box = schedule.locator(".table-scroll");
+  const { inner, outer } = await box.evaluate((el) => ({ inner: el.scrollWidth, outer: el.clientWidth }));
+  assert.ok(inner > outer, `the table is wider than its box and scrolls in it (${inner} > ${outer})`);
+  await screenshot(page, "terms-schedule-360x740");
+  await schedule.locator("summary").click();
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
 test("screenshots at 360×740 and 1280×800", async () => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  const scrollWidth = await widthAt(page, 360, 740);
   assert.ok(scrollWidth <= 360, `no sideways scrolling at 360 px (scrollWidth ${scrollWidth})`);
   await screenshot(page, "terms-360x740");
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -131,5 +136,5 @@ test("screenshots at 360×740 and 1280×800", async () => {
 });
 
 test("no console errors, page errors or third-party requests throughout", () => {
-  assert.deepEqual(problems, []);
+  assert.deepEqual(session.problems, []);
 });

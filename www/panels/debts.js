@@ -8,11 +8,12 @@
 // ctx.share: reads "loan" (the terms panel's loanTerms input) for the
 // "add the loan entered above" button.
 
-import { h, id, clear } from "../dom.js";
+import { h, clear } from "../dom.js";
 import { t, lang, bind, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { lineChart } from "./plans-chart.js";
-import { DEBOUNCE_MS, field, textInput, options, val, moneyOf, errorDisplay } from "./plans-form.js";
+import { field, unitOf, textInput, options, val, moneyOf, form as formEl, panel, recompute } from "../form.js";
+import { resultBody, resultSection } from "../result.js";
 
 const STRATEGIES = ["avalanche", "snowball", "order"];
 
@@ -24,10 +25,8 @@ export function mount(root, ctx) {
   const addLoan = h("button", { type: "button", class: "add", hidden: true, t: "debts.addLoan" });
   const budget = field("debtBudget", "debts.budget", textInput(), "debts.budgetHint");
   const formError = h("p", { class: "form-error", role: "status" });
-  const errors = errorDisplay(formError);
-  const form = h(
-    "form",
-    { class: "terms-form debts-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
+  const form = formEl(
+    "terms-form debts-form",
     h("p", { class: "hint", t: "debts.orderHint" }),
     list,
     h("div", { class: "add-row" }, add, addLoan),
@@ -35,33 +34,17 @@ export function mount(root, ctx) {
     formError,
   );
 
-  const r = {
-    label: h("p", { class: "answer-label" }),
-    value: h("p", { class: "answer-value", "data-testid": "debts-answer" }),
-    sub: h("p", { class: "answer-sub" }),
-    sentence: h("p", { class: "why", "data-testid": "debts-sentence" }),
-    flags: h("div", { class: "debt-flags" }),
-    table: h("div", { class: "debts-table" }),
-    chart: h("div", { class: "charts" }),
-    live: h("p", { class: "visually-hidden", "aria-live": "polite", "aria-atomic": "true" }),
-  };
-  const headingId = id("debts-result-heading");
-  const result = h(
-    "section",
-    { class: "terms-result debts-result", "aria-labelledby": headingId },
-    h("h3", { class: "visually-hidden", id: headingId, t: "debts.result" }),
-    h("div", { class: "answer" }, r.label, r.value, r.sub),
-    r.sentence,
-    r.flags,
-    r.table,
-    r.chart,
-    r.live,
+  const r = resultBody(
+    { valueTestid: "debts-answer" },
+    {
+      sentence: h("p", { class: "why", "data-testid": "debts-sentence" }),
+      flags: h("div", { class: "debt-flags" }),
+      table: h("div", { class: "debts-table" }),
+      chart: h("div", { class: "charts" }),
+    },
   );
-  clear(root).append(
-    h("h2", { t: "debts.heading" }),
-    h("p", { class: "lead", t: "debts.lead" }),
-    h("div", { class: "plans-layout" }, form, result),
-  );
+  const result = resultSection("debts-result", "debts.result", r.el);
+  panel(root, "debts.heading", "debts.lead", h("div", { class: "plans-layout" }, form, result));
 
   function relabel() {
     rows.forEach((row, i) => {
@@ -98,7 +81,7 @@ export function mount(root, ctx) {
     const up = h("button", { type: "button", class: "move", text: "↑" });
     const down = h("button", { type: "button", class: "move", text: "↓" });
     const remove = h("button", { type: "button", class: "remove-inline", text: "×" });
-    const row = { name, balance, rate, per, ratePer: { input: per, error: rate.error, labelKey: "field.debtRatePer" }, min, legend, up, down, remove };
+    const row = { name, balance, rate, per, ratePer: unitOf(rate, per, "debtRatePer"), min, legend, up, down, remove };
     row.el = h(
       "li",
       { class: "debt-row" },
@@ -161,33 +144,37 @@ export function mount(root, ctx) {
     return { input, paths };
   }
 
-  let last = null;
+  let last = null; // { value, timeline, input } of the last good result
 
-  function compute() {
-    const { input, paths } = read();
-    errors.clear();
-    if (!input.debts.length || input.monthlyBudget === undefined) {
+  const loop = recompute(form, formError, {
+    read,
+    incomplete(input) {
+      if (input.debts.length && input.monthlyBudget !== undefined) return false;
       if (!last) {
         r.label.textContent = "";
         r.value.textContent = "";
         r.sentence.textContent = t("debts.prompt");
       }
-      return;
-    }
-    const res = engine.debtPlan(input);
-    if (!res.ok) {
-      errors.show(res.error, paths, last !== null);
-      return;
-    }
-    let timeline = res.value;
-    const best = bestOf(res.value.comparison);
-    if (best.length && best[0].strategy !== res.value.strategy) {
-      const again = engine.debtPlan({ ...input, compare: false, strategy: best[0].strategy });
-      if (again.ok) timeline = again.value;
-    }
-    last = { value: res.value, timeline, input };
-    draw();
-  }
+      return true;
+    },
+    call(input) {
+      const res = engine.debtPlan(input);
+      if (!res.ok) return res;
+      // The timeline chart follows the cheapest strategy.
+      let timeline = res.value;
+      const best = bestOf(res.value.comparison);
+      if (best.length && best[0].strategy !== res.value.strategy) {
+        const again = engine.debtPlan({ ...input, compare: false, strategy: best[0].strategy });
+        if (again.ok) timeline = again.value;
+      }
+      return { ok: true, value: { value: res.value, timeline } };
+    },
+    onResult({ value, timeline }, input) {
+      last = { value, timeline, input };
+      draw();
+    },
+  });
+  const schedule = loop.schedule;
 
   /** The feasible strategies with the least interest (several when they tie). */
   function bestOf(comparison) {
@@ -308,20 +295,13 @@ export function mount(root, ctx) {
     );
   }
 
-  let timer = 0;
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(compute, DEBOUNCE_MS);
-  }
-  form.addEventListener("input", schedule);
-  form.addEventListener("change", schedule);
   onLangChange(() => {
     draw();
-    errors.refresh();
-    if (!last) compute();
+    loop.refreshError();
+    if (!last) loop.compute();
   });
 
   addRow({}, false);
   addRow({}, false);
-  return { recompute: compute };
+  return { recompute: loop.compute };
 }

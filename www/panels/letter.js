@@ -8,7 +8,7 @@
 import { h, clear } from "../dom.js";
 import { t, lang, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
-import { field, val } from "./plans-form.js";
+import { field, val, form as formEl, panel } from "../form.js";
 
 /** Today's date in the page's language; the page may read the clock, the engine never does. */
 function today() {
@@ -87,9 +87,8 @@ export function mount(root, ctx) {
   const status = h("p", { class: "form-error letter-status", role: "status" });
   const copy = h("button", { type: "button", class: "primary", t: "letter.copy" });
   const print = h("button", { type: "button", class: "secondary", t: "letter.print" });
-  const form = h(
-    "form",
-    { class: "terms-form letter-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
+  const form = formEl(
+    "terms-form letter-form",
     f.lender.wrap,
     f.name.wrap,
     f.contact.wrap,
@@ -106,12 +105,7 @@ export function mount(root, ctx) {
     paper,
     h("p", { class: "privacy", t: "letter.private" }),
   );
-  clear(root).append(
-    h("h2", { t: "letter.heading" }),
-    h("p", { class: "lead", t: "letter.lead" }),
-    none,
-    h("div", { class: "plans-layout letter-layout" }, form, view),
-  );
+  panel(root, "letter.heading", "letter.lead", none, h("div", { class: "plans-layout letter-layout" }, form, view));
 
   let chosen = null;
   let blocks = [];

@@ -10,6 +10,7 @@ import { t, has } from "../i18n.js";
 import * as fmt from "../format.js";
 import { owedChart } from "./overdue-chart.js";
 import { sourceDetails } from "./overdue-source.js";
+import { resultBody, figure as fig } from "../result.js";
 
 /** Cap kinds that are a line for the borrower's case (planning rules are in the rights panel). */
 const CAP_KINDS = new Set(["civilCap", "transition", "feeRule", "criminalReference", "ukCap"]);
@@ -17,44 +18,26 @@ const CAP_KINDS = new Set(["civilCap", "transition", "feeRule", "criminalReferen
 const ONLY_WHEN_ABOVE = new Set(["criminalReference", "feeRule"]);
 
 export function skeleton() {
-  const parts = {
-    headLabel: h("p", { class: "answer-label" }),
-    headValue: h("p", { class: "answer-value", "data-testid": "od-total" }),
-    headSub: h("p", { class: "answer-sub", "data-testid": "od-sub" }),
-    growth: h("p", { class: "od-growth", "data-testid": "od-growth" }),
-    verdictHeading: h("h3", { class: "od-subhead" }),
-    verdicts: h("ul", { class: "od-verdicts", "data-testid": "od-verdicts" }),
-    breakdownHeading: h("h3", { class: "od-subhead" }),
-    figures: h("dl", { class: "figures od-figures" }),
-    allocation: h("div", { class: "od-allocation", "data-testid": "od-allocation" }),
-    charts: h("div", { class: "charts od-charts" }),
-    basis: h("details", { class: "od-basis" }),
-    live: h("p", { class: "visually-hidden", "aria-live": "polite", "aria-atomic": "true" }),
-    mini: h("p", { class: "mini-answer", "aria-hidden": "true" }),
-  };
-  parts.el = h(
-    "div",
-    { class: "result-body" },
-    h("div", { class: "answer" }, parts.headLabel, parts.headValue, parts.headSub),
-    parts.growth,
-    parts.verdictHeading,
-    parts.verdicts,
-    parts.breakdownHeading,
-    parts.figures,
-    parts.allocation,
-    parts.charts,
-    parts.basis,
-    parts.live,
+  return resultBody(
+    { valueTestid: "od-total", subTestid: "od-sub", loadingKey: "odr.loading", mini: true },
+    {
+      growth: h("p", { class: "od-growth", "data-testid": "od-growth" }),
+      verdictHeading: h("h3", { class: "od-subhead" }),
+      verdicts: h("ul", { class: "od-verdicts", "data-testid": "od-verdicts" }),
+      breakdownHeading: h("h3", { class: "od-subhead" }),
+      figures: h("dl", { class: "figures od-figures" }),
+      allocation: h("div", { class: "od-allocation", "data-testid": "od-allocation" }),
+      charts: h("div", { class: "charts od-charts" }),
+      basis: h("details", { class: "od-basis" }),
+    },
   );
-  parts.headValue.textContent = t("odr.loading");
-  return parts;
 }
 
 /** Fills the skeleton from an overdueCost value, its input and legalRules() (or null). */
 export function render(parts, v, input, rules) {
-  parts.headLabel.textContent = t("odr.totalNow");
-  parts.headValue.textContent = fmt.money(v.totalOwed);
-  parts.headSub.textContent = t("odr.sub", { days: fmt.integer(v.days), charges: fmt.money(v.totalCharges) });
+  parts.label.textContent = t("odr.totalNow");
+  parts.value.textContent = fmt.money(v.totalOwed);
+  parts.sub.textContent = t("odr.sub", { days: fmt.integer(v.days), charges: fmt.money(v.totalCharges) });
   parts.growth.textContent = t("odr.growth", {
     annualized: fmt.percent(v.annualizedPercent),
     penaltyAnnual: fmt.percent(v.penaltyRate.annualPercent),
@@ -93,7 +76,7 @@ export function render(parts, v, input, rules) {
   );
   parts.basis.open = wasOpen;
 
-  const live = { label: parts.headLabel.textContent, total: parts.headValue.textContent, sub: parts.headSub.textContent };
+  const live = { label: parts.label.textContent, total: parts.value.textContent, sub: parts.sub.textContent };
   parts.live.textContent = t("odr.live", live);
   parts.mini.textContent = t("odr.mini", live);
 }
@@ -105,12 +88,7 @@ function noteText(prefix, n, params = {}) {
 }
 
 function figure(labelKey, value, name, hint = null, main = false) {
-  return h(
-    "div",
-    { class: main ? "figure figure-main" : "figure", "data-testid": `od-${name}` },
-    h("dt", {}, t(labelKey), hint ? h("span", { class: "hint", text: hint }) : null),
-    h("dd", { text: value }),
-  );
+  return fig(labelKey, value, { testid: `od-${name}`, hint, main });
 }
 
 function renderVerdicts(list, v, rules) {

@@ -12,53 +12,18 @@
 // An invalid field shows its translated message beside it (aria-invalid,
 // aria-describedby); every other input and the last good result stay.
 
-import { h, id, clear } from "../dom.js";
-import { t, bind, onLangChange } from "../i18n.js";
-import { cleanNumber } from "../format.js";
+import { h } from "../dom.js";
+import { bind, onLangChange } from "../i18n.js";
+import { field, checkField, unitOf, textInput, intInput, options, val, moneyOf as num, intOrText, form as formEl, panel, recompute } from "../form.js";
+import { resultSection } from "../result.js";
 import { skeleton, render } from "./overdue-result.js";
 
 const LENDERS = ["microLoan", "consumerFinance", "creditCard", "bank", "private", "other"];
-const DEBOUNCE_MS = 150;
 
-function options(keyPrefix, values) {
-  return values.map((v) => h("option", { value: v, t: `${keyPrefix}.${v}` }));
-}
-
-/** A labelled control with a hint and a (normally empty) error line beside it. */
-function field(name, labelKey, fieldKey, control, hintKey = null, extra = null) {
-  const hintId = hintKey ? id(`hint-od-${name}`) : null;
-  const errId = id(`err-od-${name}`);
-  control.id ||= id(`in-od-${name}`);
-  if (hintId) control.setAttribute("aria-describedby", hintId);
-  const error = h("p", { class: "field-error", id: errId, hidden: true });
-  const wrap = h(
-    "div",
-    { class: `field od-field-${name}` },
-    h("label", { for: control.id, t: labelKey }),
-    extra ? h("div", { class: "field-row" }, control, extra) : control,
-    hintKey ? h("p", { class: "hint", id: hintId, t: hintKey }) : null,
-    error,
-  );
-  return { wrap, input: control, error, hintId, labelKey: `field.${fieldKey}` };
-}
-
-/** A checkbox with its label beside it, a hint and an error line. */
-function checkField(name, labelKey, fieldKey, hintKey = null) {
-  const input = h("input", { type: "checkbox", id: id(`in-od-${name}`) });
-  const hintId = hintKey ? id(`hint-od-${name}`) : null;
-  if (hintId) input.setAttribute("aria-describedby", hintId);
-  const error = h("p", { class: "field-error", id: id(`err-od-${name}`), hidden: true });
-  const wrap = h(
-    "div",
-    { class: `field field-check od-field-${name}` },
-    h("div", { class: "check-row" }, input, h("label", { for: input.id, t: labelKey })),
-    hintKey ? h("p", { class: "hint", id: hintId, t: hintKey }) : null,
-    error,
-  );
-  return { wrap, input, error, hintId, labelKey: `field.${fieldKey}` };
-}
-
-const textInput = (props = {}) => h("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", ...props });
+/** A field of this panel: "od-" before its class and ids, and its own key in error messages. */
+const odField = (name, labelKey, fieldKey, control, hintKey = null, extra = null) =>
+  field(name, labelKey, control, hintKey, extra, { fieldKey, prefix: "od-" });
+const odCheck = (name, labelKey, fieldKey, hintKey = null) => checkField(name, labelKey, hintKey, { fieldKey, prefix: "od-" });
 const perSelect = (labelKey) => h("select", { class: "unit", t: [labelKey, {}, "aria-label"] }, options("od.per", ["day", "month", "year"]));
 
 export function mount(root, ctx) {
@@ -66,38 +31,38 @@ export function mount(root, ctx) {
   const rulesResult = engine.legalRules();
   const rules = rulesResult.ok ? rulesResult.value : null;
   const f = {};
-  f.principal = field("principal", "od.principal", "odPrincipal", textInput({ value: "10000" }), "od.principalHint");
-  f.interest = field("interest", "od.interest", "odInterest", textInput(), "od.interestHint");
-  f.fees = field("fees", "od.fees", "odFees", textInput(), "od.feesHint");
+  f.principal = odField("principal", "od.principal", "odPrincipal", textInput({ value: "10000" }), "od.principalHint");
+  f.interest = odField("interest", "od.interest", "odInterest", textInput(), "od.interestHint");
+  f.fees = odField("fees", "od.fees", "odFees", textInput(), "od.feesHint");
   const modeSelect = h("select", {}, options("od.periodMode", ["days", "dates"]));
-  f.periodMode = field("periodMode", "od.periodMode", "odDays", modeSelect);
-  f.days = field("days", "od.days", "odDays", h("input", { type: "text", inputmode: "numeric", autocomplete: "off", value: "30" }), "od.daysHint");
-  f.from = field("from", "od.from", "odFrom", h("input", { type: "date" }));
-  f.to = field("to", "od.to", "odTo", h("input", { type: "date" }), "od.toHint");
+  f.periodMode = odField("periodMode", "od.periodMode", "odDays", modeSelect);
+  f.days = odField("days", "od.days", "odDays", intInput({ value: "30" }), "od.daysHint");
+  f.from = odField("from", "od.from", "odFrom", h("input", { type: "date" }));
+  f.to = odField("to", "od.to", "odTo", h("input", { type: "date" }), "od.toHint");
   const lenderSelect = h("select", {}, options("od.lender", LENDERS));
-  f.lender = field("lender", "od.lender", "odLender", lenderSelect, "od.lenderHint");
+  f.lender = odField("lender", "od.lender", "odLender", lenderSelect, "od.lenderHint");
   const penaltyMode = h("select", {}, options("od.penaltyMode", ["markup", "rate"]));
-  f.penaltyMode = field("penaltyMode", "od.penaltyMode", "odPenalty", penaltyMode);
+  f.penaltyMode = odField("penaltyMode", "od.penaltyMode", "odPenalty", penaltyMode);
   const penaltyPer = perSelect("od.penaltyRatePer");
-  f.penaltyRate = field("penaltyRate", "od.penaltyRate", "odPenaltyRate", textInput(), "od.penaltyRateHint", penaltyPer);
-  f.penaltyPer = { input: penaltyPer, error: f.penaltyRate.error, labelKey: "field.odRatePer" };
+  f.penaltyRate = odField("penaltyRate", "od.penaltyRate", "odPenaltyRate", textInput(), "od.penaltyRateHint", penaltyPer);
+  f.penaltyPer = unitOf(f.penaltyRate, penaltyPer, "odRatePer");
   const contractPer = perSelect("od.contractRatePer");
   contractPer.value = "year";
-  f.contractRate = field("contractRate", "od.contractRate", "odContractRate", textInput({ value: "12" }), "od.contractRateHint", contractPer);
-  f.contractPer = { input: contractPer, error: f.contractRate.error, labelKey: "field.odRatePer" };
-  f.markup = field("markup", "od.markup", "odMarkup", textInput({ value: "50" }), "od.markupHint");
-  f.compound = checkField("compound", "od.compound", "odCompound", "od.compoundHint");
+  f.contractRate = odField("contractRate", "od.contractRate", "odContractRate", textInput({ value: "12" }), "od.contractRateHint", contractPer);
+  f.contractPer = unitOf(f.contractRate, contractPer, "odRatePer");
+  f.markup = odField("markup", "od.markup", "odMarkup", textInput({ value: "50" }), "od.markupHint");
+  f.compound = odCheck("compound", "od.compound", "odCompound", "od.compoundHint");
   const feeUnit = h("select", { class: "unit", t: ["od.lateFeeUnit", {}, "aria-label"] }, options("od.lateFeeUnit", ["amount", "percent"]));
-  f.lateFee = field("lateFee", "od.lateFeeAmount", "odLateFee", textInput(), null, feeUnit);
+  f.lateFee = odField("lateFee", "od.lateFeeAmount", "odLateFee", textInput(), null, feeUnit);
   const feePer = h("select", {}, options("od.lateFeePer", ["once", "month"]));
-  f.lateFeePer = field("lateFeePer", "od.lateFeePer", "odLateFeePer", feePer);
-  f.contractDate = field("contractDate", "od.contractDate", "odContractDate", h("input", { type: "date" }), "od.contractDateHint");
-  f.chargeOnFees = checkField("chargeOnFees", "od.chargeOnFees", "odFees");
+  f.lateFeePer = odField("lateFeePer", "od.lateFeePer", "odLateFeePer", feePer);
+  f.contractDate = odField("contractDate", "od.contractDate", "odContractDate", h("input", { type: "date" }), "od.contractDateHint");
+  f.chargeOnFees = odCheck("chargeOnFees", "od.chargeOnFees", "odFees");
   const daySelect = h("select", {}, options("od.dayBasis", ["360", "365"]));
-  f.dayBasis = field("dayBasis", "od.dayBasis", "odDayBasis", daySelect, "od.dayBasisHint");
-  f.filingDate = field("filingDate", "od.filingDate", "odFilingDate", h("input", { type: "date" }), "od.filingDateHint");
-  f.upfront = field("upfront", "od.upfront", "odUpfront", textInput(), "od.upfrontHint");
-  f.payment = field("payment", "od.payment", "odPayment", textInput(), "od.paymentHint");
+  f.dayBasis = odField("dayBasis", "od.dayBasis", "odDayBasis", daySelect, "od.dayBasisHint");
+  f.filingDate = odField("filingDate", "od.filingDate", "odFilingDate", h("input", { type: "date" }), "od.filingDateHint");
+  f.upfront = odField("upfront", "od.upfront", "odUpfront", textInput(), "od.upfrontHint");
+  f.payment = odField("payment", "od.payment", "odPayment", textInput(), "od.paymentHint");
 
   const fromLoan = h("button", { type: "button", class: "add od-from-loan", t: "od.fromLoan", hidden: true });
   const prefillNote = h("p", { class: "hint od-prefill-note", role: "status" });
@@ -105,9 +70,8 @@ export function mount(root, ctx) {
   const lateFeeBox = h("details", { class: "more" }, h("summary", { t: "od.lateFee" }), h("p", { class: "hint", t: "od.lateFeeHint" }), f.lateFee.wrap, f.lateFeePer.wrap);
   const moreBox = h("details", { class: "more" }, h("summary", { t: "od.more" }), f.fees.wrap, f.chargeOnFees.wrap, f.dayBasis.wrap, f.filingDate.wrap, f.upfront.wrap);
 
-  const form = h(
-    "form",
-    { class: "terms-form od-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
+  const form = formEl(
+    "terms-form od-form",
     h("div", { class: "od-start" }, fromLoan, prefillNote),
     f.principal.wrap,
     f.interest.wrap,
@@ -130,14 +94,8 @@ export function mount(root, ctx) {
 
   const res = skeleton();
   form.append(res.mini);
-  const headingId = id("od-result-heading");
-  const result = h(
-    "section",
-    { class: "terms-result od-result", "aria-labelledby": headingId },
-    h("h3", { class: "visually-hidden", id: headingId, t: "odr.heading" }),
-    res.el,
-  );
-  clear(root).append(h("h2", { t: "od.heading" }), h("p", { class: "lead", t: "od.lead" }), h("div", { class: "terms-layout" }, form, result));
+  const result = resultSection("od-result", "odr.heading", res.el);
+  panel(root, "od.heading", "od.lead", h("div", { class: "terms-layout" }, form, result));
 
   function syncModes() {
     const dates = modeSelect.value === "dates";
@@ -179,11 +137,6 @@ export function mount(root, ctx) {
     if (changed) schedule();
   }
   fromLoan.addEventListener("click", () => applyLoan(ctx.share?.get("loan"), true));
-
-  /** Integers go as numbers; anything else as typed, so the engine names the problem. */
-  const intOrText = (s) => (/^\d{1,6}$/.test(s) ? Number(s) : s);
-  const val = (el) => el.value.trim();
-  const num = (el) => cleanNumber(val(el));
 
   function read() {
     const input = { overdue: {} };
@@ -228,50 +181,6 @@ export function mount(root, ctx) {
     return { input, paths };
   }
 
-  let shown = null; // { field, error, paths } currently displayed
-  let last = null; // { value, input } of the last good result
-
-  function clearError() {
-    if (shown?.field) {
-      const { input, error, hintId } = shown.field;
-      input.removeAttribute("aria-invalid");
-      if (hintId) input.setAttribute("aria-describedby", hintId);
-      else input.removeAttribute("aria-describedby");
-      error.hidden = true;
-      error.textContent = "";
-    }
-    formError.textContent = "";
-    shown = null;
-  }
-
-  function errorText(err, fld) {
-    const label = t(fld?.labelKey ?? "field.form");
-    const fieldKey = fld?.labelKey?.slice("field.".length);
-    const specific = fieldKey ? `err.${err.code}.${fieldKey}` : null;
-    const specificText = specific ? t(specific, { field: label }) : specific;
-    if (specific && specificText !== specific) return specificText;
-    const text = t(`err.${err.code}`, { field: label });
-    return text === `err.${err.code}` ? t("err.unknown") : text;
-  }
-
-  function showError(err, paths) {
-    let fld = err.field ? paths[err.field] ?? paths[err.field.replace(/\.[^.]*$/, "")] : null;
-    if (fld?.wrap?.hidden) fld = null;
-    const text = errorText(err, fld);
-    if (fld) {
-      fld.input.setAttribute("aria-invalid", "true");
-      fld.input.setAttribute("aria-describedby", [fld.input.getAttribute("aria-describedby"), fld.error.id].filter(Boolean).join(" "));
-      fld.error.textContent = text;
-      fld.error.hidden = false;
-      const details = fld.input.closest("details");
-      if (details) details.open = true;
-    } else {
-      formError.textContent = text;
-    }
-    if (last) formError.textContent = [formError.textContent, t("err.staleResult")].filter(Boolean).join(" ");
-    shown = { field: fld, error: err, paths };
-  }
-
   function publish(input, value) {
     const pen = input.penalty;
     const loan = ctx.share?.get("loan");
@@ -285,38 +194,23 @@ export function mount(root, ctx) {
     });
   }
 
-  function compute() {
-    const { input, paths } = read();
-    const r = engine.overdueCost(input);
-    clearError();
-    if (!r.ok) {
-      showError(r.error, paths);
-      return;
-    }
-    last = { value: r.value, input };
-    render(res, r.value, input, rules);
-    publish(input, r.value);
-  }
-
-  let timer = 0;
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(compute, DEBOUNCE_MS);
-  }
-  form.addEventListener("input", schedule);
-  form.addEventListener("change", schedule);
+  const loop = recompute(form, formError, {
+    read,
+    call: (input) => engine.overdueCost(input),
+    onResult(value, input) {
+      render(res, value, input, rules);
+      publish(input, value);
+    },
+  });
+  const schedule = loop.schedule;
 
   onLangChange(() => {
-    if (last) render(res, last.value, last.input, rules);
-    if (shown) {
-      const { error, paths } = shown;
-      clearError();
-      showError(error, paths);
-    }
+    if (loop.last) render(res, loop.last.value, loop.last.input, rules);
+    loop.refreshError();
   });
 
   applyLoan(ctx.share?.get("loan"));
   ctx.share?.on("loan", (loan) => applyLoan(loan));
-  compute();
-  return { recompute: compute };
+  loop.compute();
+  return { recompute: loop.compute };
 }

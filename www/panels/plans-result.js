@@ -6,9 +6,10 @@
 // compared and summed as exact integer cents for ordering and drawing.
 
 import { h, clear } from "../dom.js";
-import { t, lang } from "../i18n.js";
+import { t, lang, has } from "../i18n.js";
 import * as fmt from "../format.js";
 import { lineChart, cumulative } from "./plans-chart.js";
+import { resultBody } from "../result.js";
 
 const BANKS = new Set(["bank", "creditCard"]);
 
@@ -25,28 +26,15 @@ export function standingLabel(plan, lender) {
 }
 
 export function skeleton() {
-  const p = {
-    label: h("p", { class: "answer-label" }),
-    value: h("p", { class: "answer-value", "data-testid": "plans-answer" }),
-    sub: h("p", { class: "answer-sub" }),
-    sentence: h("p", { class: "why", "data-testid": "plans-sentence" }),
-    table: h("div", { class: "plans-table" }),
-    notes: h("ul", { class: "plans-notes" }),
-    chart: h("div", { class: "charts" }),
-    live: h("p", { class: "visually-hidden", "aria-live": "polite", "aria-atomic": "true" }),
-  };
-  p.el = h(
-    "div",
-    { class: "result-body" },
-    h("div", { class: "answer" }, p.label, p.value, p.sub),
-    p.sentence,
-    p.table,
-    p.notes,
-    p.chart,
-    p.live,
+  return resultBody(
+    { valueTestid: "plans-answer", loadingKey: "plans.loading" },
+    {
+      sentence: h("p", { class: "why", "data-testid": "plans-sentence" }),
+      table: h("div", { class: "plans-table" }),
+      notes: h("ul", { class: "plans-notes" }),
+      chart: h("div", { class: "charts" }),
+    },
   );
-  p.value.textContent = t("plans.loading");
-  return p;
 }
 
 const lowest = (plans, key) =>
@@ -112,6 +100,12 @@ export function render(p, v, input, { chosenKind = null, onChoose }) {
   p.live.textContent = t("plans.live", { label: p.label.textContent, value: [p.value.textContent, p.sentence.textContent].filter(Boolean).join(" ") });
 }
 
+/** The basis's rule or note in the page's language by its code; the engine's English for an unknown code. */
+function basisText(basis, part) {
+  const key = `plans.basis.${part}.${basis.code}`;
+  return has(key) ? t(key) : basis[part];
+}
+
 function fitsCell(plan) {
   if (plan.fitsBudget === null) return h("td", { class: "fits", "data-label": t("plans.col.fits"), text: t("plans.fits.none") });
   return h("td", {
@@ -168,7 +162,8 @@ function renderTable(box, plans, input, chosenKind, onChoose) {
           { class: "basis", "data-col": "basis", "data-label": t("plans.col.basis") },
           h("span", { class: `standing standing-${plan.basis.standing}`, text: standingLabel(plan, input.lender) }),
           h("span", { class: "confidence", text: t(`plans.confidence.${plan.basis.confidence}`) }),
-          h("span", { class: "rule", text: plan.basis.rule }),
+          h("span", { class: "rule", "data-code": plan.basis.code, text: basisText(plan.basis, "rule") }),
+          h("details", { class: "basis-note" }, h("summary", { text: t("plans.basisDetails") }), h("p", { text: basisText(plan.basis, "note") })),
         ),
         h("td", { class: "choose-cell" }, button),
       ),

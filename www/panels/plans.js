@@ -7,15 +7,15 @@
 // to prefill fields the person has not typed in; publishes
 // "plan" = { plan, input, balance } when a plan is chosen (the letter listens).
 
-import { h, id, clear } from "../dom.js";
-import { t, onLangChange } from "../i18n.js";
+import { h } from "../dom.js";
+import { onLangChange } from "../i18n.js";
+import { field, unitOf, textInput, intInput, options, val, moneyOf, intOrText, form as formEl, panel, recompute } from "../form.js";
+import { resultSection } from "../result.js";
 import { skeleton, render } from "./plans-result.js";
-import { DEBOUNCE_MS, field, textInput, intInput, options, val, moneyOf, intOrText, errorDisplay } from "./plans-form.js";
 
 const LENDERS = ["creditCard", "bank", "consumerFinance", "microLoan", "private", "other"];
 
 export function mount(root, ctx) {
-  const engine = ctx.engine;
   const f = {};
   f.principal = field("planPrincipal", "plans.principal", textInput({ value: "" }), "plans.principalHint");
   f.interest = field("planInterest", "plans.interest", textInput());
@@ -23,7 +23,7 @@ export function mount(root, ctx) {
   f.fees = field("planFees", "plans.fees", textInput());
   const perSelect = h("select", { class: "unit", t: ["plans.ratePer", {}, "aria-label"] }, options("terms.per", ["year", "month", "day"]));
   f.rate = field("planRate", "plans.rate", textInput(), "plans.rateHint", perSelect);
-  f.ratePer = { input: perSelect, error: f.rate.error, labelKey: "field.planRatePer" };
+  f.ratePer = unitOf(f.rate, perSelect, "planRatePer");
   f.budget = field("planBudget", "plans.budget", textInput(), "plans.budgetHint");
   const lenderSelect = h("select", {}, options("plans.lender", LENDERS));
   f.lender = field("planLender", "plans.lender", lenderSelect);
@@ -34,10 +34,8 @@ export function mount(root, ctx) {
 
   const prefillNote = h("p", { class: "hint prefill-note", hidden: true, t: "plans.prefilled" });
   const formError = h("p", { class: "form-error", role: "status" });
-  const errors = errorDisplay(formError);
-  const form = h(
-    "form",
-    { class: "terms-form plans-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
+  const form = formEl(
+    "terms-form plans-form",
     prefillNote,
     h("fieldset", { class: "group" }, h("legend", { t: "plans.owed" }), f.principal.wrap, f.interest.wrap, f.penalties.wrap, f.fees.wrap),
     f.rate.wrap,
@@ -48,18 +46,8 @@ export function mount(root, ctx) {
   );
 
   const res = skeleton();
-  const headingId = id("plans-result-heading");
-  const result = h(
-    "section",
-    { class: "terms-result plans-result", "aria-labelledby": headingId },
-    h("h3", { class: "visually-hidden", id: headingId, t: "plans.result" }),
-    res.el,
-  );
-  clear(root).append(
-    h("h2", { t: "plans.heading" }),
-    h("p", { class: "lead", t: "plans.lead" }),
-    h("div", { class: "plans-layout" }, form, result),
-  );
+  const result = resultSection("plans-result", "plans.result", res.el);
+  panel(root, "plans.heading", "plans.lead", h("div", { class: "plans-layout" }, form, result));
 
   // Fields the person typed in are never overwritten by a prefill.
   const touched = new Set();
@@ -138,13 +126,12 @@ export function mount(root, ctx) {
     return { input, paths };
   }
 
-  let last = null; // { value, input }
   let chosenKind = null;
 
   function choose(plan) {
     chosenKind = plan.kind;
     draw();
-    ctx.share?.set("plan", { plan, input: last.input, balance: last.value.budget.balance });
+    ctx.share?.set("plan", { plan, input: loop.last.input, balance: loop.last.value.budget.balance });
     const letter = document.getElementById("panel-letter");
     const heading = letter?.querySelector("h2");
     if (heading) {
@@ -155,48 +142,38 @@ export function mount(root, ctx) {
   }
 
   function draw() {
-    if (last) render(res, last.value, last.input, { chosenKind, onChoose: choose });
+    if (loop.last) render(res, loop.last.value, loop.last.input, { chosenKind, onChoose: choose });
   }
 
-  function compute() {
-    const { input, paths } = read();
-    errors.clear();
-    if (!input.balance.principal) {
+  const loop = recompute(form, formError, {
+    read,
+    incomplete(input) {
+      if (input.balance.principal) return false;
       res.label.textContent = "";
       res.value.textContent = "";
-      return;
-    }
-    const r = engine.repaymentPlans(input);
-    if (!r.ok) {
-      errors.show(r.error, paths, last !== null);
-      return;
-    }
-    last = { value: r.value, input };
-    if (chosenKind) {
-      // Keep the letter in step with the new figures of the chosen plan.
-      const plan = r.value.plans.find((p) => p.kind === chosenKind);
-      if (plan) ctx.share?.set("plan", { plan, input, balance: r.value.budget.balance });
-    }
-    draw();
-  }
-
-  let timer = 0;
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(compute, DEBOUNCE_MS);
-  }
-  form.addEventListener("input", schedule);
-  form.addEventListener("change", schedule);
+      return true;
+    },
+    call: (input) => ctx.engine.repaymentPlans(input),
+    onResult(value, input) {
+      if (chosenKind) {
+        // Keep the letter in step with the new figures of the chosen plan.
+        const plan = value.plans.find((p) => p.kind === chosenKind);
+        if (plan) ctx.share?.set("plan", { plan, input, balance: value.budget.balance });
+      }
+      draw();
+    },
+  });
+  const schedule = loop.schedule;
 
   onLangChange(() => {
     draw();
-    errors.refresh();
+    loop.refreshError();
   });
 
   fromLoan(ctx.share?.get("loan"));
   fromOverdue(ctx.share?.get("overdue"));
   ctx.share?.on("loan", fromLoan);
   ctx.share?.on("overdue", fromOverdue);
-  if (!prefilled) compute();
-  return { recompute: compute };
+  if (!prefilled) loop.compute();
+  return { recompute: loop.compute };
 }

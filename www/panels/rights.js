@@ -7,13 +7,14 @@
 import { h, clear } from "../dom.js";
 import { t, has, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
+import { panel } from "../form.js";
 import { dataText, sourceLine, sourceList, packDate } from "./overdue-source.js";
 
 export function mount(root, ctx) {
   const r = ctx.engine.legalRules();
   const body = h("div", { class: "rights-body" });
   const sources = h("details", { class: "rights-sources" });
-  clear(root).append(h("h2", { t: "rights.heading" }), h("p", { class: "lead", t: "rights.lead" }), body, sources);
+  panel(root, "rights.heading", "rights.lead", body, sources);
 
   function render() {
     clear(body);

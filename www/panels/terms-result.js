@@ -8,6 +8,7 @@ import { h, clear } from "../dom.js";
 import { t, has } from "../i18n.js";
 import * as fmt from "../format.js";
 import { balanceChart, splitChart } from "../chart.js";
+import { resultBody, figure as fig } from "../result.js";
 
 /** Warnings whose content the "why" sentence already says. */
 const EXPLAINED = new Set(["flatRate"]);
@@ -16,32 +17,16 @@ const ABOVE_LINE = new Set(["aprAbove24", "aprAbove36"]);
 
 /** Builds the fixed skeleton once; render() fills it so the layout does not jump. */
 export function skeleton() {
-  const parts = {
-    headLabel: h("p", { class: "answer-label" }),
-    headValue: h("p", { class: "answer-value", "data-testid": "payment" }),
-    headSub: h("p", { class: "answer-sub" }),
-    figures: h("dl", { class: "figures" }),
-    why: h("p", { class: "why", "data-testid": "why" }),
-    warnings: h("ul", { class: "warnings", "aria-label": "" }),
-    charts: h("div", { class: "charts" }),
-    table: h("details", { class: "schedule" }),
-    live: h("p", { class: "visually-hidden", "aria-live": "polite", "aria-atomic": "true" }),
-    // Placed by the panel at the end of the form; a visual copy only (the live region speaks).
-    mini: h("p", { class: "mini-answer", "aria-hidden": "true" }),
-  };
-  parts.el = h(
-    "div",
-    { class: "result-body" },
-    h("div", { class: "answer" }, parts.headLabel, parts.headValue, parts.headSub),
-    parts.figures,
-    parts.why,
-    parts.warnings,
-    parts.charts,
-    parts.table,
-    parts.live,
+  return resultBody(
+    { valueTestid: "payment", loadingKey: "result.loading", mini: true },
+    {
+      figures: h("dl", { class: "figures" }),
+      why: h("p", { class: "why", "data-testid": "why" }),
+      warnings: h("ul", { class: "warnings", "aria-label": "" }),
+      charts: h("div", { class: "charts" }),
+      table: h("details", { class: "schedule" }),
+    },
   );
-  parts.headValue.textContent = t("result.loading");
-  return parts;
 }
 
 /** Fills the skeleton from a loanTerms value and the input that produced it. */
@@ -50,18 +35,18 @@ export function render(parts, v, input) {
   const n = rows.length;
   const bullet = input.method === "bullet" && n > 1;
   if (bullet) {
-    parts.headLabel.textContent = t("result.bullet");
-    parts.headValue.textContent = fmt.money(v.lastPayment);
-    parts.headSub.textContent = t("result.bulletSub", { months: n });
+    parts.label.textContent = t("result.bullet");
+    parts.value.textContent = fmt.money(v.lastPayment);
+    parts.sub.textContent = t("result.bulletSub", { months: n });
   } else if (v.firstPayment === v.lastPayment) {
-    parts.headLabel.textContent = t("result.monthly");
-    parts.headValue.textContent = fmt.money(v.firstPayment);
-    parts.headSub.textContent = "";
+    parts.label.textContent = t("result.monthly");
+    parts.value.textContent = fmt.money(v.firstPayment);
+    parts.sub.textContent = "";
   } else {
     const level = input.method === "annuity" && !(input.prepayments?.length);
-    parts.headLabel.textContent = t(level ? "result.monthly" : "result.firstMonth");
-    parts.headValue.textContent = fmt.money(v.firstPayment);
-    parts.headSub.textContent = t(level ? "result.lastAdjust" : "result.lastMonth", { amount: fmt.money(v.lastPayment) });
+    parts.label.textContent = t(level ? "result.monthly" : "result.firstMonth");
+    parts.value.textContent = fmt.money(v.firstPayment);
+    parts.sub.textContent = t(level ? "result.lastAdjust" : "result.lastMonth", { amount: fmt.money(v.lastPayment) });
   }
 
   const nominal = v.apr ? fmt.percent(v.apr.nominalPercent) : t("result.unavailable");
@@ -95,17 +80,12 @@ export function render(parts, v, input) {
   );
 
   renderTable(parts.table, v);
-  parts.live.textContent = t("result.live", { label: parts.headLabel.textContent, payment: parts.headValue.textContent, nominal });
-  parts.mini.textContent = t("result.mini", { label: parts.headLabel.textContent, payment: parts.headValue.textContent, nominal });
+  parts.live.textContent = t("result.live", { label: parts.label.textContent, payment: parts.value.textContent, nominal });
+  parts.mini.textContent = t("result.mini", { label: parts.label.textContent, payment: parts.value.textContent, nominal });
 }
 
 function figure(labelKey, value, hintKey, name, main = false) {
-  return h(
-    "div",
-    { class: main ? "figure figure-main" : "figure", "data-testid": name },
-    h("dt", {}, t(labelKey), hintKey ? h("span", { class: "hint", text: t(hintKey) }) : null),
-    h("dd", { text: value }),
-  );
+  return fig(labelKey, value, { testid: name, hint: hintKey ? t(hintKey) : null, main });
 }
 
 /** One sentence on why the true cost is above the contract rate, or "" when nothing explains it. */

@@ -8,13 +8,14 @@
 // An invalid field shows its translated message beside it (aria-invalid,
 // aria-describedby); every other input and the last good result stay.
 
-import { h, id, clear } from "../dom.js";
-import { t, bind, onLangChange } from "../i18n.js";
+import { h, id } from "../dom.js";
+import { bind, onLangChange } from "../i18n.js";
 import { cleanNumber } from "../format.js";
+import { field, unitOf, textInput, intInput, options, val, form as formEl, panel, recompute } from "../form.js";
+import { resultSection } from "../result.js";
 import { skeleton, render } from "./terms-result.js";
 
 const METHODS = ["annuity", "equalPrincipal", "interestOnly", "bullet", "flat"];
-const DEBOUNCE_MS = 150;
 
 function today() {
   const d = new Date();
@@ -22,41 +23,14 @@ function today() {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-function options(keyPrefix, values) {
-  return values.map((v) => h("option", { value: v, t: `${keyPrefix}.${v}` }));
-}
-
-/** A labelled control with a hint and a (normally empty) error line beside it. */
-function field(name, labelKey, control, hintKey = null, extra = null) {
-  const hintId = hintKey ? id(`hint-${name}`) : null;
-  const errId = id(`err-${name}`);
-  control.id ||= id(`in-${name}`);
-  if (hintId) control.setAttribute("aria-describedby", hintId);
-  const error = h("p", { class: "field-error", id: errId, hidden: true });
-  const wrap = h(
-    "div",
-    { class: `field field-${name}` },
-    h("label", { for: control.id, t: labelKey }),
-    extra ? h("div", { class: "field-row" }, control, extra) : control,
-    hintKey ? h("p", { class: "hint", id: hintId, t: hintKey }) : null,
-    error,
-  );
-  return { wrap, input: control, error, hintId, labelKey: `field.${name}` };
-}
-
-function textInput(props = {}) {
-  return h("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", ...props });
-}
-
 export function mount(root, ctx) {
-  const engine = ctx.engine;
   const f = {};
   f.principal = field("principal", "terms.principal", textInput({ value: "10000" }), "terms.principalHint");
   f.received = field("received", "terms.received", textInput(), "terms.receivedHint");
   const perSelect = h("select", { class: "unit", t: ["terms.ratePer", {}, "aria-label"] }, options("terms.per", ["year", "month", "day"]));
   f.rate = field("rate", "terms.rate", textInput({ value: "12" }), "terms.rateHint", perSelect);
-  f.ratePer = { input: perSelect, error: f.rate.error, labelKey: "field.ratePer" };
-  f.periods = field("periods", "terms.periods", h("input", { type: "text", inputmode: "numeric", autocomplete: "off", value: "12" }), "terms.periodsHint");
+  f.ratePer = unitOf(f.rate, perSelect, "ratePer");
+  f.periods = field("periods", "terms.periods", intInput({ value: "12" }), "terms.periodsHint");
   const methodSelect = h("select", {}, options("terms.method", METHODS));
   f.method = field("method", "terms.method", methodSelect, null);
   const methodHint = h("p", { class: "hint", id: id("hint-method") });
@@ -74,9 +48,8 @@ export function mount(root, ctx) {
   const addPrepay = h("button", { type: "button", class: "add", t: "terms.addPrepayment" });
   const formError = h("p", { class: "form-error", role: "status" });
 
-  const form = h(
-    "form",
-    { class: "terms-form", novalidate: true, on: { submit: (e) => e.preventDefault() } },
+  const form = formEl(
+    "terms-form",
     f.principal.wrap,
     f.received.wrap,
     f.rate.wrap,
@@ -91,19 +64,8 @@ export function mount(root, ctx) {
 
   const res = skeleton();
   form.append(res.mini);
-  const resultHeadingId = id("result-heading");
-  const result = h(
-    "section",
-    { class: "terms-result", "aria-labelledby": resultHeadingId },
-    h("h3", { class: "visually-hidden", id: resultHeadingId, t: "result.heading" }),
-    res.el,
-  );
-
-  clear(root).append(
-    h("h2", { t: "terms.heading" }),
-    h("p", { class: "lead", t: "terms.lead" }),
-    h("div", { class: "terms-layout" }, form, result),
-  );
+  const result = resultSection("", "result.heading", res.el);
+  panel(root, "terms.heading", "terms.lead", h("div", { class: "terms-layout" }, form, result));
 
   function relabelRows() {
     feeRows.forEach((r, i) => {
@@ -143,13 +105,11 @@ export function mount(root, ctx) {
     makeRow(feeList, feeRows, [{ key: "label", ...label }, { key: "amount", ...amount, unit }, { key: "when", ...when }], addFee);
   });
   addPrepay.addEventListener("click", () => {
-    const period = field("prepayPeriod", "terms.prepayPeriod", h("input", { type: "text", inputmode: "numeric", autocomplete: "off" }));
+    const period = field("prepayPeriod", "terms.prepayPeriod", intInput());
     const amount = field("prepayAmount", "terms.prepayAmount", textInput());
     const then = field("prepayThen", "terms.prepayThen", h("select", {}, options("terms.prepayThen", ["shortenTerm", "lowerPayment"])));
     makeRow(prepayList, prepayRows, [{ key: "period", ...period }, { key: "amount", ...amount }, { key: "then", ...then }], addPrepay);
   });
-
-  const val = (el) => el.value.trim();
 
   /** Reads the form into a loanTerms input; `paths` maps engine field paths to fields. */
   function read() {
@@ -187,87 +147,28 @@ export function mount(root, ctx) {
     return { input, paths };
   }
 
-  let shown = null; // { field, error } currently displayed beside a field
-  let last = null; // { value, input } of the last good result
-
-  function clearError() {
-    if (shown?.field) {
-      const { input, error, hintId } = shown.field;
-      input.removeAttribute("aria-invalid");
-      if (hintId) input.setAttribute("aria-describedby", hintId);
-      else input.removeAttribute("aria-describedby");
-      if (input === methodSelect) input.setAttribute("aria-describedby", methodHint.id);
-      error.hidden = true;
-      error.textContent = "";
-    }
-    formError.textContent = "";
-    shown = null;
-  }
-
-  function errorText(err, fld) {
-    const label = t(fld?.labelKey ?? "field.form");
-    const fieldKey = fld?.labelKey?.slice("field.".length);
-    const specific = fieldKey ? `err.${err.code}.${fieldKey}` : null;
-    const specificText = specific ? t(specific, { field: label }) : specific;
-    if (specific && specificText !== specific) return specificText;
-    const text = t(`err.${err.code}`, { field: label });
-    return text === `err.${err.code}` ? t("err.unknown") : text;
-  }
-
-  function showError(err, paths) {
-    const fld = err.field ? paths[err.field] ?? paths[err.field.replace(/\.[^.]*$/, "")] : null;
-    const text = errorText(err, fld);
-    if (fld) {
-      fld.input.setAttribute("aria-invalid", "true");
-      fld.input.setAttribute("aria-describedby", [fld.input.getAttribute("aria-describedby"), fld.error.id].filter(Boolean).join(" "));
-      fld.error.textContent = text;
-      fld.error.hidden = false;
-      const details = fld.input.closest("details");
-      if (details) details.open = true;
-    } else {
-      formError.textContent = text;
-    }
-    if (last) formError.textContent = [formError.textContent, t("err.staleResult")].filter(Boolean).join(" ");
-    shown = { field: fld, error: err, paths };
-  }
-
-  function compute() {
-    const { input, paths } = read();
-    const r = engine.loanTerms(input);
-    clearError();
-    if (!r.ok) {
-      showError(r.error, paths);
-      return;
-    }
-    last = { value: r.value, input };
-    render(res, r.value, input);
-    ctx.share?.set("loan", input);
-  }
-
-  let timer = 0;
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(compute, DEBOUNCE_MS);
-  }
+  const loop = recompute(form, formError, {
+    read,
+    call: (input) => ctx.engine.loanTerms(input),
+    onResult(value, input) {
+      render(res, value, input);
+      ctx.share?.set("loan", input);
+    },
+  });
+  const schedule = loop.schedule;
 
   function updateMethodHint() {
     bind(methodHint, `terms.methodHint.${methodSelect.value}`);
   }
 
-  form.addEventListener("input", schedule);
-  form.addEventListener("change", schedule);
   methodSelect.addEventListener("change", updateMethodHint);
   updateMethodHint();
 
   onLangChange(() => {
-    if (last) render(res, last.value, last.input);
-    if (shown) {
-      const { error, paths } = shown;
-      clearError();
-      showError(error, paths);
-    }
+    if (loop.last) render(res, loop.last.value, loop.last.input);
+    loop.refreshError();
   });
 
-  compute();
-  return { recompute: compute };
+  loop.compute();
+  return { recompute: loop.compute };
 }

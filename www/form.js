@@ -1,0 +1,181 @@
+// Form building blocks shared by every panel: a labelled control with a hint
+// and an error line beside it, the translated message for an engine error
+// shown beside the field its `field` path names (aria-invalid +
+// aria-describedby), and the debounced recompute that keeps the last good
+// result on screen while the person corrects a field.
+
+import { h, id, clear } from "./dom.js";
+import { t } from "./i18n.js";
+import { cleanNumber } from "./format.js";
+
+export const DEBOUNCE_MS = 150;
+
+export function options(keyPrefix, values) {
+  return values.map((v) => h("option", { value: v, t: `${keyPrefix}.${v}` }));
+}
+
+/**
+ * A labelled control with a hint and a (normally empty) error line beside it.
+ * opts.fieldKey names the field in error messages (field.<fieldKey>, default
+ * name); opts.prefix goes before the class ("<prefix>field-<name>") and ids.
+ */
+export function field(name, labelKey, control, hintKey = null, extra = null, { fieldKey = name, prefix = "" } = {}) {
+  const hintId = hintKey ? id(`hint-${prefix}${name}`) : null;
+  control.id ||= id(`in-${prefix}${name}`);
+  if (hintId) control.setAttribute("aria-describedby", hintId);
+  const error = h("p", { class: "field-error", id: id(`err-${prefix}${name}`), hidden: true });
+  const wrap = h(
+    "div",
+    { class: `field ${prefix}field-${name}` },
+    h("label", { for: control.id, t: labelKey }),
+    extra ? h("div", { class: "field-row" }, control, extra) : control,
+    hintKey ? h("p", { class: "hint", id: hintId, t: hintKey }) : null,
+    error,
+  );
+  return { wrap, input: control, error, hintId, labelKey: `field.${fieldKey}` };
+}
+
+/** A checkbox with its label beside it, a hint and an error line (same options as field). */
+export function checkField(name, labelKey, hintKey = null, { fieldKey = name, prefix = "" } = {}) {
+  const input = h("input", { type: "checkbox", id: id(`in-${prefix}${name}`) });
+  const hintId = hintKey ? id(`hint-${prefix}${name}`) : null;
+  if (hintId) input.setAttribute("aria-describedby", hintId);
+  const error = h("p", { class: "field-error", id: id(`err-${prefix}${name}`), hidden: true });
+  const wrap = h(
+    "div",
+    { class: `field field-check ${prefix}field-${name}` },
+    h("div", { class: "check-row" }, input, h("label", { for: input.id, t: labelKey })),
+    hintKey ? h("p", { class: "hint", id: hintId, t: hintKey }) : null,
+    error,
+  );
+  return { wrap, input, error, hintId, labelKey: `field.${fieldKey}` };
+}
+
+/** A select that shares the error line of the field it sits beside (a rate's unit). */
+export function unitOf(fld, select, fieldKey) {
+  return { input: select, error: fld.error, labelKey: `field.${fieldKey}` };
+}
+
+export function textInput(props = {}) {
+  return h("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", ...props });
+}
+
+export function intInput(props = {}) {
+  return h("input", { type: "text", inputmode: "numeric", autocomplete: "off", spellcheck: "false", ...props });
+}
+
+export const val = (el) => el.value.trim();
+/** A typed amount as a decimal string for the engine (never a float). */
+export const moneyOf = (el) => cleanNumber(val(el));
+/** Integers go as numbers; anything else as typed, so the engine names the problem. */
+export const intOrText = (s) => (/^\d{1,6}$/.test(s) ? Number(s) : s);
+
+/** A <form> that never submits (everything recomputes as it is typed). */
+export function form(cls, ...children) {
+  return h("form", { class: cls, novalidate: true, on: { submit: (e) => e.preventDefault() } }, ...children);
+}
+
+/** Fills a panel's container: its heading, its lead sentence and its body. */
+export function panel(root, headingKey, leadKey, ...body) {
+  clear(root).append(h("h2", { t: headingKey }), h("p", { class: "lead", t: leadKey }), ...body);
+}
+
+/** The translated message for an engine error on a field (err.<code>.<fieldKey> first). */
+export function errorText(err, fld) {
+  const label = t(fld?.labelKey ?? "field.form");
+  const fieldKey = fld?.labelKey?.slice("field.".length);
+  const specific = fieldKey ? `err.${err.code}.${fieldKey}` : null;
+  if (specific) {
+    const s = t(specific, { field: label });
+    if (s !== specific) return s;
+  }
+  const text = t(`err.${err.code}`, { field: label });
+  return text === `err.${err.code}` ? t("err.unknown") : text;
+}
+
+/**
+ * Error display for one form. show(err, paths, stale) puts the message beside
+ * the visible field that paths maps err.field to (or in formError), clear()
+ * removes it and restores the field's own aria-describedby, refresh()
+ * re-translates it after a language change.
+ */
+export function errorDisplay(formError) {
+  let shown = null; // { field, describedBy, err, paths, stale }
+  function clearError() {
+    if (shown?.field) {
+      const { input, error } = shown.field;
+      input.removeAttribute("aria-invalid");
+      if (shown.describedBy) input.setAttribute("aria-describedby", shown.describedBy);
+      else input.removeAttribute("aria-describedby");
+      error.hidden = true;
+      error.textContent = "";
+    }
+    formError.textContent = "";
+    shown = null;
+  }
+  function show(err, paths, stale) {
+    let fld = err.field ? paths[err.field] ?? paths[err.field.replace(/\.[^.]*$/, "")] ?? null : null;
+    if (fld?.wrap?.hidden) fld = null;
+    const text = errorText(err, fld);
+    const describedBy = fld?.input.getAttribute("aria-describedby") ?? null;
+    if (fld) {
+      fld.input.setAttribute("aria-invalid", "true");
+      fld.input.setAttribute("aria-describedby", [describedBy, fld.error.id].filter(Boolean).join(" "));
+      fld.error.textContent = text;
+      fld.error.hidden = false;
+      const details = fld.input.closest("details");
+      if (details) details.open = true;
+    } else {
+      formError.textContent = text;
+    }
+    if (stale) formError.textContent = [formError.textContent, t("err.staleResult")].filter(Boolean).join(" ");
+    shown = { field: fld, describedBy, err, paths, stale };
+  }
+  function refresh() {
+    if (!shown) return;
+    const { err, paths, stale } = shown;
+    clearError();
+    show(err, paths, stale);
+  }
+  return { show, clear: clearError, refresh };
+}
+
+/**
+ * The recompute loop of a panel. compute() reads the form (read() →
+ * { input, paths }), asks the engine (call(input) → { ok, value | error }) and
+ * hands a good value to onResult(value, input); an error goes beside its
+ * field and the last good result stays, marked as such. When incomplete(input)
+ * is true nothing is called (the panel shows its prompt). Every input or
+ * change in the form recomputes DEBOUNCE_MS later; schedule() does the same.
+ */
+export function recompute(formEl, formError, { read, call, onResult, incomplete = null }) {
+  const errors = errorDisplay(formError);
+  let last = null; // { value, input } of the last good result
+  function compute() {
+    const { input, paths } = read();
+    errors.clear();
+    if (incomplete?.(input)) return;
+    const r = call(input);
+    if (!r.ok) {
+      errors.show(r.error, paths, last !== null);
+      return;
+    }
+    last = { value: r.value, input };
+    onResult(r.value, input);
+  }
+  let timer = 0;
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(compute, DEBOUNCE_MS);
+  }
+  formEl.addEventListener("input", schedule);
+  formEl.addEventListener("change", schedule);
+  return {
+    compute,
+    schedule,
+    refreshError: errors.refresh,
+    get last() {
+      return last;
+    },
+  };
+}
