@@ -20,7 +20,8 @@
 //! - **deferral** (延期/展期): `k` holiday months with nothing paid; each month's
 //!   interest `round(B·r)` is added to the balance (it **capitalises**
 //!   monthly), then the grown balance `B_k` is repaid as an annuity over `n`.
-//! - **lumpSum** (一次性结清): one payment `X` now; the discount is `T − X`;
+//! - **lumpSum** (一次性结清): one payment `X` now (the offer, else the money
+//!   available, else principal + interest, the usual ask); the discount is `T − X`;
 //!   `X` equals `X ÷ m` monthly payments of the installment plan (`m` its level payment).
 //!
 //! `n` is the requested `months`; else, with a budget, the fewest months
@@ -227,8 +228,30 @@ pub struct Settlement {
     pub discount_percent: Decimal,
     /// `amount ÷` the installment plan's level payment (`None` when that is 0.00).
     pub equivalent_months: Option<Decimal>,
-    /// Whether the figure is the lender's or proposed offer (else the money available).
-    pub from_offer: bool,
+    /// Where the figure comes from.
+    pub source: SettlementSource,
+}
+
+/// Where a lump-sum figure comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettlementSource {
+    /// `lumpSumOffer`: the lender's offer or the borrower's own proposal.
+    Offer,
+    /// `lumpSum`: the money available now (capped at the balance).
+    Available,
+    /// Neither given: principal + interest, the usual ask (penalties and fees waived).
+    Proposal,
+}
+
+impl SettlementSource {
+    /// The camelCase name used across the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SettlementSource::Offer => "offer",
+            SettlementSource::Available => "available",
+            SettlementSource::Proposal => "proposal",
+        }
+    }
 }
 
 /// A plan, computed.
@@ -549,12 +572,12 @@ pub fn plans(req: &PlanRequest) -> Result<PlanSet> {
     deferral.accrued_interest = Some(sub(grown, total)?);
 
     let mut out = vec![as_is, installment, stop, waive, deferral];
-    let figure = match (req.lump_sum_offer, req.lump_sum) {
-        (Some(x), _) => Some((x, true)),
-        (None, Some(x)) => Some((x.min(total), false)),
-        (None, None) => None,
+    let (x, source) = match (req.lump_sum_offer, req.lump_sum) {
+        (Some(x), _) => (x, SettlementSource::Offer),
+        (None, Some(x)) => (x.min(total), SettlementSource::Available),
+        (None, None) => (add(b.principal, b.interest)?, SettlementSource::Proposal),
     };
-    if let Some((x, from_offer)) = figure {
+    {
         if x > total {
             return Err(Error::field(
                 ErrorCode::Conflict,
@@ -582,7 +605,7 @@ pub fn plans(req: &PlanRequest) -> Result<PlanSet> {
             } else {
                 Some(div(x, level)?)
             },
-            from_offer,
+            source,
         });
         out.push(lump);
     }

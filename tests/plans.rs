@@ -333,12 +333,30 @@ fn without_a_budget_everything_is_due_now_and_fits_is_null() {
     assert_eq!(inst["monthsChosenBy"], "requested");
     assert_eq!(plan(&out, "waivePenalties")["totalPaid"], "5000.00");
     assert_eq!(plan(&out, "waivePenalties")["savingVsAsIs"], "300.00");
-    // No lump-sum figure: no lump-sum plan.
-    assert!(out["plans"]
+    // No lump-sum figure given: the plan proposes principal + interest now
+    // (penalties and fees waived), the usual settlement ask; nothing to fit.
+    let lump = plan(&out, "lumpSum");
+    assert_eq!(lump["settlement"]["source"], "proposal");
+    assert_eq!(lump["totalPaid"], "5000.00");
+    assert_eq!(lump["settlement"]["discount"], "300.00");
+    assert_eq!(lump["fitsBudget"], serde_json::Value::Null);
+    let kinds: Vec<&str> = out["plans"]
         .as_array()
         .unwrap()
         .iter()
-        .all(|p| p["kind"] != "lumpSum"));
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "asIs",
+            "installment",
+            "stopInterest",
+            "waivePenalties",
+            "deferral",
+            "lumpSum"
+        ]
+    );
     // Private lender: Art. 678 extension, a lender's discretion.
     let b = &inst["basis"];
     assert_eq!(b["standing"], "lenderDiscretion");

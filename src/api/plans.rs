@@ -186,7 +186,7 @@ fn plan_out(p: &Plan) -> PlanOut {
                 m.rescale(2);
                 m.to_string()
             }),
-            source: if s.from_offer { "offer" } else { "available" },
+            source: s.source.as_str(),
         }),
     }
 }
