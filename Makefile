@@ -25,6 +25,7 @@ build: setup-rust setup-node
 	cargo build --release --target wasm32-unknown-unknown
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
 	node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals www/pkg/repay_bg.wasm -o www/pkg/repay_bg.wasm
+	cp www/repay-api.d.ts www/pkg/repay.d.ts
 	node scripts/sizes.mjs
 
 test: setup check test-rust build test-js test-browser
@@ -39,6 +40,7 @@ test-rust: setup-rust
 	cargo test
 
 test-js: build
+	node_modules/.bin/tsc -p tests/types
 	node --test tests/js/
 
 test-browser: build setup-browser

@@ -1,0 +1,427 @@
+// An example embedder: an advice website's page script that imports Repay the
+// way the README shows and uses every function and every output field. It is
+// never run; `tsc -p tests/types` type-checks it (strict) against
+// www/repay-api.d.ts, so a declaration that drifts from how the API is meant to
+// be used fails the build. The `@ts-expect-error` lines check that the
+// declarations reject what the engine rejects.
+
+import init, {
+  cashflowRate,
+  debtPlan,
+  initSync,
+  legalRules,
+  loanTerms,
+  overdueCost,
+  repaymentPlans,
+  version,
+} from "./pkg/repay.js";
+import type {
+  Cap,
+  CapNoteCode,
+  DebtPlanOutput,
+  ErrorCode,
+  LegalRulesOutput,
+  LoanTermsInput,
+  LoanTermsOutput,
+  LoanWarningCode,
+  Money,
+  Note,
+  OverdueCostInput,
+  OverdueCostOutput,
+  Plan,
+  RepayError,
+  RepaymentPlansOutput,
+  Source,
+  StrategyResult,
+} from "./pkg/repay.js";
+
+// ---------------------------------------------------------------------------
+// Small page helpers
+// ---------------------------------------------------------------------------
+
+function out(...cells: (string | number | boolean | null | undefined)[]): void {
+  const p = document.createElement("p");
+  p.textContent = cells.map((c) => (c === null || c === undefined ? "—" : String(c))).join(" · ");
+  document.body.append(p);
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected ${String(x)}`);
+}
+
+/** The API throws a plain `Error` with `code` and `field`; this narrows to it. */
+function isRepayError(e: unknown): e is RepayError {
+  return e instanceof Error && typeof (e as Partial<RepayError>).code === "string" && "field" in e;
+}
+
+/** The page's own wording for every error code (the switch must stay exhaustive). */
+function explain(code: ErrorCode): string {
+  switch (code) {
+    case "missingField":
+      return "请填写";
+    case "wrongType":
+    case "invalidNumber":
+      return "请输入数字";
+    case "unknownField":
+      return "未知字段";
+    case "tooManyDecimals":
+      return "小数位过多";
+    case "negativeAmount":
+      return "金额不能为负";
+    case "outOfRange":
+      return "超出范围";
+    case "unknownValue":
+      return "无效选项";
+    case "invalidDate":
+      return "日期无效";
+    case "conflict":
+      return "字段冲突";
+    case "tooManyItems":
+      return "条目过多";
+    case "noSolution":
+      return "无解";
+    case "overflow":
+      return "数值过大";
+    default:
+      return assertNever(code);
+  }
+}
+
+function showError(e: unknown): void {
+  if (!isRepayError(e)) throw e;
+  const where: string = e.field ?? "(input)";
+  out("error", e.code, where, explain(e.code), e.message);
+}
+
+function showSource(s: Source): void {
+  out(s.document, s.article ?? "article unconfirmed", s.date, s.effective ?? "");
+}
+
+function showNotes<C extends string>(notes: Note<C>[]): void {
+  for (const n of notes) out(n.code, n.message);
+}
+
+function money(m: string): number {
+  return Number(m);
+}
+
+// ---------------------------------------------------------------------------
+// loanTerms
+// ---------------------------------------------------------------------------
+
+function warningText(code: LoanWarningCode): string {
+  switch (code) {
+    case "upfrontDeduction":
+      return "砍头息";
+    case "receivedAbovePrincipal":
+      return "到手金额高于本金";
+    case "flatRate":
+      return "等本等息";
+    case "aprAbove24":
+      return "年化超过24%";
+    case "aprAbove36":
+      return "年化超过36%";
+    case "aprUnavailable":
+      return "无法计算年化";
+    case "endsEarly":
+      return "提前结清";
+    default:
+      return assertNever(code);
+  }
+}
+
+function showLoan(t: LoanTermsOutput): void {
+  for (const row of t.schedule) {
+    out(row.period, row.dueDate, row.payment, row.principal, row.interest, row.fees, row.balance);
+  }
+  out("totals", t.totals.payment, t.totals.principal, t.totals.interest, t.totals.fees);
+  if (t.apr === null) {
+    out("APR unavailable");
+  } else {
+    out("APR", t.apr.periodicPercent, t.apr.nominalPercent, t.apr.effectivePercent);
+  }
+  out("received", t.received, "upfront fees", t.upfrontFees, "deduction", t.upfrontDeduction);
+  out("cost of credit", t.costOfCredit, t.firstPayment, t.lastPayment);
+  for (const w of t.warnings) out(warningText(w.code), w.message);
+}
+
+const mortgage: LoanTermsInput = {
+  principal: "1000000",
+  rate: { percent: "4.9", per: "year" },
+  periods: 360,
+  method: "annuity",
+  startDate: "2025-01-31",
+  prepayments: [{ period: 12, amount: 50_000, then: "lowerPayment" }],
+};
+const cashLoan: LoanTermsInput = {
+  principal: 10_000,
+  received: "9000",
+  rate: { percent: "0.05", per: "day" },
+  dayBasis: 365,
+  periods: "12",
+  method: "flat",
+  fees: [
+    { label: "服务费", amount: "30", when: "eachPeriod" },
+    { label: "手续费", percentOfPrincipal: 2, when: "upfront" },
+  ],
+  startDate: null,
+};
+
+try {
+  const t = loanTerms(mortgage);
+  showLoan(t);
+  showLoan(loanTerms(cashLoan));
+  const firstPayment: number = money(t.schedule[0]?.payment ?? "0");
+  out(firstPayment);
+} catch (e) {
+  showError(e);
+}
+
+// A misspelt field is an error in the engine and in the types.
+try {
+  // @ts-expect-error `principle` is not a field
+  loanTerms({ principle: "1000", rate: { percent: 5, per: "year" }, periods: 12, method: "annuity" });
+} catch (e) {
+  showError(e);
+}
+// @ts-expect-error not a method
+const badMethod: LoanTermsInput = { principal: 1, rate: { percent: 1, per: "year" }, periods: 1, method: "annuitty" };
+// @ts-expect-error a fee gives an amount or a percentOfPrincipal, not both
+const bothFees: LoanTermsInput = { ...mortgage, fees: [{ amount: 1, percentOfPrincipal: 1, when: "atEnd" }] };
+// @ts-expect-error a rate's period is day, month or year
+const badPer: LoanTermsInput = { ...mortgage, rate: { percent: 1, per: "week" } };
+out(badMethod.method, bothFees.periods, badPer.periods);
+
+// ---------------------------------------------------------------------------
+// cashflowRate
+// ---------------------------------------------------------------------------
+
+const xirr = cashflowRate({
+  flows: [
+    { amount: "9000", date: "2025-01-01" },
+    { amount: "-5200", date: "2025-07-01" },
+    { amount: -5200, date: "2026-01-01" },
+  ],
+});
+out("xirr", xirr.effectivePercent, xirr.periodicPercent ?? "n/a", xirr.nominalPercent ?? "n/a");
+const regZ = cashflowRate({
+  flows: [
+    { amount: 1000, period: 0 },
+    { amount: -520, period: "1.25" },
+    { amount: -520, period: 2.25 },
+  ],
+  periodsPerYear: 26,
+  convention: "usRegZ",
+});
+const regZApr: string | undefined = regZ.nominalPercent;
+out("Reg Z", regZApr, regZ.effectivePercent);
+// @ts-expect-error xirr needs a date on every flow
+cashflowRate({ flows: [{ amount: 1, period: 0 }, { amount: -2, period: 1 }], convention: "xirr" });
+
+// ---------------------------------------------------------------------------
+// overdueCost
+// ---------------------------------------------------------------------------
+
+function capNote(code: CapNoteCode): string {
+  switch (code) {
+    case "lprUnconfirmedAfter":
+    case "contractDateAssumed":
+    case "filingDateAssumed":
+    case "filedBefore20200820":
+    case "periodAssumedAfterSplit":
+    case "criminalReferenceOnly":
+    case "ukHcstcScope":
+    case "amountsInPounds":
+      return code;
+    default:
+      return assertNever(code);
+  }
+}
+
+function showCap(c: Cap): void {
+  const per = c.capPer === null ? "amount cap" : c.capPer;
+  out(c.rule, c.kind, c.applies, c.capPercent ?? "", per, c.capBase, c.capAmount, c.currency ?? "CNY");
+  out("charged", c.charged, "excess", c.excess, c.confidence);
+  if (c.lpr) out("LPR", c.lpr.from, c.lpr.oneYearPercent, c.lpr.fiveYearPercent);
+  for (const s of c.segments ?? []) {
+    out(s.rule, s.from, s.to, s.days, s.capPercent, s.capAmount, s.lpr?.oneYearPercent);
+  }
+  showSource(c.source);
+  for (const n of c.notes) out(capNote(n.code), n.message);
+}
+
+function showOverdue(o: OverdueCostOutput): void {
+  out(o.days, o.from, o.to, o.penaltyRate.annualPercent, o.penaltyRate.dailyPercent);
+  out(o.penaltyInterest, o.compoundInterest, o.interestOnFees, o.lateFeeCount, o.lateFees);
+  out(o.totalCharges, o.overdueTotal, o.totalOwed, o.annualizedPercent, o.rulesVersion);
+  const protectedPart = o.caps.filter((c) => c.applies).reduce((m, c) => Math.max(m, money(c.excess)), 0);
+  out("above the applicable caps", protectedPart.toFixed(2));
+  o.caps.forEach(showCap);
+  const step = o.seriesStep === "day" ? 1 : 30;
+  for (const p of o.series) out(p.day / step, p.totalOwed);
+  if (o.allocation) {
+    const a = o.allocation;
+    out(a.order.join(" → "), a.remainingTotal, a.unapplied);
+    for (const b of [a.owed, a.applied, a.remaining]) out(b.fees, b.interest, b.principal);
+  }
+  showNotes(o.basis);
+}
+
+const late: OverdueCostInput = {
+  overdue: { principal: "10000", interest: "120", fees: 20 },
+  from: "2024-01-10",
+  to: "2024-06-01",
+  penalty: { contractRate: { percent: "18", per: "year" }, markupPercent: "50" },
+  compound: true,
+  chargeOnFees: true,
+  lateFee: { percentOfOverdue: "1", per: "month" },
+  lender: "consumerFinance",
+  contractDate: "2019-06-01",
+  upfrontDeduction: "500",
+  payment: { amount: "800", order: ["interest", "fees", "principal"] },
+};
+try {
+  showOverdue(overdueCost(late));
+  showOverdue(
+    overdueCost({
+      overdue: { principal: 300 },
+      days: 45,
+      penalty: { rate: { percent: "0.8", per: "day" } },
+      lateFee: { amount: 15, per: "once" },
+      lender: "other",
+      jurisdiction: "uk",
+      dayBasis: "365",
+    }),
+  );
+} catch (e) {
+  showError(e);
+}
+// @ts-expect-error `to` goes with `from`, not with `days`
+const badPeriod: OverdueCostInput = { ...late, from: undefined, to: "2024-06-01", days: 10 };
+// @ts-expect-error not a lender type
+const badLender: OverdueCostInput = { ...late, lender: "loanShark" };
+out(badPeriod.lender, badLender.lender);
+
+// ---------------------------------------------------------------------------
+// legalRules
+// ---------------------------------------------------------------------------
+
+function showRules(r: LegalRulesOutput): void {
+  if (r.problem !== undefined) {
+    out("rules unavailable", r.problem);
+    return;
+  }
+  out(r.version, r.asOf, r.lprConfirmedThrough, r.lprConfidence);
+  if (r.lprSource) showSource(r.lprSource);
+  const latest = r.lpr[r.lpr.length - 1];
+  if (latest) out("LPR", latest.from, latest.oneYearPercent, latest.fiveYearPercent);
+  for (const rule of r.rules) {
+    out(rule.id, rule.kind, rule.jurisdiction, rule.scope.join(","), rule.confidence, rule.asOf);
+    out(rule.capPercent, rule.capPer, rule.capAmount, rule.currency, rule.lprMultiple);
+    out(rule.capPercentAtLatestLpr, rule.splitDate, rule.maxMonths);
+    out(rule.markupMinPercent, rule.markupMaxPercent, rule.description, rule.zh, rule.en);
+    showSource(rule.source);
+  }
+  for (const f of r.facts) {
+    out(f.id, f.zh, f.en, f.confidence);
+    showSource(f.source);
+  }
+}
+showRules(legalRules());
+
+// ---------------------------------------------------------------------------
+// repaymentPlans
+// ---------------------------------------------------------------------------
+
+function showPlan(p: Plan): void {
+  out(p.kind, p.months, p.monthlyPayment, p.totalPaid, p.savingVsAsIs, p.fitsBudget, p.monthsChosenBy, p.waived);
+  out(p.basis.code, p.basis.rule, p.basis.confidence, p.basis.standing, p.basis.note);
+  for (const row of p.schedule) {
+    out(row.period, row.dueDate, row.payment, row.principal, row.interest, row.balance);
+  }
+  if (p.kind === "deferral") out(p.holidayMonths, p.interestCapitalised, p.accruedInterest);
+  if (p.settlement) {
+    const s = p.settlement;
+    out(s.amount, s.discount, s.discountPercent, s.equivalentMonths ?? "", s.source);
+  }
+}
+
+function showPlans(r: RepaymentPlansOutput): void {
+  r.plans.forEach(showPlan);
+  const b = r.budget;
+  out(b.balance, b.firstMonthInterest, b.maxMonths, b.monthlyBudget, b.feasible, b.reason);
+  out(b.monthsNeeded, b.lastPayment, b.totalPaid, b.months, b.paymentForMonths, b.minimumMonthly);
+}
+
+const budget: Money = "1500";
+try {
+  showPlans(
+    repaymentPlans({
+      balance: { principal: "30000", interest: "1200", penalties: "800", fees: "100" },
+      rate: { percent: "18", per: "year" },
+      monthlyBudget: budget,
+      lumpSum: "12000",
+      lumpSumOffer: "15000",
+      lender: "creditCard",
+      maxMonths: 60,
+      months: 36,
+      deferralMonths: 6,
+      startDate: "2025-03-15",
+      dayBasis: 360,
+    }),
+  );
+} catch (e) {
+  showError(e);
+}
+
+// ---------------------------------------------------------------------------
+// debtPlan
+// ---------------------------------------------------------------------------
+
+function showStrategy(s: StrategyResult): void {
+  out(s.strategy, s.order.join(" > "), s.feasible, s.months, s.totalInterest, s.totalPaid);
+  for (const p of s.payoff) out(p.name, p.index, p.month ?? "not within 600 months");
+  if (!s.feasible) out(s.reason, s.minimumBudget);
+}
+
+function showDebts(d: DebtPlanOutput): void {
+  showStrategy(d);
+  for (const m of d.timeline) out(m.month, m.balances.join("/"), m.payments.join("/"), m.paid, m.interest);
+  for (const debt of d.debts) {
+    out(debt.name, debt.balance, debt.minPayment, debt.annualPercent, debt.above24, debt.above36);
+  }
+  out("minimums", d.minimums);
+  d.comparison?.forEach(showStrategy);
+}
+
+try {
+  showDebts(
+    debtPlan({
+      debts: [
+        { name: "花呗", balance: "6000", rate: { percent: "1.5", per: "month" }, minPayment: "300" },
+        { name: "网贷", balance: 20_000, rate: { percent: "0.1", per: "day" }, minPayment: 900 },
+        { balance: "3000", rate: { percent: "24", per: "year" }, minPayment: "100" },
+      ],
+      monthlyBudget: "2500",
+      strategy: "snowball",
+      compare: true,
+      dayBasis: 365,
+    }),
+  );
+} catch (e) {
+  showError(e);
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+// ---------------------------------------------------------------------------
+
+async function start(): Promise<void> {
+  await init();
+  // Or from bytes fetched elsewhere, synchronously:
+  const bytes = await (await fetch(new URL("./pkg/repay_bg.wasm", import.meta.url))).arrayBuffer();
+  initSync({ module: bytes });
+  const v: string = version();
+  out("Repay", v);
+}
+void start();

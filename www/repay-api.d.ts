@@ -1,0 +1,826 @@
+// Type declarations for Repay's JavaScript API: the module `www/pkg/repay.js`
+// (wasm-bindgen `--target web`, built with `--no-typescript`) and its
+// `repay_bg.wasm`. The contract is `../shared/api.md` plus README.md
+// ("Additions to the contract"); these declarations are written from the Rust
+// types that read the input (`src/input.rs`, `src/api/*.rs`) and serialize the
+// output (serde, camelCase), and `tests/js/types.test.mjs` checks every output
+// object of the built module against them, key by key.
+//
+// To use it, place it next to the module as `pkg/repay.d.ts`, or re-export it
+// from there (`tests/types/pkg/repay.d.ts` does):
+//
+//   export * from "../repay-api.js";
+//   export { default } from "../repay-api.js";
+//
+// Conventions of the declarations:
+// - An optional input field (`field?: T | null`) may be absent, `undefined` or
+//   `null`: the engine treats all three alike. Any field not declared here is an
+//   `unknownField` error, never ignored.
+// - An optional output field (`field?: T`) is left out of the object when it
+//   has no value; a field typed `T | null` is always present and may be `null`.
+// - Money comes out as `MoneyText` (two decimals), rates as `PercentText`
+//   (four decimals), dates as `YYYY-MM-DD`.
+
+// ---------------------------------------------------------------------------
+// Scalars
+// ---------------------------------------------------------------------------
+
+/** Money in: a decimal string (`"1234.5"`) or a finite number; up to 10 decimal places, never rounded on the way in. */
+export type Money = string | number;
+/** A plain decimal in (a percent, a period, a count of periods per year): a numeral string or a finite number. */
+export type DecimalInput = string | number;
+/** A whole number in: a number, or a numeral string such as `"12"`. */
+export type Whole = number | `${number}`;
+/** A calendar date `YYYY-MM-DD` between 1900 and 2200. */
+export type DateInput = `${number}-${number}-${number}` | (string & {});
+/** The day basis of a daily rate: 360 (default) or 365. */
+export type DayBasis = 360 | 365 | "360" | "365";
+/** The period a rate is stated for. */
+export type RatePer = "day" | "month" | "year";
+
+/** A rate in: `{ percent: "4.9", per: "year" }`; at least 0 and at most the highest annual rate the engine accepts. */
+export interface RateInput {
+  percent: DecimalInput;
+  per: RatePer;
+}
+
+/** Money out: a string with exactly two decimals (`"5307.27"`, `"-12.00"`). */
+export type MoneyText = string;
+/** A percent out: a string with exactly four decimals (`"12.8046"`). */
+export type PercentText = string;
+/** A date out: `YYYY-MM-DD`. */
+export type DateText = string;
+
+// ---------------------------------------------------------------------------
+// Enum words
+// ---------------------------------------------------------------------------
+
+/** How a loan is repaid. */
+export type Method = "annuity" | "equalPrincipal" | "interestOnly" | "bullet" | "flat";
+/** When a loan fee is charged. */
+export type FeeWhen = "upfront" | "eachPeriod" | "atEnd";
+/** What happens after a prepayment (default `shortenTerm`). */
+export type AfterPrepayment = "shortenTerm" | "lowerPayment";
+/** The equation `cashflowRate` solves. */
+export type Convention = "periodic" | "xirr" | "eu" | "usRegZ";
+/** Who lent the money. */
+export type Lender = "bank" | "creditCard" | "consumerFinance" | "microLoan" | "private" | "other";
+/** Whose law `overdueCost` follows (default `cn`). */
+export type Jurisdiction = "cn" | "uk";
+/** How often a late fee is charged. */
+export type LateFeePer = "once" | "month";
+/** A bucket a payment is applied to. */
+export type PaymentBucket = "fees" | "interest" | "principal";
+/** The order of `debtPlan`'s priorities (default `avalanche`). */
+export type Strategy = "avalanche" | "snowball" | "order";
+
+/** How sure the rule pack is of a rule or fact. */
+export type RuleConfidence = "primary" | "secondary" | "reported";
+/** How sure a plan's basis is: the borrower's own contract, or a rule's confidence. */
+export type PlanConfidence = "contract" | RuleConfidence;
+/** The period a percent cap is stated for. */
+export type CapPer = "year" | "day" | "total";
+/**
+ * The kind, id of a rule and id of a fact in the embedded rule pack. The pack
+ * is data: rules and facts are added without code changes, so these are
+ * open strings. Kinds today: civilCap, transition, principalRule, scopeRule,
+ * criminalReference, feeRule, planLimit, practice, paymentOrder,
+ * courtReduction, ukCap. Rule ids today include cnPrivate4xLpr,
+ * cnPrivate2015, cnPrivateTransition, cnFinancial24, cnIllegalLending36,
+ * cnCardNoInterestOnFees and the ukHcstc* caps (see `legalRules()`).
+ */
+export type RuleKind = string;
+/** See {@link RuleKind}. */
+export type RuleId = string;
+/** See {@link RuleKind}. Facts today: collectionQuietHours, collectionCallAttempts, noUnrelatedThirdParties, maliciousOverdraftThreshold, illegalDebtCollectionCrime, complaintHotline12378, negotiationIsFree, creditRecordFiveYears. */
+export type FactId = string;
+/** Who a rule covers: a lender type, or UK high-cost short-term credit. */
+export type RuleScope = Lender | "ukHcstc";
+
+/** The codes of `loanTerms` warnings. */
+export type LoanWarningCode =
+  | "upfrontDeduction"
+  | "receivedAbovePrincipal"
+  | "flatRate"
+  | "aprAbove24"
+  | "aprAbove36"
+  | "aprUnavailable"
+  | "endsEarly";
+/** The codes of the `basis` notes of `overdueCost`. */
+export type OverdueBasisCode =
+  | "simpleDailyAccrual"
+  | "penaltyMarkup"
+  | "markupOutsideBankPractice"
+  | "compoundOnOverdueInterest"
+  | "lateFeeEachStartedMonth"
+  | "lateFeePercentBase"
+  | "cardNoInterestOnFees"
+  | "actualPrincipal"
+  | "ukJurisdiction"
+  | "paymentOrderCivilCode"
+  | "paymentOrderAgreed";
+/** The codes of the notes on a cap. */
+export type CapNoteCode =
+  | "lprUnconfirmedAfter"
+  | "contractDateAssumed"
+  | "filingDateAssumed"
+  | "filedBefore20200820"
+  | "periodAssumedAfterSplit"
+  | "criminalReferenceOnly"
+  | "ukHcstcScope"
+  | "amountsInPounds";
+/** The kinds of negotiable plan `repaymentPlans` returns. */
+export type PlanKind = "asIs" | "installment" | "stopInterest" | "waivePenalties" | "deferral" | "lumpSum";
+/** The codes of a plan's basis (the page translates by them). */
+export type PlanBasisCode =
+  | "asIs"
+  | "cardArt70"
+  | "civilCode678"
+  | "civilCode678Online"
+  | "cardArt70Interest"
+  | "stopInterestPractice"
+  | "waivePenaltiesPractice"
+  | "deferral"
+  | "deferralOnline"
+  | "lumpSumPractice";
+/** Where a settlement's figure comes from. */
+export type SettlementSource = "offer" | "available" | "proposal";
+/** The footing of a plan: never a borrower's right. */
+export type Standing = "contract" | "lenderDiscretion" | "practice";
+/** How a plan's number of months was chosen. */
+export type MonthsChosenBy = "requested" | "budget" | "maxMonths" | "fixed";
+/** Why a monthly budget does not clear the balance within `maxMonths`. */
+export type BudgetReason = "belowInterest" | "beyondMaxMonths";
+/** Why a debt plan is infeasible. */
+export type DebtPlanReason = "belowMinimums" | "neverClears";
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+/** The stable codes of the errors the API throws (`src/error.rs`). */
+export type ErrorCode =
+  | "missingField"
+  | "wrongType"
+  | "unknownField"
+  | "invalidNumber"
+  | "tooManyDecimals"
+  | "negativeAmount"
+  | "outOfRange"
+  | "unknownValue"
+  | "invalidDate"
+  | "conflict"
+  | "tooManyItems"
+  | "noSolution"
+  | "overflow";
+
+/**
+ * What every API function throws on invalid input: a plain JS `Error` with
+ * `code` and `field` set (there is no `RepayError` class to `instanceof`;
+ * test `code` instead). `field` is the input path (`fees[1].amount`), or
+ * `null` when no single field is at fault. `message` is English.
+ */
+export interface RepayError extends Error {
+  code: ErrorCode;
+  field: string | null;
+}
+
+// ---------------------------------------------------------------------------
+// Shared output shapes
+// ---------------------------------------------------------------------------
+
+/** A warning or note with a stable code and an English message. */
+export interface Note<Code extends string = string> {
+  code: Code;
+  message: string;
+}
+
+/** Where a rule comes from. */
+export interface Source {
+  /** The document's title. */
+  document: string;
+  /** The article, or `null` when not confirmed. */
+  article: string | null;
+  /** The document's date (`YYYY-MM-DD`, or a year or month when only that is known). */
+  date: string;
+  /** The date it took effect, when known. */
+  effective?: string;
+}
+
+/** A row of the LPR table. */
+export interface LprRow {
+  /** In force from this date until the next row. */
+  from: DateText;
+  oneYearPercent: PercentText;
+  fiveYearPercent: PercentText;
+}
+
+// ---------------------------------------------------------------------------
+// loanTerms
+// ---------------------------------------------------------------------------
+
+/** The fields every fee has. */
+export interface FeeBase {
+  /** Up to 60 characters. */
+  label?: string | null;
+  when: FeeWhen;
+}
+/** A loan fee: a fixed `amount` (taken to the cent) or a `percentOfPrincipal` (0–100), never both. */
+export type FeeInput =
+  | (FeeBase & { amount: Money; percentOfPrincipal?: null })
+  | (FeeBase & { percentOfPrincipal: DecimalInput; amount?: null });
+
+/** An extra principal payment made with installment `period` (annuity, equalPrincipal and interestOnly only). */
+export interface PrepaymentInput {
+  /** 1 … `periods`; each period at most once. */
+  period: Whole;
+  /** At least 0.01. */
+  amount: Money;
+  then?: AfterPrepayment | null;
+}
+
+/** The input of `loanTerms`. */
+export interface LoanTermsInput {
+  /** The amount written in the contract, at least 0.01. */
+  principal: Money;
+  /** What the borrower actually got, more than 0 (default: principal − upfront fees). */
+  received?: Money | null;
+  /** The contract rate (for `flat`, charged on the original principal). */
+  rate: RateInput;
+  /** Monthly installments, 1–600. */
+  periods: Whole;
+  method: Method;
+  /** Up to 20 fees. */
+  fees?: readonly FeeInput[] | null;
+  /** The loan date; period k falls due k months later. */
+  startDate?: DateInput | null;
+  /** Up to 600 prepayments (not for `bullet` or `flat`). */
+  prepayments?: readonly PrepaymentInput[] | null;
+  /** Days in a year for a daily rate (default 360). */
+  dayBasis?: DayBasis | null;
+}
+
+/** One installment. */
+export interface ScheduleRow {
+  /** 1-based. */
+  period: number;
+  /** Present when `startDate` was given. */
+  dueDate?: DateText;
+  /** principal + interest + fees. */
+  payment: MoneyText;
+  principal: MoneyText;
+  interest: MoneyText;
+  fees: MoneyText;
+  /** Principal owed afterwards. */
+  balance: MoneyText;
+}
+
+/** Sums over the schedule; `fees` includes upfront fees. */
+export interface LoanTotals {
+  payment: MoneyText;
+  principal: MoneyText;
+  interest: MoneyText;
+  fees: MoneyText;
+}
+
+/** The true cost from the IRR of the borrower's cash flows. */
+export interface Apr {
+  /** Monthly IRR. */
+  periodicPercent: PercentText;
+  /** Monthly IRR × 12 (名义年化; China, US Reg Z). */
+  nominalPercent: PercentText;
+  /** (1 + monthly IRR)^12 − 1 (实际年化; EU/UK APRC). */
+  effectivePercent: PercentText;
+}
+
+/** The output of `loanTerms`. */
+export interface LoanTermsOutput {
+  schedule: ScheduleRow[];
+  totals: LoanTotals;
+  /** `null` only with an `aprUnavailable` warning. */
+  apr: Apr | null;
+  /** What the borrower received. */
+  received: MoneyText;
+  /** The fees charged up front. */
+  upfrontFees: MoneyText;
+  /** principal − received when positive, else `"0.00"`. */
+  upfrontDeduction: MoneyText;
+  /** Everything repaid − received. */
+  costOfCredit: MoneyText;
+  firstPayment: MoneyText;
+  lastPayment: MoneyText;
+  warnings: Note<LoanWarningCode>[];
+}
+
+// ---------------------------------------------------------------------------
+// cashflowRate
+// ---------------------------------------------------------------------------
+
+/** A flow on a date. Signs from the borrower's side: received positive, paid negative. */
+export interface DatedFlowInput {
+  amount: Money;
+  date: DateInput;
+  period?: null;
+}
+/** A flow at a (possibly fractional) number of unit periods, 0 or more. */
+export interface PeriodFlowInput {
+  amount: Money;
+  period: DecimalInput;
+  date?: null;
+}
+
+/** The field every `cashflowRate` input may have. */
+export interface CashflowRateBase {
+  /** Unit periods per year, 0.01–366 (default 12). */
+  periodsPerYear?: DecimalInput | null;
+}
+/** The input of `cashflowRate`: 2 to 10,000 flows, all dated or all by period. */
+export type CashflowRateInput =
+  | (CashflowRateBase & {
+      flows: readonly DatedFlowInput[];
+      /** Default `xirr`. */
+      convention?: Convention | null;
+    })
+  | (CashflowRateBase & {
+      flows: readonly PeriodFlowInput[];
+      /** Default `periodic`; `xirr` needs dates. */
+      convention?: Exclude<Convention, "xirr"> | null;
+    });
+
+/** The output of `cashflowRate`. */
+export interface CashflowRateOutput {
+  /** Rate per unit period (`periodic` and `usRegZ`). */
+  periodicPercent?: PercentText;
+  /** Nominal annual rate (`periodic` and `usRegZ`: the Reg Z APR). */
+  nominalPercent?: PercentText;
+  /** Effective annual rate. */
+  effectivePercent: PercentText;
+}
+
+// ---------------------------------------------------------------------------
+// overdueCost
+// ---------------------------------------------------------------------------
+
+/** The amounts past due. */
+export interface OverdueAmountsInput {
+  /** At least 0.01. */
+  principal: Money;
+  interest?: Money | null;
+  fees?: Money | null;
+}
+
+/** The penalty rate: a rate, or the contract rate raised by a markup (bank practice 30–50 %). */
+export type PenaltyInput =
+  | { rate: RateInput; contractRate?: null; markupPercent?: null }
+  | { contractRate: RateInput; markupPercent: DecimalInput; rate?: null };
+
+/** A late fee: a fixed `amount` or a `percentOfOverdue` (0–100), once or each started 30-day month. */
+export type LateFeeInput =
+  | { amount: Money; percentOfOverdue?: null; per: LateFeePer }
+  | { percentOfOverdue: DecimalInput; amount?: null; per: LateFeePer };
+
+/** A payment to apply to the buckets (default order: fees, interest, principal; Civil Code Art. 561). */
+export interface PaymentInput {
+  /** At least 0.01. */
+  amount: Money;
+  /** Each bucket once, or empty for the default. */
+  order?: readonly [PaymentBucket, PaymentBucket, PaymentBucket] | readonly [] | null;
+}
+
+/** The overdue period: `from` and `to`, or `days` (1–3650) with an optional `from`. */
+export type OverduePeriodInput =
+  | { from: DateInput; to: DateInput; days?: null }
+  | { days: Whole; from?: DateInput | null; to?: null };
+
+/** The input of `overdueCost`. */
+export type OverdueCostInput = OverduePeriodInput & {
+  overdue: OverdueAmountsInput;
+  penalty: PenaltyInput;
+  /** Charge the penalty rate on overdue interest too (复利); default false. */
+  compound?: boolean | null;
+  /** Charge the penalty rate on overdue fees too; default false. */
+  chargeOnFees?: boolean | null;
+  lateFee?: LateFeeInput | null;
+  lender: Lender;
+  jurisdiction?: Jurisdiction | null;
+  /** Fixes the LPR for the private-lending cap; not after the first overdue day. */
+  contractDate?: DateInput | null;
+  /** When the case was or would be filed; not before `contractDate`. */
+  filingDate?: DateInput | null;
+  /** Interest deducted up front; less than `overdue.principal`. */
+  upfrontDeduction?: Money | null;
+  payment?: PaymentInput | null;
+  /** Days in a year for daily rates (default 360). */
+  dayBasis?: DayBasis | null;
+};
+
+/** The penalty rate used. */
+export interface PenaltyRate {
+  annualPercent: PercentText;
+  dailyPercent: PercentText;
+}
+
+/** A part of the period under one cap rate. */
+export interface CapSegment {
+  /** The rule that sets the rate. */
+  rule: RuleId;
+  /** First day, when dated. */
+  from?: DateText;
+  /** The day after the last, when dated. */
+  to?: DateText;
+  days: number;
+  capPercent: PercentText;
+  /** The LPR row used. */
+  lpr?: LprRow;
+  capAmount: MoneyText;
+}
+
+/** One cap of the rule pack, evaluated. */
+export interface Cap {
+  rule: RuleId;
+  kind: RuleKind;
+  /** Whether it covers this lender and jurisdiction. */
+  applies: boolean;
+  /** `null` for an amount cap. */
+  capPercent: PercentText | null;
+  capPer: CapPer | null;
+  /** What the percent is taken of. */
+  capBase: MoneyText;
+  /** The most these charges may be over these days. */
+  capAmount: MoneyText;
+  /** The currency of an amount cap, when fixed (`"GBP"`). */
+  currency?: string;
+  /** The charges this cap counts. */
+  charged: MoneyText;
+  /** Charged above the cap (≥ 0). */
+  excess: MoneyText;
+  /** The LPR row used. */
+  lpr?: LprRow;
+  /** Parts of the period under different rates; absent when there are none. */
+  segments?: CapSegment[];
+  source: Source;
+  confidence: RuleConfidence;
+  notes: Note<CapNoteCode>[];
+}
+
+/** A chart point. */
+export interface OverduePoint {
+  day: number;
+  totalOwed: MoneyText;
+}
+
+/** An amount per bucket. */
+export interface Buckets {
+  fees: MoneyText;
+  interest: MoneyText;
+  principal: MoneyText;
+}
+
+/** How a payment is applied. */
+export interface Allocation {
+  order: PaymentBucket[];
+  owed: Buckets;
+  applied: Buckets;
+  remaining: Buckets;
+  remainingTotal: MoneyText;
+  /** The part of the payment above everything owed. */
+  unapplied: MoneyText;
+}
+
+/** The output of `overdueCost`. */
+export interface OverdueCostOutput {
+  days: number;
+  /** Present when the period is dated. */
+  from?: DateText;
+  /** Present when the period is dated. */
+  to?: DateText;
+  penaltyRate: PenaltyRate;
+  penaltyInterest: MoneyText;
+  compoundInterest: MoneyText;
+  interestOnFees: MoneyText;
+  lateFeeCount: number;
+  lateFees: MoneyText;
+  /** The sum of the rounded components. */
+  totalCharges: MoneyText;
+  /** Overdue principal + interest + fees. */
+  overdueTotal: MoneyText;
+  /** overdueTotal + totalCharges. */
+  totalOwed: MoneyText;
+  annualizedPercent: PercentText;
+  caps: Cap[];
+  series: OverduePoint[];
+  /** `month` means 30 days. */
+  seriesStep: "day" | "month";
+  /** Present when a `payment` was given. */
+  allocation?: Allocation;
+  basis: Note<OverdueBasisCode>[];
+  rulesVersion: string;
+}
+
+// ---------------------------------------------------------------------------
+// legalRules
+// ---------------------------------------------------------------------------
+
+/** A rule of the pack. */
+export interface LegalRule {
+  id: RuleId;
+  kind: RuleKind;
+  jurisdiction: Jurisdiction;
+  scope: RuleScope[];
+  capPercent?: PercentText;
+  capPer?: CapPer;
+  capAmount?: MoneyText;
+  /** The currency of `capAmount`, when fixed. */
+  currency?: string;
+  /** A multiple of the one-year LPR, as a plain decimal (`"4"`). */
+  lprMultiple?: string;
+  capPercentAtLatestLpr?: PercentText;
+  splitDate?: DateText;
+  /** The longest plan, months. */
+  maxMonths?: number;
+  markupMinPercent?: PercentText;
+  markupMaxPercent?: PercentText;
+  /** The English text (same as `en`). */
+  description: string;
+  zh: string;
+  en: string;
+  source: Source;
+  confidence: RuleConfidence;
+  /** When the entry was last checked. */
+  asOf: DateText;
+}
+
+/** A "know your rights" fact. */
+export interface LegalFact {
+  id: FactId;
+  zh: string;
+  en: string;
+  source: Source;
+  confidence: RuleConfidence;
+}
+
+/** The output of `legalRules`. */
+export interface LegalRulesOutput {
+  asOf: DateText;
+  version: string;
+  lprConfirmedThrough: DateText;
+  /** `null` only with `problem`. */
+  lprSource: Source | null;
+  /** `""` only with `problem`. */
+  lprConfidence: RuleConfidence | "";
+  /** Oldest first. */
+  lpr: LprRow[];
+  rules: LegalRule[];
+  facts: LegalFact[];
+  /** Set only if the embedded pack could not be read (the tests rule it out). */
+  problem?: string;
+}
+
+// ---------------------------------------------------------------------------
+// repaymentPlans
+// ---------------------------------------------------------------------------
+
+/** What is owed. */
+export interface PlanBalanceInput {
+  /** At least 0.01. */
+  principal: Money;
+  interest?: Money | null;
+  penalties?: Money | null;
+  fees?: Money | null;
+}
+
+/** The input of `repaymentPlans`. */
+export interface RepaymentPlansInput {
+  balance: PlanBalanceInput;
+  /** The contract rate, if interest keeps running (default 0). */
+  rate?: RateInput | null;
+  monthlyBudget?: Money | null;
+  /** Money available now. */
+  lumpSum?: Money | null;
+  /** A settlement the lender offered, more than 0. */
+  lumpSumOffer?: Money | null;
+  lender: Lender;
+  /** 1–60 (default 60). */
+  maxMonths?: Whole | null;
+  /** 1–`maxMonths`: the months wanted for the installment plans. */
+  months?: Whole | null;
+  /** 1–24 (default 3). */
+  deferralMonths?: Whole | null;
+  startDate?: DateInput | null;
+  /** Days in a year for a daily rate (default 360). */
+  dayBasis?: DayBasis | null;
+}
+
+/** One payment of a plan. */
+export interface PlanRow {
+  period: number;
+  /** Present when `startDate` was given. */
+  dueDate?: DateText;
+  payment: MoneyText;
+  principal: MoneyText;
+  /** In a deferral's holiday month, added to the balance. */
+  interest: MoneyText;
+  balance: MoneyText;
+}
+
+/** Which rule or practice makes a plan plausible. */
+export interface PlanBasis {
+  code: PlanBasisCode;
+  /** Document and article, or the practice. */
+  rule: string;
+  confidence: PlanConfidence;
+  standing: Standing;
+  /** Plain English. */
+  note: string;
+}
+
+/** A lump-sum settlement. */
+export interface Settlement {
+  amount: MoneyText;
+  /** Balance − amount. */
+  discount: MoneyText;
+  discountPercent: PercentText;
+  /** How many installment payments the amount equals (two decimals), or `null`. */
+  equivalentMonths: string | null;
+  /** `offer` (lumpSumOffer), `available` (lumpSum, capped at the balance) or `proposal` (neither given: principal + interest). */
+  source: SettlementSource;
+}
+
+/** One negotiable plan. */
+export interface Plan {
+  kind: PlanKind;
+  months: number;
+  monthlyPayment: MoneyText;
+  totalPaid: MoneyText;
+  /** As-is total − this total (negative: this plan costs more). */
+  savingVsAsIs: MoneyText;
+  /** `null` without a budget. */
+  fitsBudget: boolean | null;
+  schedule: PlanRow[];
+  basis: PlanBasis;
+  monthsChosenBy: MonthsChosenBy;
+  /** What the lender gives up. */
+  waived: MoneyText;
+  /** Deferral only. */
+  holidayMonths?: number;
+  /** Deferral only (true). */
+  interestCapitalised?: boolean;
+  /** Deferral only. */
+  accruedInterest?: MoneyText;
+  /** Lump sum only (always offered: without `lumpSumOffer` or `lumpSum` it proposes principal + interest). */
+  settlement?: Settlement;
+}
+
+/** How the budget fits the whole balance at the contract rate. */
+export interface PlanBudget {
+  balance: MoneyText;
+  /** A payment at or below this never clears the balance. */
+  firstMonthInterest: MoneyText;
+  maxMonths: number;
+  monthlyBudget: MoneyText | null;
+  /** `null` without a budget. */
+  feasible: boolean | null;
+  reason: BudgetReason | null;
+  monthsNeeded: number | null;
+  lastPayment: MoneyText | null;
+  totalPaid: MoneyText | null;
+  /** The requested `months`, or `null`. */
+  months: number | null;
+  paymentForMonths: MoneyText | null;
+  /** The smallest payment that clears within `maxMonths`. */
+  minimumMonthly: MoneyText;
+}
+
+/** The output of `repaymentPlans`. */
+export interface RepaymentPlansOutput {
+  plans: Plan[];
+  budget: PlanBudget;
+}
+
+// ---------------------------------------------------------------------------
+// debtPlan
+// ---------------------------------------------------------------------------
+
+/** One debt. */
+export interface DebtInput {
+  /** Up to 60 characters (default `#1`, `#2`, …). */
+  name?: string | null;
+  /** At least 0.01. */
+  balance: Money;
+  rate: RateInput;
+  minPayment: Money;
+}
+
+/** The input of `debtPlan`. */
+export interface DebtPlanInput {
+  /** 1–50 debts. */
+  debts: readonly DebtInput[];
+  monthlyBudget: Money;
+  strategy?: Strategy | null;
+  /** Also run all three strategies into `comparison`. */
+  compare?: boolean | null;
+  /** Days in a year for a daily rate (default 360). */
+  dayBasis?: DayBasis | null;
+}
+
+/** A debt as returned, with the legal-line flags. */
+export interface DebtSummary {
+  name: string;
+  balance: MoneyText;
+  minPayment: MoneyText;
+  /** Simple annual rate. */
+  annualPercent: PercentText;
+  above24: boolean;
+  above36: boolean;
+}
+
+/** When a debt is cleared. */
+export interface Payoff {
+  name: string;
+  /** Index in the input list. */
+  index: number;
+  /** `null` when not cleared within 600 months. */
+  month: number | null;
+}
+
+/** One month of the chosen strategy. */
+export interface DebtMonth {
+  month: number;
+  /** Each debt's balance at the month's end, in input order. */
+  balances: MoneyText[];
+  /** What each debt was paid, in input order. */
+  payments: MoneyText[];
+  paid: MoneyText;
+  interest: MoneyText;
+}
+
+/** One strategy's result (the entries of `comparison`). */
+export interface StrategyResult {
+  strategy: Strategy;
+  /** The priority order, by name. */
+  order: string[];
+  feasible: boolean;
+  months: number | null;
+  totalInterest: MoneyText | null;
+  totalPaid: MoneyText | null;
+  /** Debts in the order they are cleared. */
+  payoff: Payoff[];
+  /** Present when infeasible. */
+  reason?: DebtPlanReason;
+  /** The smallest budget that clears every debt within 600 months; present when infeasible. */
+  minimumBudget?: MoneyText;
+}
+
+/** The output of `debtPlan`: the chosen strategy's result with its timeline. */
+export interface DebtPlanOutput extends StrategyResult {
+  /** One entry per month (600 when the budget never clears; empty below the minimums). */
+  timeline: DebtMonth[];
+  debts: DebtSummary[];
+  /** Σ minimum payments. */
+  minimums: MoneyText;
+  /** With `compare: true`: avalanche, snowball and order, without timelines. */
+  comparison?: StrategyResult[];
+}
+
+// ---------------------------------------------------------------------------
+// The module
+// ---------------------------------------------------------------------------
+
+/** Where `init` may load the wasm module from. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+/** What `initSync` accepts. */
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+/** The raw wasm exports; embedders do not need them. */
+export type InitOutput = WebAssembly.Exports;
+
+/** Loads the engine (by default `repay_bg.wasm` next to `repay.js`); call once before any other function. */
+export default function init(
+  module_or_path?:
+    | { module_or_path: InitInput | Promise<InitInput> }
+    | InitInput
+    | Promise<InitInput>,
+): Promise<InitOutput>;
+
+/** Loads the engine synchronously from its bytes or a compiled module (Node: `initSync({ module: bytes })`). */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/** The loan as contracted: schedule, totals, true annual cost (APR) and warnings. Throws a {@link RepayError}. */
+export function loanTerms(input: LoanTermsInput): LoanTermsOutput;
+
+/** The annual rate of any stream of signed cash flows (periodic, XIRR, EU or US Reg Z). Throws a {@link RepayError} (`noSolution` when no rate exists). */
+export function cashflowRate(input: CashflowRateInput): CashflowRateOutput;
+
+/** What being late costs, every legal cap on it, and how a payment is applied. Throws a {@link RepayError}. */
+export function overdueCost(input: OverdueCostInput): OverdueCostOutput;
+
+/** The LPR table, rules and facts the calculator applies, with sources and confidence. */
+export function legalRules(): LegalRulesOutput;
+
+/** The plans a borrower can propose for one debt, and how a monthly budget fits. Throws a {@link RepayError}. */
+export function repaymentPlans(input: RepaymentPlansInput): RepaymentPlansOutput;
+
+/** Several debts paid from one monthly budget (avalanche, snowball or as listed). Throws a {@link RepayError}. */
+export function debtPlan(input: DebtPlanInput): DebtPlanOutput;
+
+/** The crate version (`"0.1.0"`). */
+export function version(): string;
