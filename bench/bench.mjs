@@ -1,5 +1,8 @@
-// `make bench`: speed and size of the built module (www/pkg) against JS references, in one table.
-//   node bench/bench.mjs        (after `make build`)
+// `make bench`: speed and size of the built module (www/pkg) against JS and Python references, one
+// table per section and a summary of the goals.   node bench/bench.mjs   (after `make build`)
+// Sections: (1) loanTerms vs decimal.js and floats, (2) cashflowRate vs numpy-financial (PyPI, in
+// .venv-bench, created on first run) and npm financial (rate.mjs), (3) growth (growth.mjs), (4) the
+// page in headless Chromium and (5) the first load's assets (page.mjs).
 // Every timing is the median (and p90) over batches of the per-call time in the batch, measured with
 // process.hrtime.bigint() after a warm-up; every timed section makes at least 200 calls.
 import { readFileSync } from "node:fs";
@@ -7,6 +10,10 @@ import { fileURLToPath } from "node:url";
 import { irr } from "financial";
 import { initSync, loanTerms, cashflowRate } from "../www/pkg/repay.js";
 import { sizes } from "../scripts/sizes.mjs";
+import { measureTogether, us, kb, met, table, sink } from "./lib.mjs";
+import { runRate } from "./rate.mjs";
+import { runGrowth } from "./growth.mjs";
+import { runPage, printPage, printSizes } from "./page.mjs";
 import * as dec from "./reference-decimal.mjs";
 import * as flt from "./reference-float.mjs";
 
@@ -18,34 +25,6 @@ const PRINCIPAL = "1000000";
 const PERCENT = "4.9";
 const PERIODS = 360;
 const INPUT = { principal: PRINCIPAL, rate: { percent: PERCENT, per: "year" }, periods: PERIODS, method: "annuity" };
-
-let sink = 0; // keeps results alive so no call is optimised away
-
-/**
- * Times several functions together: each is warmed up, then `rounds` rounds run one batch of
- * `perBatch` calls of every function in turn, so a busy machine slows them all alike.
- * Returns, per function, the median and p90 of the per-call time of its batches, in µs.
- */
-function measureTogether(specs, rounds) {
-  for (const s of specs) for (let i = 0; i < s.warmup; i++) sink ^= touch(s.fn());
-  const perCall = specs.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    specs.forEach((s, j) => {
-      const t0 = process.hrtime.bigint();
-      for (let i = 0; i < s.perBatch; i++) sink ^= touch(s.fn());
-      const t1 = process.hrtime.bigint();
-      perCall[j].push(Number(t1 - t0) / 1000 / s.perBatch);
-    });
-  }
-  return perCall.map((times, j) => {
-    times.sort((a, b) => a - b);
-    const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-    return { median: q(0.5), p90: q(0.9), calls: rounds * specs[j].perBatch };
-  });
-}
-function touch(r) {
-  return typeof r === "number" ? (r > 0 ? 1 : 0) : r?.schedule?.length ?? (r ? 1 : 0);
-}
 
 /** Compares the schedule rows and APR strings of two outputs; returns "yes" or the first difference. */
 function sameOutput(a, b) {
@@ -102,16 +81,14 @@ const finGuessRight = Number.isFinite(finGuess) && Math.abs(finGuess - Number(ou
 const wasmSize = sizes(pkg("repay_bg.wasm"));
 const jsSize = sizes(pkg("repay.js"));
 
-// ---- the table --------------------------------------------------------------------------------
-const us = (t) => `median ${t.median.toFixed(1)} µs, p90 ${t.p90.toFixed(1)} µs (${t.calls} calls)`;
-const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+// ---- section 1 table -----------------------------------------------------------------------------
 const size = (s) => `${s.raw} B raw (${kb(s.raw)}), ${s.gzip} B gzip (${kb(s.gzip)}), ${s.brotli} B brotli (${kb(s.brotli)})`;
 const vsDecimal = decT.median / wasmT.median; // how many times faster than decimal.js
 const vsFloat = wasmT.median / fltT.median; // how many times slower than floats
-const met = (ok) => (ok ? "MET" : "NOT MET");
 const GZIP_GOAL = 60 * 1024;
 
-const rows = [
+console.log(`Repay benchmark, Node ${process.version}, ${(await import("node:os")).cpus().length} cores`);
+table(`loanTerms(${JSON.stringify(INPUT)}) in Node`, ["Measure", "Result", "Goal", "Status"], [
   ["(a) wasm loanTerms, 360-month annuity", us(wasmT), "", ""],
   ["(b) decimal.js reference, same schedule + APR", us(decT), "", ""],
   ["    decimal.js output = wasm output (schedule + APR strings)", decMatch, "identical", met(decMatch === "yes")],
@@ -125,12 +102,33 @@ const rows = [
   ["    financial irr(values, guess 0.01)", `×12×100 = ${Number.isFinite(finGuess) ? finGuess.toFixed(6) : String(finGuess)} %; right: ${finGuessRight ? "yes" : "no"}`, "(informative)", ""],
   ["(f) www/pkg/repay_bg.wasm", size(wasmSize), `≤ 60 KB gzip (${GZIP_GOAL} B)`, met(wasmSize.gzip <= GZIP_GOAL)],
   ["    www/pkg/repay.js", size(jsSize), "", ""],
-];
-const head = ["Measure", "Result", "Goal", "Status"];
-const width = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-const line = (cells) => `| ${cells.map((s, c) => s.padEnd(width[c])).join(" | ")} |`;
-console.log(`Repay benchmark: loanTerms(${JSON.stringify(INPUT)}), Node ${process.version}`);
-console.log(line(head));
-console.log(`|${width.map((w) => "-".repeat(w + 2)).join("|")}|`);
-for (const r of rows) console.log(line(r));
+]);
+
+// ---- sections 2–5 ---------------------------------------------------------------------------------
+const rate = runRate();
+const growth = runGrowth();
+let page = null;
+let sizeGoals = null;
+try {
+  const r = await runPage();
+  page = printPage(r);
+  sizeGoals = printSizes(r.assets);
+  if (r.pageErrors.length) console.log(`Page errors seen in the recompute page: ${[...new Set(r.pageErrors)].join("; ")}`);
+} catch (e) {
+  console.log(`\n## The page\nNOT MEASURED: ${e.message.split("\n")[0]}`);
+}
+
+// ---- summary ----------------------------------------------------------------------------------------
+const na = "NOT MEASURED";
+table("Summary of goals", ["Goal", "Result", "Status"], [
+  ["loanTerms ≥ 15× faster than decimal.js (360-month annuity, Node)", `${vsDecimal.toFixed(1)}×`, met(vsDecimal >= 15)],
+  ["loanTerms within 5× of plain JS floats", `${vsFloat.toFixed(1)}× slower`, met(vsFloat <= 5)],
+  ["rate solving ≥ 100× faster than numpy-financial (361 flows)", `${rate.vsNumpy.toFixed(0)}× (smallest over all ${rate.cases} cases: ${rate.vsNumpyMin.toFixed(1)}×)`, met(rate.vsNumpy >= 100)],
+  ["rate solving: 0 wrong answers (wasm, all cases)", `${rate.wasmWrong} wrong of ${rate.cases} (numpy-financial ${rate.npWrong}, npm financial ${rate.finWrong} wrong/NaN)`, met(rate.wasmWrong === 0)],
+  ["full-panel recompute < 1/10 of a 60 Hz frame (1.67 ms)", page ? `${(page.fullUs / 1000).toFixed(2)} ms (${(page.frameShare * 100).toFixed(1)} % of a frame)` : na, page ? met(page.frameShare < 0.1) : na],
+  ["first load ≤ 100 KB gzip", sizeGoals ? `${sizeGoals.total} B (${kb(sizeGoals.total)})` : na, sizeGoals ? met(sizeGoals.totalOk) : na],
+  ["wasm ≤ 60 KB gzip", sizeGoals ? `${sizeGoals.wasmGz} B (${kb(sizeGoals.wasmGz)})` : `${wasmSize.gzip} B`, met((sizeGoals?.wasmGz ?? wasmSize.gzip) <= GZIP_GOAL)],
+  ["(informative) growth linear: loanTerms / debtPlan", `${growth.ltLinear ? "linear" : "NOT linear"} / ${growth.dpLinear ? "linear" : "NOT linear"}`, ""],
+]);
+if (rate.suspicious.length) console.log(`Engine answers that disagree with the decimal.js truth: ${JSON.stringify(rate.suspicious)}`);
 console.log(`(total ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s; checksum ${sink & 1})`);

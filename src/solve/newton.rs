@@ -18,8 +18,9 @@
 //! `E = 1.5 (n+1) + 1 + Σ k|C_k| / 2^63` (one unit per floor shift, half a
 //! unit per rounded coefficient, and the rounding of `X` times the largest
 //! slope). The root `r` that Newton's method finds is accepted only if the
-//! values at `r − δ` and `r + δ` (δ = 10⁻¹² · max(1, |r|)) have opposite signs
-//! and both exceed `E`: then the exact function changes sign within `δ` of `r`.
+//! values at `r − δ` and `r + δ` (δ = 10⁻¹² · max(1, |r|), widened up to
+//! 10⁻⁹ · max(1, |r|) where the value is very flat) have opposite signs and
+//! both exceed `E`: then the exact function changes sign within `δ` of `r`.
 //! Otherwise the caller falls back to the exact-decimal bracket method.
 
 use rust_decimal::prelude::*;
@@ -161,12 +162,25 @@ impl Fixed {
         None
     }
 
+    /// Accepts `r` when the values at `r ± δ` have opposite signs and both
+    /// exceed the error bound. δ starts at 10⁻¹² · max(1, |r|) and widens
+    /// tenfold up to 10⁻⁹ · max(1, |r|) where the value is very flat (loans
+    /// at thousands of percent), still far inside the four decimals shown.
     fn certify(&self, r: Decimal) -> Option<Decimal> {
-        let delta = Decimal::new(1, 12).checked_mul(r.abs().max(Decimal::ONE))?;
-        let (lo, _) = self.value_and_slope(r.checked_sub(delta)?)?;
-        let (hi, _) = self.value_and_slope(r.checked_add(delta)?)?;
         let e = self.error_bound();
-        (lo.signum() == -hi.signum() && lo.abs() > e && hi.abs() > e).then_some(r)
+        let scale = r.abs().max(Decimal::ONE);
+        for exp in [12u32, 11, 10, 9] {
+            let delta = Decimal::new(1, exp).checked_mul(scale)?;
+            let (lo, _) = self.value_and_slope(r.checked_sub(delta)?)?;
+            let (hi, _) = self.value_and_slope(r.checked_add(delta)?)?;
+            if lo.signum() != -hi.signum() {
+                return None;
+            }
+            if lo.abs() > e && hi.abs() > e {
+                return Some(r);
+            }
+        }
+        None
     }
 }
 
@@ -192,6 +206,18 @@ mod tests {
         let r = f.root(d("0.004")).unwrap();
         // The exact monthly rate of 5,307.27 on 1,000,000 over 360 months is 0.40833…%.
         assert!((r - d("0.0040833")).abs() < d("0.0000001"), "{r}");
+    }
+
+    #[test]
+    fn loan_shark_rates_stay_on_the_fast_path() {
+        // 10,000 at 10,000 %/year over 600 months: 93,333.33 a month (interest only,
+        // in effect); the monthly rate is 833.33 %.
+        let mut c = vec![d("10000")];
+        c.extend(std::iter::repeat_n(d("-83333.33"), 599));
+        c.push(d("-93333.33"));
+        let f = Fixed::new(&c).unwrap();
+        let r = f.root(d("8.3333")).unwrap();
+        assert!((r - d("8.333333")).abs() < d("0.000001"), "{r}");
     }
 
     #[test]

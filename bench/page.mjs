@@ -1,0 +1,279 @@
+// Sections 4 and 5: the page in headless Debian Chromium (playwright-core, the browser tests' flags).
+// - cold loads (browser cache cleared and disabled): time from navigation start to the first computed
+//   result (the terms panel's monthly payment shows a figure), measured in the page by a
+//   MutationObserver against performance.now() (0 = navigation start);
+// - one keystroke in the terms panel, then, inside the page, the median time of a full recompute of
+//   every panel: the engine calls each panel made for its current inputs (recorded by a wrapper
+//   served at /engine.js for that page only — www/ is not changed), replayed through the page's own
+//   engine.js; against the decimal.js reference (bench/reference-decimal.mjs served at /__bench/);
+// - sizes of every response of the first cold load, raw / gzip -9 / brotli 11.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { startServer, launchBrowser, ROOT } from "../tests/browser/helpers.mjs";
+import { table, kb, fmtUs } from "./lib.mjs";
+
+const LOADS = 5;
+const PAYMENT = '#panel-terms [data-testid="payment"]';
+
+const WRAPPER = `
+export * from "./engine.js?real";
+import * as real from "./engine.js?real";
+const log = (globalThis.__benchCalls = []);
+let task = 0, pending = false;
+const rec = (name) => (input) => {
+  if (!pending) { pending = true; queueMicrotask(() => { pending = false; task++; }); }
+  const m = (new Error().stack || "").match(/\\/panels\\/([\\w-]+)\\.js/);
+  log.push({ name, panel: m ? m[1] : "app", task, at: performance.now(), input: input === undefined ? undefined : structuredClone(input) });
+  return real[name](input);
+};
+${["loanTerms", "cashflowRate", "overdueCost", "repaymentPlans", "debtPlan", "legalRules"].map((n) => `export const ${n} = rec(${JSON.stringify(n)});`).join("\n")}
+`;
+
+const referenceBody = () => readFileSync(path.join(ROOT, "bench/reference-decimal.mjs"), "utf8").replace(/from "decimal\.js"/, 'from "./decimal.mjs"');
+const decimalBody = () => readFileSync(path.join(ROOT, "node_modules/decimal.js/decimal.mjs"), "utf8");
+
+function firstResultProbe() {
+  const done = () => {
+    const el = document.querySelector('#panel-terms [data-testid="payment"]');
+    if (el && /\d/.test(el.textContent) && window.__firstResult === undefined) {
+      window.__firstResult = performance.now();
+      window.__firstResultText = el.textContent;
+      obs.disconnect();
+    }
+  };
+  const obs = new MutationObserver(done);
+  obs.observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+async function coldPage(context) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.clearBrowserCache");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  return page;
+}
+
+function compress(buf) {
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function runPage() {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const { context } = browser;
+  const origin = server.url.replace(/\/$/, "");
+  try {
+    await context.addInitScript(firstResultProbe);
+    // ---- cold loads ---------------------------------------------------------------------------
+    const loads = [];
+    let assets = null;
+    for (let i = 0; i < LOADS; i++) {
+      const page = await coldPage(context);
+      const responses = [];
+      page.on("response", (r) => responses.push(r));
+      const t0 = performance.now();
+      await page.goto(server.url);
+      await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 30_000 });
+      const wall = performance.now() - t0;
+      const r = await page.evaluate(() => ({
+        first: window.__firstResult,
+        text: window.__firstResultText,
+        dcl: performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd,
+        wasm: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
+      }));
+      loads.push({ ...r, wall });
+      if (i === 0) {
+        await page.waitForLoadState("networkidle");
+        assets = [];
+        for (const res of responses) {
+          const url = res.url();
+          if (!url.startsWith(origin)) continue;
+          const body = await res.body().catch(() => Buffer.alloc(0));
+          const seen = assets.find((a) => a.path === url.slice(origin.length));
+          if (seen) {
+            seen.times += 1;
+            continue;
+          }
+          assets.push({ times: 1, path: url.slice(origin.length), type: (res.headers()["content-type"] ?? "").split(";")[0], status: res.status(), ...compress(body) });
+        }
+      }
+      await page.close();
+    }
+
+    // ---- one keystroke, then the full recompute measured in the page ----------------------------
+    const page = await context.newPage();
+    const isEngine = (u) => {
+      const url = new URL(u);
+      return url.pathname === "/engine.js" && url.search === "";
+    };
+    await page.route(isEngine, (route) => route.fulfill({ contentType: "text/javascript", body: WRAPPER }));
+    await page.route(`${origin}/__bench/reference-decimal.mjs`, (route) => route.fulfill({ contentType: "text/javascript", body: referenceBody() }));
+    await page.route(`${origin}/__bench/decimal.mjs`, (route) => route.fulfill({ contentType: "text/javascript", body: decimalBody() }));
+    const pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__firstResult !== undefined);
+    // Give the debts panel something to compute (its two rows start empty), as a person would.
+    const rows = page.locator("#panel-debts .debt-row");
+    const fill = async (row, sel, v) => rows.nth(row).locator(`${sel} input`).fill(v);
+    await fill(0, ".field-debtName", "信用卡");
+    await fill(0, ".field-debtBalance", "20000");
+    await fill(0, ".field-debtRate", "18");
+    await fill(0, ".field-debtMin", "600");
+    await fill(1, ".field-debtName", "网贷");
+    await fill(1, ".field-debtBalance", "8000");
+    await fill(1, ".field-debtRate", "36");
+    await fill(1, ".field-debtMin", "400");
+    await page.locator("#panel-debts .field-debtBudget input").fill("1500");
+    const quiet = async () => {
+      // Quiet = no new engine call for 3 × 300 ms in a row (the panels debounce 150 ms).
+      let n = -1;
+      let still = 0;
+      for (let k = 0; k < 40 && still < 3; k++) {
+        await page.waitForTimeout(300);
+        const m = await page.evaluate(() => globalThis.__benchCalls.length);
+        still = m === n ? still + 1 : 0;
+        n = m;
+      }
+    };
+    await quiet();
+    const before = await page.evaluate(() => globalThis.__benchCalls.length);
+    const principal = page.locator("#panel-terms .field-principal input");
+    await principal.focus();
+    await principal.press("End");
+    const pressedAt = await page.evaluate(() => performance.now());
+    await page.keyboard.press("0"); // 10000 → 100000
+    await quiet();
+    const inPage = await page.evaluate(
+      async ({ before, pressedAt }) => {
+        const calls = globalThis.__benchCalls;
+        const cascade = calls.slice(before).map((c) => `${c.panel}:${c.name} (+${(c.at - pressedAt).toFixed(0)} ms)`);
+        // Each panel's latest task = the calls it makes for its current inputs.
+        const lastTask = new Map();
+        for (const c of calls) lastTask.set(c.panel, c.task);
+        const set = calls.filter((c) => lastTask.get(c.panel) === c.task && c.panel !== "app");
+        const engine = await import("./engine.js?real");
+        const ref = await import("./__bench/reference-decimal.mjs");
+        const errors = [];
+        for (const c of set) {
+          const r = engine[c.name](c.input);
+          if (!r.ok) errors.push(`${c.panel}:${c.name} ${JSON.stringify(c.input)} → ${JSON.stringify(r.error)}`);
+        }
+        const terms = set.find((c) => c.panel === "terms" && c.name === "loanTerms")?.input;
+        // The decimal.js reference does the annuity schedule + APR only: the terms panel's job.
+        const refOk = terms && terms.method === "annuity" && terms.rate.per === "year" && !terms.fees && !terms.prepayments;
+        const jobs = {
+          full: () => { for (const c of set) engine[c.name](c.input); },
+          termsWasm: () => engine.loanTerms(terms),
+          termsDecimal: () => ref.annuityTerms(terms.principal, terms.rate.percent, Number(terms.periods)),
+        };
+        // Same figures? (schedule strings and APR)
+        let same = "n/a";
+        if (refOk) {
+          const a = engine.loanTerms(terms).value, b = jobs.termsDecimal();
+          same = a.schedule.length === b.schedule.length && a.schedule.every((r, k) => ["payment", "principal", "interest", "balance"].every((f) => r[f] === b.schedule[k][f])) && a.apr.nominalPercent === b.apr.nominalPercent ? "yes" : `no: wasm ${a.apr.nominalPercent} / ${a.schedule.at(-1).payment} vs ref ${b.apr.nominalPercent} / ${b.schedule.at(-1).payment}`;
+        }
+        // performance.now() is coarse (≈0.1 ms) here: time batches of ≥ 20 ms, 25 samples each,
+        // interleaved so the page's state affects all three alike.
+        const names = refOk ? ["full", "termsWasm", "termsDecimal"] : ["full", "termsWasm"];
+        const batch = {};
+        for (const n of names) {
+          for (let i = 0; i < 5; i++) jobs[n]();
+          let k = 1;
+          for (;;) {
+            const t0 = performance.now();
+            for (let i = 0; i < k; i++) jobs[n]();
+            if (performance.now() - t0 >= 20) break;
+            k *= 2;
+          }
+          batch[n] = k;
+        }
+        const samples = Object.fromEntries(names.map((n) => [n, []]));
+        for (let s = 0; s < 25; s++) {
+          for (const n of names) {
+            const t0 = performance.now();
+            for (let i = 0; i < batch[n]; i++) jobs[n]();
+            samples[n].push(((performance.now() - t0) * 1000) / batch[n]);
+          }
+        }
+        const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+        const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
+        const t = Object.fromEntries(names.map((n) => [n, { median: med(samples[n]), p90: p90(samples[n]), calls: 25 * batch[n] }]));
+        // Each panel's share of the full recompute (median of 15 single-batch runs).
+        const perPanel = {};
+        for (const p of [...new Set(set.map((c) => c.panel))]) {
+          const mine = set.filter((c) => c.panel === p);
+          const xs = [];
+          for (let s = 0; s < 15; s++) {
+            const t0 = performance.now();
+            for (let i = 0; i < 10; i++) for (const c of mine) engine[c.name](c.input);
+            xs.push(((performance.now() - t0) * 1000) / 10);
+          }
+          perPanel[p] = { calls: mine.map((c) => c.name + (c.name === "debtPlan" ? `(compare=${c.input.compare !== false})` : "")), median: med(xs) };
+        }
+        return { cascade, set: set.map((c) => ({ panel: c.panel, name: c.name, input: c.input })), errors, terms, t, perPanel, same, refOk };
+      },
+      { before, pressedAt },
+    );
+    await page.close();
+    return { loads, assets, inPage, pageErrors };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+export function printPage({ loads, inPage }) {
+  const FRAME_US = 1e6 / 60;
+  const rows = [];
+  const ms = (x) => (x === undefined ? "?" : `${x.toFixed(0)} ms`);
+  rows.push([
+    `navigation → first result (terms panel's monthly payment "${loads[0].text}"), ${loads.length} cold loads`,
+    `median ${ms(median(loads.map((l) => l.first)))} (min ${ms(Math.min(...loads.map((l) => l.first)))}, max ${ms(Math.max(...loads.map((l) => l.first)))})`,
+    `DOMContentLoaded ${ms(median(loads.map((l) => l.dcl)))}, wasm received ${ms(median(loads.map((l) => l.wasm)))}; Node wall clock goto→result ${ms(median(loads.map((l) => l.wall)))}`,
+  ]);
+  const { t, perPanel } = inPage;
+  rows.push([
+    `full recompute of every panel (wasm, ${inPage.set.length} engine calls)`,
+    `median ${fmtUs(t.full.median)}, p90 ${fmtUs(t.full.p90)} (${t.full.calls} runs)`,
+    `${((t.full.median / FRAME_US) * 100).toFixed(1)} % of a 60 Hz frame (goal < 10 %, ${fmtUs(FRAME_US / 10)})`,
+  ]);
+  for (const [p, v] of Object.entries(perPanel)) rows.push([`  of which panel ${p}`, `median ${fmtUs(v.median)}`, v.calls.join(", ")]);
+  rows.push([`terms panel only, wasm loanTerms (${JSON.stringify(inPage.terms)})`, `median ${fmtUs(t.termsWasm.median)}, p90 ${fmtUs(t.termsWasm.p90)} (${t.termsWasm.calls} runs)`, ""]);
+  if (inPage.refOk) {
+    rows.push(["terms panel only, decimal.js reference recompute (same page)", `median ${fmtUs(t.termsDecimal.median)}, p90 ${fmtUs(t.termsDecimal.p90)} (${t.termsDecimal.calls} runs)`, `same figures as wasm: ${inPage.same}`]);
+    rows.push(["  wasm vs decimal.js, terms panel", `${(t.termsDecimal.median / t.termsWasm.median).toFixed(1)}× faster`, "like for like"]);
+    rows.push(["  wasm full recompute (all panels) vs decimal.js terms only", `${(t.termsDecimal.median / t.full.median).toFixed(2)}×`, "the reference covers only the annuity schedule + APR"]);
+  } else {
+    rows.push(["decimal.js reference", "n/a", "terms input is not a plain annuity with a yearly rate"]);
+  }
+  table("The page (headless Chromium, in-page performance.now)", ["Measure", "Result", "Notes"], rows);
+  console.log(`Calls after one keystroke in the terms principal (10000 → 100000), in order: ${inPage.cascade.join(", ") || "(none)"}`);
+  if (inPage.errors.length) console.log(`Engine errors on the page's current inputs: ${inPage.errors.join("; ")}`);
+  return { fullUs: t.full.median, frameShare: t.full.median / FRAME_US, firstMs: median(loads.map((l) => l.first)) };
+}
+
+export function printSizes(assets) {
+  const GOAL_TOTAL = 100 * 1024;
+  const GOAL_WASM = 60 * 1024;
+  const sum = (k) => assets.reduce((s, a) => s + a[k], 0);
+  const rows = assets.map((a) => [a.path + (a.times > 1 ? ` (requested ${a.times}×, counted once)` : ""), a.type, String(a.raw), String(a.gzip), String(a.brotli)]);
+  rows.push([`TOTAL (${assets.length} distinct assets)`, "", `${sum("raw")} (${kb(sum("raw"))})`, `${sum("gzip")} (${kb(sum("gzip"))})`, `${sum("brotli")} (${kb(sum("brotli"))})`]);
+  table("First-load assets (every response while loading the page in Chromium; bytes)", ["Asset", "Type", "Raw", "Gzip -9", "Brotli 11"], rows);
+  const wasm = assets.find((a) => a.path.endsWith(".wasm"));
+  const total = sum("gzip");
+  const wasmGz = wasm?.gzip ?? NaN;
+  table("Size goals", ["Goal", "Result", "Status"], [
+    ["first load ≤ 100 KB gzip (102400 B)", `${total} B (${kb(total)})`, total <= GOAL_TOTAL ? "MET" : "NOT MET"],
+    ["wasm ≤ 60 KB gzip (61440 B)", `${wasmGz} B (${kb(wasmGz)})`, wasmGz <= GOAL_WASM ? "MET" : "NOT MET"],
+  ]);
+  return { total, wasmGz, totalOk: total <= GOAL_TOTAL, wasmOk: wasmGz <= GOAL_WASM };
+}
