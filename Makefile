@@ -26,6 +26,8 @@ build: setup-rust setup-node
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
 	node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals www/pkg/repay_bg.wasm -o www/pkg/repay_bg.wasm
 	cp www/repay-api.d.ts www/pkg/repay.d.ts
+	node scripts/sw-version.mjs
+	node scripts/build-single.mjs
 	node scripts/sizes.mjs
 
 test: setup check test-rust build test-js test-browser
@@ -72,4 +74,4 @@ setup-browser:
 
 clean:
 	cargo clean
-	rm -rf www/pkg out dist
+	rm -rf www/pkg www/sw-version.js out dist

@@ -24,6 +24,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
+        # Public static files: lets a page on another origin load <repay-calculator>
+        # (module scripts and the wasm are fetched in CORS mode); no credentials.
+        self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 
     def log_message(self, format, *args):  # quiet: tests read stdout

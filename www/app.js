@@ -3,7 +3,7 @@
 // touches the wasm) and mounts each panel into its container in ux.md order.
 // A panel module exports mount(root, ctx); panels not built yet are skipped.
 
-import { register, setLang, onLangChange, t, bind, LANGUAGES, DEFAULT_LANG } from "./i18n.js";
+import { register, setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang } from "./i18n.js";
 import common from "./i18n/common.js";
 import termsCatalog from "./i18n/terms.js";
 import overdueCatalog from "./i18n/overdue.js";
@@ -11,6 +11,13 @@ import rightsCatalog from "./i18n/rights.js";
 import plansCatalog from "./i18n/plans.js";
 import debtsCatalog from "./i18n/debts.js";
 import letterCatalog from "./i18n/letter.js";
+import shareCatalog from "./i18n/share.js";
+import { createStateRegistry, initialState, mountShareBar } from "./state.js";
+import glossaryCatalog from "./i18n/glossary.js";
+import exportCatalog from "./i18n/export.js";
+import { enhance as glossary } from "./glossary.js";
+import offlineCatalog from "./i18n/offline.js";
+import { setupOffline } from "./offline.js";
 
 register(common);
 register(termsCatalog);
@@ -19,6 +26,10 @@ register(rightsCatalog);
 register(plansCatalog);
 register(debtsCatalog);
 register(letterCatalog);
+register(shareCatalog);
+register(glossaryCatalog);
+register(exportCatalog);
+register(offlineCatalog);
 
 /** Panels in page order: container id → module path (absent = not built yet). */
 const PANELS = [
@@ -57,17 +68,18 @@ function setupLanguageSwitch() {
     o.textContent = l.name;
     select.append(o);
   }
-  select.value = DEFAULT_LANG;
+  select.value = preferredLang();
   select.addEventListener("change", () => setLang(select.value));
   document.getElementById("lang-switch").hidden = false;
   onLangChange(() => {
     document.title = t("app.title");
+    if (select.value !== lang()) select.value = lang();
   });
 }
 
 async function main() {
   setupLanguageSwitch();
-  setLang(DEFAULT_LANG);
+  setLang(preferredLang());
   const status = document.getElementById("app-status");
   bind(status, "app.loading");
 
@@ -83,7 +95,7 @@ async function main() {
   const v = engine.version();
   if (v) bind(document.getElementById("engine-version"), "app.version", { version: v });
 
-  const ctx = { engine, share: createShare() };
+  const ctx = { engine, share: createShare(), state: createStateRegistry() };
   for (const p of PANELS) {
     if (!p.module) continue;
     const root = document.getElementById(p.id);
@@ -94,6 +106,30 @@ async function main() {
       console.error(`panel ${p.id} failed to mount`, e);
     }
   }
+  // A share link's inputs (#s=…), else those saved on this device when the person chose so.
+  const start = initialState(location.hash);
+  if (start.state) ctx.state.set(start.state);
+  mountShareBar(document.getElementById("share-bar"), ctx.state, document.getElementById("main"), start);
+  // "?" buttons beside technical terms (年化利率, 罚息, LPR…), in every panel.
+  glossary(document.getElementById("main"));
+  printFooter();
+  // The service worker and its "ready offline" / "new version" notices (served page only).
+  setupOffline(document.getElementById("offline-notice"));
+}
+
+/** The print pack's footer (style.css shows it only in print): the date and "computed on this device". */
+function printFooter() {
+  const p = document.createElement("p");
+  p.className = "print-footer";
+  p.dataset.testid = "print-footer";
+  const fill = () => {
+    const date = new Intl.DateTimeFormat(lang(), { year: "numeric", month: "long", day: "numeric" }).format(new Date());
+    p.textContent = t("print.footer", { date });
+  };
+  fill();
+  onLangChange(fill);
+  window.addEventListener("beforeprint", fill);
+  document.body.append(p);
 }
 
 main();

@@ -70,6 +70,43 @@ export const moneyOf = (el) => cleanNumber(val(el));
 /** Integers go as numbers; anything else as typed, so the engine names the problem. */
 export const intOrText = (s) => (/^\d{1,6}$/.test(s) ? Number(s) : s);
 
+/** A control's value as a string for the saved or shared state (a checkbox is "1" or "0"). */
+export function readControl(el) {
+  return el.type === "checkbox" ? (el.checked ? "1" : "0") : el.value;
+}
+
+/**
+ * Writes a state string into a control; a select keeps its value when s is
+ * not one of its options. Returns true when the control changed.
+ */
+export function writeControl(el, s) {
+  if (typeof s !== "string") return false;
+  if (el.type === "checkbox") {
+    const on = s === "1";
+    if (el.checked === on) return false;
+    el.checked = on;
+    return true;
+  }
+  if (el.tagName === "SELECT" && ![...el.options].some((o) => o.value === s)) return false;
+  if (el.value === s) return false;
+  el.value = s;
+  return true;
+}
+
+/**
+ * get/set over a map name → control, for a panel's ctx.state registration.
+ * set(state, onChanged) writes the names state has and calls onChanged(el)
+ * for each control it changed.
+ */
+export function controlsState(controls) {
+  return {
+    get: () => Object.fromEntries(Object.entries(controls).map(([k, el]) => [k, readControl(el)])),
+    set(state, onChanged = null) {
+      for (const [k, el] of Object.entries(controls)) if (Object.hasOwn(state, k) && writeControl(el, state[k])) onChanged?.(el);
+    },
+  };
+}
+
 /** A <form> that never submits (everything recomputes as it is typed). */
 export function form(cls, ...children) {
   return h("form", { class: cls, novalidate: true, on: { submit: (e) => e.preventDefault() } }, ...children);

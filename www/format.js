@@ -39,20 +39,36 @@ function groupWith(nf, str, digits) {
     .join("");
 }
 
+/** Currencies an embedding page may choose (money is always shown with two decimals). */
+export const CURRENCIES = ["CNY", "HKD", "TWD", "GBP", "USD", "EUR"];
+let currency = "CNY";
+
+/** Sets the currency money() shows (an embedder's setting); unknown codes are ignored. Returns the one in force. */
+export function setCurrency(code) {
+  const c = String(code ?? "").toUpperCase();
+  if (CURRENCIES.includes(c)) currency = c;
+  return currency;
+}
+
+/** The currency money() shows now (default CNY). */
+export function currencyCode() {
+  return currency;
+}
+
 const cache = new Map();
 function nf(kind, digits) {
-  const key = `${lang()}|${kind}|${digits}`;
+  const key = `${lang()}|${kind}|${digits}|${currency}`;
   if (!cache.has(key)) {
     const opts =
       kind === "money"
-        ? { style: "currency", currency: "CNY", minimumFractionDigits: digits, maximumFractionDigits: digits }
+        ? { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }
         : { minimumFractionDigits: digits, maximumFractionDigits: digits };
     cache.set(key, new Intl.NumberFormat(lang(), opts));
   }
   return cache.get(key);
 }
 
-/** "5307.27" → "¥5,307.27" (zh-CN) or "CN¥5,307.27" (en). */
+/** "5307.27" → "¥5,307.27" (zh-CN), "CN¥5,307.27" (zh-TW, en), in the currency of setCurrency(). */
 export function money(str) {
   return groupWith(nf("money", 2), str, 2);
 }

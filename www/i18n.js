@@ -10,9 +10,30 @@
 /** Languages offered, in the order of the switch. Names are in their own language. */
 export const LANGUAGES = [
   { code: "zh-CN", name: "简体中文" },
+  { code: "zh-TW", name: "繁體中文" },
   { code: "en", name: "English" },
 ];
+/** The fallback language: a message missing elsewhere is taken from here. */
 export const DEFAULT_LANG = "zh-CN";
+
+/**
+ * The language to start in from the browser's preferences (navigator.languages
+ * order, first Chinese or English tag wins): zh-CN for zh-CN, zh-SG, zh and
+ * zh-Hans; zh-TW for zh-TW, zh-HK, zh-MO and zh-Hant; English otherwise.
+ */
+export function preferredLang(prefs = globalThis.navigator?.languages ?? [globalThis.navigator?.language]) {
+  for (const raw of prefs ?? []) {
+    const tag = String(raw ?? "").toLowerCase().replace(/_/g, "-");
+    const [base, ...sub] = tag.split("-");
+    if (base === "en") return "en";
+    if (base !== "zh") continue;
+    if (sub.includes("hant")) return "zh-TW";
+    if (sub.includes("hans")) return "zh-CN";
+    if (sub.some((x) => ["tw", "hk", "mo"].includes(x))) return "zh-TW";
+    return "zh-CN";
+  }
+  return "en";
+}
 
 const catalogs = new Map(LANGUAGES.map((l) => [l.code, Object.create(null)]));
 const listeners = new Set();

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT } from "./helpers.mjs";
-import { LANGUAGES } from "../../www/i18n.js";
+import { LANGUAGES, preferredLang } from "../../www/i18n.js";
 
 const DIR = path.join(ROOT, "www", "i18n");
 const files = (await readdir(DIR)).filter((f) => f.endsWith(".js")).sort();
@@ -17,6 +17,25 @@ const catalogs = Object.fromEntries(
   await Promise.all(files.map(async (f) => [f, (await import(path.join(DIR, f))).default])),
 );
 const LANGS = LANGUAGES.map((l) => l.code);
+
+test("the switch offers 简体中文, 繁體中文 and English; the browser's preference picks the first one", () => {
+  assert.deepEqual(LANGS, ["zh-CN", "zh-TW", "en"]);
+  const cases = {
+    "zh-CN": [["zh-CN"], ["zh-SG"], ["zh"], ["zh-Hans"], ["zh-Hans-HK"], ["fr", "zh"]],
+    "zh-TW": [["zh-TW"], ["zh-HK"], ["zh-MO"], ["zh-Hant"], ["zh-Hant-CN"], ["de", "zh-hk"]],
+    en: [["en-US"], ["fr"], [], ["en", "zh-CN"], ["ja", "ko"]],
+  };
+  for (const [want, list] of Object.entries(cases)) for (const prefs of list) assert.equal(preferredLang(prefs), want, prefs.join(","));
+});
+
+for (const f of files) {
+  test(`${f}: every message in every language is a non-empty string`, () => {
+    for (const l of LANGS) {
+      const empty = Object.entries(catalogs[f][l] ?? {}).filter(([, v]) => typeof v !== "string" || !v.trim()).map(([k]) => k);
+      assert.deepEqual(empty, [], `${f} ${l}`);
+    }
+  });
+}
 
 test("every catalog file has every language of the switch, and nothing else", () => {
   assert.ok(files.length >= 7, files.join(", "));

@@ -96,6 +96,9 @@ export async function launchBrowser() {
 export function watchPage(page, origin) {
   const problems = [];
   page.on("console", (msg) => {
+    // launchBrowser blocks service workers (serviceWorkers: "block"); Playwright's stub of
+    // register() says so on the console. That is the harness speaking, not the page.
+    if (msg.text() === "Service Worker registration blocked by Playwright") return;
     if (msg.type() === "error" || msg.type() === "warning") problems.push(`console.${msg.type()}: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));

@@ -12,8 +12,9 @@ import { h, clear } from "../dom.js";
 import { t, lang, bind, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { lineChart } from "./plans-chart.js";
-import { field, unitOf, textInput, options, val, moneyOf, form as formEl, panel, recompute } from "../form.js";
+import { field, unitOf, textInput, options, val, moneyOf, form as formEl, panel, recompute, readControl, writeControl } from "../form.js";
 import { resultBody, resultSection } from "../result.js";
+import { csvButton } from "../export.js";
 
 const STRATEGIES = ["avalanche", "snowball", "order"];
 
@@ -108,6 +109,7 @@ export function mount(root, ctx) {
     relabel();
     if (focus) name.input.focus();
     schedule();
+    return row;
   }
 
   add.addEventListener("click", () => addRow());
@@ -215,7 +217,7 @@ export function mount(root, ctx) {
         }
       }
     }
-    r.sentence.textContent = sentences.join(lang() === "zh-CN" ? "" : " ");
+    r.sentence.textContent = sentences.join(lang().startsWith("zh") ? "" : " ");
     drawFlags(v.debts);
     drawTable(v, best);
     drawChart(last.timeline, v.debts);
@@ -292,6 +294,14 @@ export function mount(root, ctx) {
         n: tv.timeline.length,
         testid: "debts-chart",
       }),
+      csvButton("csv.debts.button", () => {
+        const names = debts.map((d, i) => d.name || t("debts.row", { n: i + 1 }));
+        return {
+          base: t("csv.debts.file"),
+          headers: [t("csv.col.month"), ...names.map((name) => t("csv.col.debtBalance", { name })), ...names.map((name) => t("csv.col.debtPayment", { name })), t("csv.col.paid"), t("csv.col.interest")],
+          rows: tv.timeline.map((m) => [m.month, ...m.balances, ...m.payments, m.paid, m.interest]),
+        };
+      }, "csv-debts"),
     );
   }
 
@@ -299,6 +309,28 @@ export function mount(root, ctx) {
     draw();
     loop.refreshError();
     if (!last) loop.compute();
+  });
+
+  // Saved / shared state (www/state.js): the budget and every debt row, in order.
+  const rowControls = (row) => ({ name: row.name.input, balance: row.balance.input, rate: row.rate.input, ratePer: row.per, min: row.min.input });
+  ctx.state?.register("debts", {
+    get: () => ({
+      budget: readControl(budget.input),
+      debts: rows.map((row) => Object.fromEntries(Object.entries(rowControls(row)).map(([k, el]) => [k, readControl(el)]))),
+    }),
+    set(s) {
+      writeControl(budget.input, s.budget);
+      if (s.debts) {
+        for (const row of rows.splice(0)) row.el.remove();
+        for (const item of s.debts) {
+          const row = addRow({}, false);
+          for (const [k, el] of Object.entries(rowControls(row))) writeControl(el, item[k]);
+        }
+        if (!rows.length) [0, 1].forEach(() => addRow({}, false)); // the page's starting two rows
+        relabel();
+      }
+      loop.compute();
+    },
   });
 
   addRow({}, false);

@@ -8,7 +8,7 @@
 import { h, clear } from "../dom.js";
 import { t, lang, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
-import { field, val, form as formEl, panel } from "../form.js";
+import { field, val, form as formEl, panel, controlsState } from "../form.js";
 
 /** Today's date in the page's language; the page may read the clock, the engine never does. */
 function today() {
@@ -164,6 +164,15 @@ export function mount(root, ctx) {
     chosen = value;
     status.textContent = "";
     draw();
+  });
+  // Saved state (www/state.js; share links leave the letter out).
+  const fields = controlsState(Object.fromEntries(Object.entries(f).map(([k, x]) => [k, x.input])));
+  ctx.state?.register("letter", {
+    get: fields.get,
+    set(s) {
+      fields.set(s);
+      draw();
+    },
   });
   const initial = ctx.share?.get("plan");
   if (initial) chosen = initial;

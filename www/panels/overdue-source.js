@@ -12,6 +12,17 @@ export function dataText(item) {
   return lang().startsWith("en") ? item.en ?? item.zh : item.zh ?? item.en;
 }
 
+/**
+ * The rule pack's text as nodes: for zh-TW the pack has only the Simplified
+ * original, so it is shown as such (lang="zh-CN") followed by "（簡體原文）".
+ */
+export function dataContent(item, prefix = "") {
+  if (lang() === "zh-TW" && item.zh) {
+    return [prefix, h("span", { lang: "zh-CN", text: item.zh }), " ", h("span", { class: "simplified-note", text: t("legal.simplifiedOriginal") })];
+  }
+  return [prefix + dataText(item)];
+}
+
 /** A pack date ("2020-12-29", "2025-10" or "2017") as the page shows dates. */
 export function packDate(d) {
   if (!d) return "";
@@ -31,7 +42,7 @@ export function sourceLine(source, confidence) {
   return h(
     "p",
     { class: "source-line" },
-    h("span", { class: "source-doc", text: parts }),
+    h("span", { class: "source-doc", lang: "zh-CN", text: parts }),
     source.date ? h("span", { class: "source-date", text: ` · ${packDate(source.date)}` }) : null,
     " · ",
     confidenceLabel(confidence),
@@ -48,7 +59,7 @@ export function sourceList(source, confidence, { asOf = null, notes = [] } = {})
     h(
       "dl",
       { class: "source-list" },
-      row("legal.document", source.document, "document"),
+      row("legal.document", source.document && h("span", { lang: "zh-CN", text: source.document }), "document"),
       row("legal.article", source.article, "article"),
       row("legal.date", packDate(source.date), "date"),
       row("legal.effective", packDate(source.effective), "effective"),
@@ -65,7 +76,7 @@ export function sourceDetails(source, confidence, opts = {}) {
   return h(
     "details",
     { class: "source" },
-    h("summary", {}, h("span", { text: t("odr.source") }), h("span", { class: "source-short", text: short }), " ", confidenceLabel(confidence)),
+    h("summary", {}, h("span", { text: t("odr.source") }), h("span", { class: "source-short", lang: "zh-CN", text: short }), " ", confidenceLabel(confidence)),
     sourceList(source, confidence, opts),
   );
 }

@@ -14,7 +14,7 @@
 
 import { h } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
-import { field, checkField, unitOf, textInput, intInput, options, val, moneyOf as num, intOrText, form as formEl, panel, recompute } from "../form.js";
+import { field, checkField, unitOf, textInput, intInput, options, val, moneyOf as num, intOrText, form as formEl, panel, recompute, controlsState } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./overdue-result.js";
 
@@ -207,6 +207,24 @@ export function mount(root, ctx) {
   onLangChange(() => {
     if (loop.last) render(res, loop.last.value, loop.last.input, rules);
     loop.refreshError();
+  });
+
+  // Saved / shared state (www/state.js). A restored value that differs from
+  // the loan's prefill counts as typed, so later loan changes leave it alone.
+  const fields = controlsState({
+    principal: f.principal.input, interest: f.interest.input, fees: f.fees.input, periodMode: modeSelect, days: f.days.input,
+    from: f.from.input, to: f.to.input, lender: lenderSelect, penaltyMode, penaltyRate: f.penaltyRate.input, penaltyPer,
+    contractRate: f.contractRate.input, contractPer, markup: f.markup.input, compound: f.compound.input, lateFee: f.lateFee.input,
+    lateFeeUnit: feeUnit, lateFeePer: feePer, contractDate: f.contractDate.input, chargeOnFees: f.chargeOnFees.input,
+    dayBasis: daySelect, filingDate: f.filingDate.input, upfront: f.upfront.input, payment: f.payment.input,
+  });
+  ctx.state?.register("overdue", {
+    get: fields.get,
+    set(s) {
+      fields.set(s, (el) => touched.add(el));
+      syncModes();
+      loop.compute();
+    },
   });
 
   applyLoan(ctx.share?.get("loan"));

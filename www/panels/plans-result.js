@@ -10,6 +10,7 @@ import { t, lang, has } from "../i18n.js";
 import * as fmt from "../format.js";
 import { lineChart, cumulative } from "./plans-chart.js";
 import { resultBody } from "../result.js";
+import { csvButton } from "../export.js";
 
 const BANKS = new Set(["bank", "creditCard"]);
 
@@ -79,7 +80,7 @@ export function render(p, v, input, { chosenKind = null, onChoose }) {
     const lump = plans.find((x) => x.kind === "lumpSum" && x.fitsBudget === true);
     if (lump) sentences.push(t("plans.lumpOnly", { amount: fmt.money(lump.totalPaid) }));
   }
-  p.sentence.textContent = sentences.join(lang() === "zh-CN" ? "" : " ");
+  p.sentence.textContent = sentences.join(lang().startsWith("zh") ? "" : " ");
 
   renderTable(p.table, plans, input, chosenKind, onChoose);
 
@@ -142,7 +143,7 @@ function renderTable(box, plans, input, chosenKind, onChoose) {
     const button = h("button", {
       type: "button",
       class: chosen ? "choose is-chosen" : "choose",
-      "aria-label": t("plans.chooseLabel", { kind: label }),
+      "aria-label": t(chosen ? "plans.chosenLabel" : "plans.chooseLabel", { kind: label }),
       "aria-pressed": chosen ? "true" : "false",
       text: t(chosen ? "plans.chosen" : "plans.choose"),
       on: { click: () => onChoose(plan) },
@@ -175,5 +176,14 @@ function renderTable(box, plans, input, chosenKind, onChoose) {
       { class: "table-scroll plans-scroll", tabindex: "0", role: "region", "aria-label": t("plans.tableCaption") },
       h("table", { class: "cards", "data-testid": "plans-table" }, h("caption", { text: t("plans.tableCaption") }), h("thead", {}, head), body),
     ),
+    csvButton("csv.plans.button", () => {
+      const dated = plans.some((x) => x.schedule.some((r) => r.dueDate));
+      const cols = ["period", ...(dated ? ["dueDate"] : []), "payment", "principal", "interest", "balance"];
+      return {
+        base: t("csv.plans.file"),
+        headers: [t("csv.col.plan"), ...cols.map((c) => t(`table.${c}`))],
+        rows: plans.flatMap((x) => x.schedule.map((r) => [kindLabel(x), ...cols.map((c) => r[c] ?? "")])),
+      };
+    }, "csv-plans"),
   );
 }

@@ -9,7 +9,7 @@
 
 import { h } from "../dom.js";
 import { onLangChange } from "../i18n.js";
-import { field, unitOf, textInput, intInput, options, val, moneyOf, intOrText, form as formEl, panel, recompute } from "../form.js";
+import { field, unitOf, textInput, intInput, options, val, moneyOf, intOrText, form as formEl, panel, recompute, controlsState } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./plans-result.js";
 
@@ -168,6 +168,21 @@ export function mount(root, ctx) {
   onLangChange(() => {
     draw();
     loop.refreshError();
+  });
+
+  // Saved / shared state (www/state.js). A restored value that differs from
+  // what the other panels prefilled counts as typed, so it is kept.
+  const fields = controlsState({
+    principal: f.principal.input, interest: f.interest.input, penalties: f.penalties.input, fees: f.fees.input, rate: f.rate.input,
+    ratePer: perSelect, budget: f.budget.input, lender: lenderSelect, lumpSum: f.lumpSum.input, offer: f.offer.input,
+    months: f.months.input, deferral: f.deferral.input,
+  });
+  ctx.state?.register("plans", {
+    get: fields.get,
+    set(s) {
+      fields.set(s, (el) => touched.add(el));
+      loop.compute();
+    },
   });
 
   fromLoan(ctx.share?.get("loan"));

@@ -8,7 +8,7 @@ import { h, clear } from "../dom.js";
 import { t, has, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { panel } from "../form.js";
-import { dataText, sourceLine, sourceList, packDate } from "./overdue-source.js";
+import { dataContent, sourceLine, sourceList, packDate } from "./overdue-source.js";
 
 export function mount(root, ctx) {
   const r = ctx.engine.legalRules();
@@ -33,7 +33,7 @@ export function mount(root, ctx) {
             "li",
             { class: "rights-fact", "data-fact": f.id },
             has(`rights.fact.${f.id}`) ? h("h3", { class: "rights-title", text: t(`rights.fact.${f.id}`) }) : null,
-            h("p", { class: "rights-text", text: (f.confidence === "reported" ? t("conf.reportedPrefix") : "") + dataText(f) }),
+            h("p", { class: "rights-text" }, dataContent(f, f.confidence === "reported" ? t("conf.reportedPrefix") : "")),
             sourceLine(f.source, f.confidence),
           ),
         ),
@@ -77,7 +77,7 @@ export function mount(root, ctx) {
           h(
             "li",
             { class: "rights-rule", "data-rule": rule.id },
-            h("p", { class: "rights-text", text: (rule.confidence === "reported" ? t("conf.reportedPrefix") : "") + dataText(rule) }),
+            h("p", { class: "rights-text" }, dataContent(rule, rule.confidence === "reported" ? t("conf.reportedPrefix") : "")),
             h("p", { class: "hint", text: t("rights.scope", { lenders: lenders(rule.scope) }) }),
             sourceList(rule.source, rule.confidence, { asOf: rule.asOf }),
           ),

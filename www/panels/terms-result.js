@@ -9,6 +9,7 @@ import { t, has } from "../i18n.js";
 import * as fmt from "../format.js";
 import { balanceChart, splitChart } from "../chart.js";
 import { resultBody, figure as fig } from "../result.js";
+import { csvButton } from "../export.js";
 
 /** Warnings whose content the "why" sentence already says. */
 const EXPLAINED = new Set(["flatRate"]);
@@ -139,6 +140,11 @@ function renderTable(details, v) {
       { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("table.caption") },
       h("table", {}, h("caption", { text: t("table.caption") }), h("thead", {}, head), body, h("tfoot", {}, h("tr", {}, totalCells))),
     ),
+    csvButton("csv.terms.button", () => ({
+      base: t("csv.terms.file"),
+      headers: cols.map((c) => t(`table.${c}`)),
+      rows: v.schedule.map((r) => cols.map((c) => r[c] ?? "")),
+    }), "csv-terms"),
   );
   details.open = wasOpen;
 }

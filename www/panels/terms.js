@@ -11,7 +11,7 @@
 import { h, id } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
 import { cleanNumber } from "../format.js";
-import { field, unitOf, textInput, intInput, options, val, form as formEl, panel, recompute } from "../form.js";
+import { field, unitOf, textInput, intInput, options, val, form as formEl, panel, recompute, controlsState, readControl, writeControl } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./terms-result.js";
 
@@ -78,7 +78,7 @@ export function mount(root, ctx) {
     });
   }
 
-  function makeRow(list, rows, parts, addButton) {
+  function makeRow(list, rows, parts, addButton, focus = true) {
     const legend = h("legend");
     const remove = h("button", { type: "button", class: "remove", text: "×" });
     const row = { legend, remove, ...Object.fromEntries(parts.map((p) => [p.key, p])) };
@@ -93,23 +93,26 @@ export function mount(root, ctx) {
     rows.push(row);
     list.append(row.el);
     relabelRows();
-    parts[0].input.focus();
+    if (focus) parts[0].input.focus();
     schedule();
+    return row;
   }
 
-  addFee.addEventListener("click", () => {
+  function addFeeRow(focus = true) {
     const label = field("feeLabel", "terms.feeLabel", h("input", { type: "text", maxlength: "60", autocomplete: "off", t: ["terms.feeLabelPlaceholder", {}, "placeholder"] }));
     const unit = h("select", { class: "unit", t: ["terms.feeUnit", {}, "aria-label"] }, options("terms.feeUnit", ["amount", "percent"]));
     const amount = field("feeAmount", "terms.feeAmount", textInput(), null, unit);
     const when = field("feeWhen", "terms.feeWhen", h("select", {}, options("terms.feeWhen", ["upfront", "eachPeriod", "atEnd"])));
-    makeRow(feeList, feeRows, [{ key: "label", ...label }, { key: "amount", ...amount, unit }, { key: "when", ...when }], addFee);
-  });
-  addPrepay.addEventListener("click", () => {
+    return makeRow(feeList, feeRows, [{ key: "label", ...label }, { key: "amount", ...amount, unit }, { key: "when", ...when }], addFee, focus);
+  }
+  function addPrepayRow(focus = true) {
     const period = field("prepayPeriod", "terms.prepayPeriod", intInput());
     const amount = field("prepayAmount", "terms.prepayAmount", textInput());
     const then = field("prepayThen", "terms.prepayThen", h("select", {}, options("terms.prepayThen", ["shortenTerm", "lowerPayment"])));
-    makeRow(prepayList, prepayRows, [{ key: "period", ...period }, { key: "amount", ...amount }, { key: "then", ...then }], addPrepay);
-  });
+    return makeRow(prepayList, prepayRows, [{ key: "period", ...period }, { key: "amount", ...amount }, { key: "then", ...then }], addPrepay, focus);
+  }
+  addFee.addEventListener("click", () => addFeeRow());
+  addPrepay.addEventListener("click", () => addPrepayRow());
 
   /** Reads the form into a loanTerms input; `paths` maps engine field paths to fields. */
   function read() {
@@ -167,6 +170,33 @@ export function mount(root, ctx) {
   onLangChange(() => {
     if (loop.last) render(res, loop.last.value, loop.last.input);
     loop.refreshError();
+  });
+
+  // Saved / shared state (www/state.js): the fields, then the fee and prepayment rows.
+  const fields = controlsState({ principal: f.principal.input, received: f.received.input, rate: f.rate.input, ratePer: perSelect, periods: f.periods.input, method: methodSelect, startDate: f.startDate.input, dayBasis: daySelect });
+  const feeControls = (r) => ({ label: r.label.input, amount: r.amount.input, unit: r.amount.unit, when: r.when.input });
+  const prepayControls = (r) => ({ period: r.period.input, amount: r.amount.input, then: r.then.input });
+  const rowsOf = (rows, controls) => rows.map((r) => Object.fromEntries(Object.entries(controls(r)).map(([k, el]) => [k, readControl(el)])));
+  function setRows(rows, items, add, controls, list) {
+    for (const r of rows.splice(0)) r.el.remove();
+    for (const item of items ?? []) {
+      const row = add(false);
+      for (const [k, el] of Object.entries(controls(row))) writeControl(el, item[k]);
+    }
+    if (rows.length) list.closest("details").open = true;
+  }
+  ctx.state?.register("terms", {
+    get: () => ({ ...fields.get(), fees: rowsOf(feeRows, feeControls), prepayments: rowsOf(prepayRows, prepayControls) }),
+    set(s) {
+      fields.set(s);
+      if (s.fees || s.prepayments) {
+        setRows(feeRows, s.fees, addFeeRow, feeControls, feeList);
+        setRows(prepayRows, s.prepayments, addPrepayRow, prepayControls, prepayList);
+        relabelRows();
+      }
+      updateMethodHint();
+      loop.compute();
+    },
   });
 
   loop.compute();

@@ -1,0 +1,134 @@
+// Browser test of the privacy promise over a full session: load, fill every
+// panel (rows included), choose a plan and write the letter, export CSV and
+// open the print view where the page offers them, open the glossary and the
+// sources, copy a share link. Every request goes to the page's own origin;
+// after the first load has settled, only same-origin module and asset loads
+// follow (listed in the test output); no cookie is set; no Content-Security-
+// Policy violation and no console error happen; nothing is stored.
+// Run: make build && node --test --test-concurrency=1 tests/browser/
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser } from "./helpers.mjs";
+import terms from "../../www/i18n/terms.js";
+import overdue from "../../www/i18n/overdue.js";
+import plans from "../../www/i18n/plans.js";
+import debts from "../../www/i18n/debts.js";
+import letter from "../../www/i18n/letter.js";
+
+const zh = { ...terms["zh-CN"], ...overdue["zh-CN"], ...plans["zh-CN"], ...debts["zh-CN"], ...letter["zh-CN"] };
+
+let server;
+let browser;
+let page;
+let origin;
+const requests = []; // { url, type, phase }
+const consoleErrors = [];
+let phase = "load";
+
+before(async () => {
+  server = await startServer();
+  origin = server.url.replace(/\/$/, "");
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on("request", (r) => requests.push({ url: r.url(), type: r.resourceType(), phase }));
+  page.on("console", (m) => {
+    if (m.type() === "error" || /Content Security Policy/i.test(m.text())) consoleErrors.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  await page.goto(server.url, { waitUntil: "networkidle" });
+  await page.locator('#panel-terms [data-testid="payment"]').filter({ hasText: "¥" }).waitFor();
+  await page.locator('#panel-rights [data-testid="rights-facts"]').waitFor({ state: "attached" });
+  await page.locator('[data-testid="copy-link"]').waitFor();
+  await page.waitForLoadState("networkidle");
+  phase = "session";
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("a full session: fill every panel, letter, export, print view, glossary, sources, copy link", async () => {
+  const label = (text, scope = page) => scope.getByLabel(text, { exact: true });
+  await label(zh["terms.principal"]).fill("1000000");
+  await label(zh["terms.rate"]).fill("4.9");
+  await label(zh["terms.periods"]).fill("360");
+  await page.evaluate(() => {
+    for (const key of ["terms.addFee", "terms.addPrepayment"]) {
+      const add = document.querySelector(`#panel-terms button[data-i18n="${key}"]`);
+      add.closest("details").open = true;
+      add.click();
+    }
+  });
+  const rows = page.locator("#panel-terms fieldset.row");
+  await label(zh["terms.feeLabel"], rows.nth(0)).fill("服务费");
+  await label(zh["terms.feeAmount"], rows.nth(0)).fill("1000");
+  await label(zh["terms.prepayPeriod"], rows.nth(1)).fill("24");
+  await label(zh["terms.prepayAmount"], rows.nth(1)).fill("50000");
+  await page.locator("#panel-terms details.schedule summary").click();
+  await label(zh["od.principal"]).fill("20000");
+  await label(zh["od.days"]).fill("45");
+  await label(zh["plans.budget"]).fill("1500");
+  const debtRows = page.locator("#panel-debts fieldset.row");
+  for (const [i, d] of [["网贷A", "5000", "24", "200"], ["信用卡", "8000", "18", "300"]].entries()) {
+    await label(zh["debts.name"], debtRows.nth(i)).fill(d[0]);
+    await label(zh["debts.balance"], debtRows.nth(i)).fill(d[1]);
+    await label(zh["debts.rate"], debtRows.nth(i)).fill(d[2]);
+    await label(zh["debts.minPayment"], debtRows.nth(i)).fill(d[3]);
+  }
+  await label(zh["debts.budget"]).fill("1500");
+  await page.waitForTimeout(500);
+  await page.locator("#panel-plans button.choose").first().click();
+  await label(zh["letter.name"]).fill("张三");
+  await label(zh["letter.reason"]).fill("失业三个月，正在找工作。");
+
+  // CSV export and the glossary, where the page has them (blob downloads make no request).
+  const exportButtons = page.locator("main button.export");
+  for (let i = 0; i < (await exportButtons.count()); i++) {
+    const download = page.waitForEvent("download", { timeout: 3000 }).catch(() => null);
+    await exportButtons.nth(i).click();
+    await download;
+  }
+  const gloss = page.locator("main button.gloss");
+  if (await gloss.count()) await gloss.first().click();
+  await page.locator("#panel-rights details.rights-sources summary").click();
+  // The print view (what window.print() would lay out).
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  await page.locator('[data-testid="copy-link"]').click();
+  assert.match(await page.locator('[data-testid="share-link"]').inputValue(), /#s=1\./);
+  await page.waitForTimeout(500);
+});
+
+test("every request went to the page's own origin; later ones were only same-origin module and asset loads", async (t) => {
+  const byOrigin = {};
+  for (const r of requests) {
+    const o = /^(data|blob):/.test(r.url) ? r.url.slice(0, 5) : new URL(r.url).origin;
+    byOrigin[o] = (byOrigin[o] ?? 0) + 1;
+  }
+  t.diagnostic(`requests by origin: ${JSON.stringify(byOrigin)}`);
+  const late = requests.filter((r) => r.phase === "session");
+  t.diagnostic(`after the first load (${late.length}): ${late.map((r) => `${r.type} ${r.url.replace(origin, "")}`).join(", ") || "none"}`);
+  const foreign = requests.filter((r) => !r.url.startsWith(`${origin}/`) && !/^(data|blob):/.test(r.url));
+  assert.deepEqual(foreign, []);
+  for (const r of late) {
+    assert.ok(r.url.startsWith(`${origin}/`), r.url);
+    assert.ok(["script", "stylesheet", "image", "font"].includes(r.type), `${r.type} ${r.url}: only module and asset loads after the first load`);
+    assert.equal(new URL(r.url).search, "", "no query string carries anything");
+  }
+});
+
+test("no cookies, no CSP violation, no console error, nothing stored", async () => {
+  assert.deepEqual(await browser.context.cookies(), []);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(await page.evaluate(() => [Object.keys(localStorage), Object.keys(sessionStorage), document.cookie]), [[], [], ""]);
+  const caches = await page.evaluate(async () => (globalThis.caches ? (await caches.keys()).filter((n) => n.startsWith("repay-user")) : []));
+  assert.deepEqual(caches, []);
+});

@@ -1,0 +1,83 @@
+// A full scenario on the page, shared by the accessibility, print, export and
+// screenshot tests: a loan (the terms panel's defaults), an overdue case (its
+// defaults, prefilled from the loan), a budget in the plans panel and a plan
+// chosen (so the letter is written), two debts with a budget, and every
+// disclosure opened so that nothing is left out of a check.
+
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ROOT } from "./helpers.mjs";
+
+export const PANELS = ["terms", "overdue", "plans", "debts", "letter", "rights"];
+export const SIZES = [
+  { name: "360x740", width: 360, height: 740 },
+  { name: "1280x800", width: 1280, height: 800 },
+];
+
+/** Waits until every panel has mounted and the first results are on screen. */
+export async function ready(page) {
+  for (const id of PANELS) await page.locator(`#panel-${id} h2`).waitFor();
+  await page.locator('#panel-terms [data-testid="nominal"]').waitFor();
+  await page.locator('#panel-overdue [data-testid="od-total-charges"]').waitFor();
+}
+
+export async function setLang(page, code) {
+  await page.locator("#lang-select").selectOption(code);
+  await page.waitForFunction((c) => document.documentElement.lang === c, code);
+}
+
+/** Fills the plans budget, chooses the first plan that fits, and two debts with a budget. */
+export async function fillScenario(page) {
+  await ready(page);
+  const plans = page.locator("#panel-plans");
+  await plans.locator("input").nth(0).waitFor();
+  // The plans panel is prefilled from the overdue panel; a budget makes the answer.
+  const budget = plans.locator('.field-planBudget input');
+  await budget.fill("1500");
+  await plans.locator('[data-testid="plans-table"]').waitFor();
+  await page.waitForFunction(() => document.querySelector("#panel-plans .fits-yes"));
+  await plans.locator("tr:has(.fits-yes) button.choose").first().click();
+  await page.locator('#panel-letter [data-testid="letter"] p').first().waitFor();
+  const debts = page.locator("#panel-debts");
+  const rows = debts.locator(".debt-row");
+  const fill = async (i, name, balance, rate, min) => {
+    const r = rows.nth(i);
+    await r.locator(".field-debtName input").fill(name);
+    await r.locator(".field-debtBalance input").fill(balance);
+    await r.locator(".field-debtRate input").fill(rate);
+    await r.locator(".field-debtMin input").fill(min);
+  };
+  await fill(0, "信用卡", "8000", "18", "400");
+  await fill(1, "网贷A", "5000", "36", "300");
+  await debts.locator(".field-debtBudget input").fill("1500");
+  await debts.locator('[data-testid="debts-table"]').waitFor();
+  await debts.locator('[data-testid="debts-chart"]').waitFor();
+  await page.waitForTimeout(300);
+}
+
+/** Opens every <details> on the page (the schedule, sources, notes, "more" boxes). */
+export function openAll(page) {
+  return page.evaluate(() => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+  });
+}
+
+let axeSource = null;
+/** Loads axe-core into the page from node_modules, served on the page's own origin (the CSP allows 'self' only). */
+export async function injectAxe(page) {
+  axeSource ??= await readFile(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+  if (await page.evaluate(() => typeof window.axe === "object")) return;
+  await page.route("**/__test__/axe.min.js", (r) => r.fulfill({ contentType: "text/javascript", body: axeSource }));
+  await page.addScriptTag({ url: "/__test__/axe.min.js" });
+}
+
+/** axe's WCAG 2.1 A/AA violations (and best practices) inside selector: [{ id, impact, nodes: [target] }]. */
+export function axeViolations(page, selector) {
+  return page.evaluate(async (sel) => {
+    const r = await window.axe.run(sel, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      resultTypes: ["violations"],
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }));
+  }, selector);
+}

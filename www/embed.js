@@ -1,0 +1,96 @@
+// The iframe mode (embed.html): reads the options from the fragment, builds a
+// <repay-calculator> with them, and reports the page's height to the parent
+// only when the parent asks.
+//
+// Options (fragment, "&"-separated, same names as the element's attributes):
+//   lang, panels, currency, principal, rate, months. Unknown names and
+//   malformed values are ignored (the element applies its own checks too).
+//
+// Height protocol (all other messages are ignored):
+//   parent → frame  { type: "repay:watch-height" }    start reporting
+//   parent → frame  { type: "repay:unwatch-height" }  stop reporting
+//   frame → parent  { type: "repay:height", height }  height in CSS px (integer),
+//                   sent at once, then whenever it changes (ResizeObserver).
+// A message counts only when it comes from window.parent and is exactly one
+// of the objects above (a plain object with that one key). Replies go to the
+// origin that asked (never "*"); nothing is posted before a host asks, and no
+// input or result is ever posted. Who may frame the page at all is the
+// server's Content-Security-Policy frame-ancestors (see _headers).
+
+import "./repay-calculator.js";
+
+const OPTIONS = {
+  lang: /^(zh-CN|zh-TW|en)$/,
+  panels: /^[a-z,]{1,60}$/,
+  currency: /^[A-Za-z]{3}$/,
+  principal: /^[0-9][0-9,.]{0,30}$/,
+  rate: /^[0-9][0-9.]{0,20}$/,
+  months: /^[0-9]{1,4}$/,
+};
+
+function options(hash) {
+  const out = {};
+  for (const part of hash.replace(/^#/, "").split("&")) {
+    const i = part.indexOf("=");
+    if (i < 1) continue;
+    const name = part.slice(0, i);
+    let value;
+    try {
+      value = decodeURIComponent(part.slice(i + 1));
+    } catch {
+      continue;
+    }
+    if (Object.hasOwn(OPTIONS, name) && OPTIONS[name].test(value)) out[name] = value;
+  }
+  return out;
+}
+
+const opts = options(location.hash);
+if (opts.lang) document.documentElement.lang = opts.lang;
+const calc = document.createElement("repay-calculator");
+for (const [name, value] of Object.entries(opts)) calc.setAttribute(name, value);
+document.body.append(calc);
+
+// Height reporting, on request only.
+let target = null; // the origin that asked
+let observer = null;
+let lastSent = -1;
+
+function contentHeight() {
+  return Math.ceil(document.documentElement.getBoundingClientRect().height);
+}
+
+function report() {
+  if (!target) return;
+  const height = contentHeight();
+  if (height === lastSent) return;
+  lastSent = height;
+  window.parent.postMessage({ type: "repay:height", height }, target);
+}
+
+function isRequest(data, type) {
+  return (
+    data !== null &&
+    typeof data === "object" &&
+    Object.getPrototypeOf(data) === Object.prototype &&
+    Object.keys(data).length === 1 &&
+    data.type === type
+  );
+}
+
+addEventListener("message", (e) => {
+  if (window.parent === window || e.source !== window.parent) return;
+  if (isRequest(e.data, "repay:watch-height")) {
+    // An opaque origin ("null", a sandboxed host) cannot be addressed without "*": not served.
+    if (typeof e.origin !== "string" || !/^https?:\/\//.test(e.origin)) return;
+    target = e.origin;
+    lastSent = -1;
+    observer ??= new ResizeObserver(report);
+    observer.observe(document.documentElement);
+    report();
+  } else if (isRequest(e.data, "repay:unwatch-height") && e.origin === target) {
+    observer?.disconnect();
+    observer = null;
+    target = null;
+  }
+});

@@ -1,0 +1,128 @@
+// Glossary popovers: a small "?" button beside a technical term (年化利率,
+// IRR, 罚息, 复利, 违约金, LPR, 等额本息 vs 等额本金, 砍头息) opens a short plain
+// explanation. Each explanation is one element with the popover attribute
+// (the button's popovertarget opens and closes it, Escape and a tap outside
+// close it, focus goes into it next and back to the button on Escape); where
+// the popover attribute is missing the same element is a disclosure toggled
+// by the button (aria-expanded, Escape closes).
+//
+// enhance(root) places the buttons and keeps placing them as panels re-render
+// their results (a MutationObserver): the anchors below are the elements the
+// panels already have, found by their i18n key or test id, so no panel changes.
+
+import { h } from "./dom.js";
+import { bind } from "./i18n.js";
+
+export const TERMS = ["apr", "irr", "penalty", "compound", "defaultCharge", "lpr", "methods", "kantou"];
+
+/** Where a "?" goes: a selector and the term it explains. */
+const ANCHORS = [
+  ['#panel-terms label[data-i18n="terms.rate"]', "apr"],
+  ['#panel-terms label[data-i18n="terms.received"]', "kantou"],
+  ['#panel-terms label[data-i18n="terms.method"]', "methods"],
+  ['[data-testid="nominal"] > dt', "apr"],
+  ['[data-testid="effective"] > dt', "irr"],
+  ['#panel-overdue label[data-i18n="od.penaltyMode"]', "penalty"],
+  ['#panel-overdue label[data-i18n="od.compound"]', "compound"],
+  ['#panel-overdue label[data-i18n="od.lateFeeAmount"]', "defaultCharge"],
+  ['#panel-overdue label[data-i18n="od.contractDate"]', "lpr"],
+  ['#panel-overdue label[data-i18n="od.upfront"]', "kantou"],
+  ['[data-testid="od-penalty"] > dt', "penalty"],
+  ['[data-testid="od-compound"] > dt', "compound"],
+  ['[data-testid="od-late-fees"] > dt', "defaultCharge"],
+  ['#panel-plans label[data-i18n="plans.penalties"]', "penalty"],
+  ['#panel-plans label[data-i18n="plans.fees"]', "defaultCharge"],
+  ['#panel-rights [data-testid="lpr-confirmed"]', "lpr"],
+];
+
+const supportsPopover = typeof HTMLElement !== "undefined" && Object.prototype.hasOwnProperty.call(HTMLElement.prototype, "popover");
+
+function popoverFor(term, box) {
+  const id = `gloss-${term}`;
+  const existing = document.getElementById(id);
+  if (existing) return existing;
+  const close = h("button", { type: "button", class: "gloss-close", t: ["gloss.close", {}, "aria-label"], text: "×" });
+  const pop = h(
+    "div",
+    { id, class: "gloss-pop", "data-term": term, ...(supportsPopover ? { popover: "auto" } : { hidden: true }) },
+    h("p", { class: "gloss-title", t: `gloss.${term}.title` }),
+    h("p", { class: "gloss-body", t: `gloss.${term}.body` }),
+    close,
+  );
+  close.addEventListener("click", () => hide(pop));
+  if (!supportsPopover) {
+    pop.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") {
+        hide(pop);
+        document.querySelector(`[aria-controls="${id}"][aria-expanded="true"]`)?.focus();
+      }
+    });
+  }
+  box.append(pop);
+  return pop;
+}
+
+function hide(pop) {
+  if (supportsPopover) {
+    if (pop.matches(":popover-open")) pop.hidePopover();
+  } else {
+    pop.hidden = true;
+    for (const b of document.querySelectorAll(`[aria-controls="${pop.id}"]`)) b.setAttribute("aria-expanded", "false");
+  }
+}
+
+function button(term, pop) {
+  const b = h("button", { type: "button", class: "gloss", "data-term": term, t: [`gloss.${term}.ask`, {}, "aria-label"], text: "?" });
+  if (supportsPopover) {
+    b.setAttribute("popovertarget", pop.id);
+  } else {
+    b.setAttribute("aria-controls", pop.id);
+    b.setAttribute("aria-expanded", "false");
+    b.addEventListener("click", () => {
+      const open = pop.hidden;
+      pop.hidden = !open;
+      b.setAttribute("aria-expanded", String(open));
+      if (open) b.after(pop);
+    });
+    b.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") hide(pop);
+    });
+  }
+  return b;
+}
+
+function place(root, box) {
+  for (const [sel, term] of ANCHORS) {
+    for (const el of root.querySelectorAll(sel)) {
+      if (el.dataset.gloss) continue;
+      el.dataset.gloss = term;
+      const b = button(term, popoverFor(term, box));
+      if (el.tagName === "DT") {
+        // After the term's own words, before its hint line.
+        const first = el.firstChild;
+        if (first) first.after(" ", b);
+        else el.append(b);
+      } else {
+        el.after(b);
+        el.parentElement?.classList.add("has-gloss");
+      }
+    }
+  }
+}
+
+/** Places "?" buttons under root now and whenever root's content changes. */
+export function enhance(root) {
+  if (!root) return;
+  const box = h("div", { class: "gloss-box" });
+  root.append(box);
+  place(root, box);
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      place(root, box);
+    });
+  }).observe(root, { childList: true, subtree: true });
+}

@@ -1,0 +1,325 @@
+// The page's input state: what every panel's fields hold, as one plain object
+// of strings, so that it can be put in a share link or (only when the person
+// asks) kept on this device.
+//
+//   state = { terms: { principal: "10000", …, fees: [{ label, amount, unit, when }] },
+//             overdue: {…}, plans: {…}, debts: { budget, debts: [{…}] }, letter: {…} }
+//
+// Panels register { get, set } with createStateRegistry() (ctx.state); set(s)
+// writes the fields and recomputes at once. validate() is the one gate for
+// anything read back (a link, localStorage): only the panels and fields of
+// SCHEMA, strings of bounded length, lists of bounded size; anything else is
+// refused whole and the page keeps its defaults.
+//
+// Share link: location.hash = "#s=1.<base64url of UTF-8 JSON>". The fragment
+// never reaches a server (browsers do not send it), and nothing here makes a
+// request. The letter panel is left out of links: it holds a name, contact
+// details and an account number, which do not belong in a URL that may be
+// pasted into chats and browser histories.
+//
+// Remember on this device: off by default. When on, the state is written to
+// localStorage[STORAGE_KEY] (versioned) after each change and read back on
+// load. Forget removes every localStorage / sessionStorage key starting with
+// STORAGE_PREFIX and every Cache Storage cache named USER_CACHE_PREFIX…
+// (none is written today; the service worker's asset cache holds no inputs
+// and is left alone), and turns the option off.
+
+import { h } from "./dom.js";
+import { bind } from "./i18n.js";
+
+export const STATE_VERSION = 1;
+export const STORAGE_PREFIX = "repay.";
+export const STORAGE_KEY = `${STORAGE_PREFIX}inputs.v${STATE_VERSION}`;
+export const USER_CACHE_PREFIX = "repay-user";
+/** Longest accepted value of a field (the letter's reason may be long). */
+export const MAX_LEN = 120;
+const LONG = { reason: 2000, name: 80, lender: 80, contact: 80, label: 60 };
+const MAX_FRAGMENT = 32_000;
+
+/** Every panel's fields; lists are dynamic rows with their own fields and a maximum count. */
+export const SCHEMA = {
+  terms: {
+    fields: ["principal", "received", "rate", "ratePer", "periods", "method", "startDate", "dayBasis"],
+    lists: { fees: { max: 20, fields: ["label", "amount", "unit", "when"] }, prepayments: { max: 60, fields: ["period", "amount", "then"] } },
+  },
+  overdue: {
+    fields: [
+      "principal", "interest", "fees", "periodMode", "days", "from", "to", "lender", "penaltyMode", "penaltyRate", "penaltyPer",
+      "contractRate", "contractPer", "markup", "compound", "lateFee", "lateFeeUnit", "lateFeePer", "contractDate", "chargeOnFees",
+      "dayBasis", "filingDate", "upfront", "payment",
+    ],
+    lists: {},
+  },
+  plans: {
+    fields: ["principal", "interest", "penalties", "fees", "rate", "ratePer", "budget", "lender", "lumpSum", "offer", "months", "deferral"],
+    lists: {},
+  },
+  debts: { fields: ["budget"], lists: { debts: { max: 30, fields: ["name", "balance", "rate", "ratePer", "min"] } } },
+  letter: { fields: ["lender", "name", "contact", "account", "reason"], lists: {} },
+};
+/** Panels whose fields go into a share link. */
+export const SHARED_PANELS = ["terms", "overdue", "plans", "debts"];
+
+const isPlain = (o) => o !== null && typeof o === "object" && !Array.isArray(o) && Object.getPrototypeOf(o) === Object.prototype;
+const okString = (k, v) => typeof v === "string" && v.length <= (LONG[k] ?? MAX_LEN);
+
+function cleanObject(obj, fields, lists = {}) {
+  if (!isPlain(obj)) return null;
+  const out = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (fields.includes(k)) {
+      if (!okString(k, v)) return null;
+      out[k] = v;
+    } else if (Object.hasOwn(lists, k)) {
+      const spec = lists[k];
+      if (!Array.isArray(v) || v.length > spec.max) return null;
+      const rows = v.map((row) => cleanObject(row, spec.fields));
+      if (rows.includes(null)) return null;
+      out[k] = rows;
+    } else return null;
+  }
+  return out;
+}
+
+/** A clean copy of state when it fits SCHEMA (only panels in `panels`), else null. */
+export function validate(state, panels = Object.keys(SCHEMA)) {
+  if (!isPlain(state)) return null;
+  const out = {};
+  for (const [name, value] of Object.entries(state)) {
+    if (!panels.includes(name) || !Object.hasOwn(SCHEMA, name)) return null;
+    const clean = cleanObject(value, SCHEMA[name].fields, SCHEMA[name].lists);
+    if (!clean) return null;
+    out[name] = clean;
+  }
+  return out;
+}
+
+/** Panels register { get, set }; get() snapshots them all, set(state) fills those it names. */
+export function createStateRegistry() {
+  const panels = new Map();
+  return {
+    register(name, api) {
+      if (!Object.hasOwn(SCHEMA, name)) throw new Error(`unknown state panel ${name}`);
+      panels.set(name, api);
+    },
+    get(only = null) {
+      const out = {};
+      for (const [name, api] of panels) if (!only || only.includes(name)) out[name] = api.get();
+      return out;
+    },
+    set(state) {
+      for (const [name, api] of panels) {
+        if (!state?.[name]) continue;
+        try {
+          api.set(state[name]);
+        } catch (e) {
+          console.error(`could not restore ${name}`, e);
+        }
+      }
+    },
+    has: (name) => panels.has(name),
+  };
+}
+
+/** A tiny store so that a loan entered once can flow into later panels (the embed's copy of app.js's). */
+export function createShare() {
+  const values = new Map();
+  const subs = new Map();
+  return {
+    get: (key) => values.get(key),
+    set(key, value) {
+      values.set(key, value);
+      for (const fn of subs.get(key) ?? []) fn(value);
+    },
+    on(key, fn) {
+      if (!subs.has(key)) subs.set(key, new Set());
+      subs.get(key).add(fn);
+      return () => subs.get(key).delete(fn);
+    },
+  };
+}
+
+// base64url of UTF-8 text (no padding), and back; throws on anything malformed.
+function toBase64url(text) {
+  let bin = "";
+  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+function fromBase64url(s) {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new Error("not base64url");
+  const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
+  return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+}
+
+/** The fragment for state: "#s=1.<base64url JSON>". */
+export function encodeFragment(state) {
+  return `#s=${STATE_VERSION}.${toBase64url(JSON.stringify(state))}`;
+}
+
+/**
+ * Reads "#s=<version>.<data>" from a location hash. Returns null when there is
+ * no s= part, { state } when it is good, { problem: "version" | "damaged" } otherwise.
+ */
+export function decodeFragment(hash) {
+  const raw = String(hash ?? "").replace(/^#/, "");
+  const part = raw.split("&").find((p) => p.startsWith("s="));
+  if (part === undefined) return null;
+  if (raw.length > MAX_FRAGMENT) return { problem: "damaged" };
+  const m = /^s=(\d{1,3})\.(.*)$/.exec(part);
+  if (!m) return { problem: "damaged" };
+  if (Number(m[1]) !== STATE_VERSION) return { problem: "version" };
+  try {
+    const state = validate(JSON.parse(fromBase64url(m[2])), SHARED_PANELS);
+    return state ? { state } : { problem: "damaged" };
+  } catch {
+    return { problem: "damaged" };
+  }
+}
+
+function storage() {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // storage disabled by the browser
+  }
+}
+
+/** The saved state, or null (nothing saved, or unreadable: then it is dropped). */
+export function loadSaved() {
+  const ls = storage();
+  const text = ls?.getItem(STORAGE_KEY);
+  if (!text) return null;
+  try {
+    const data = JSON.parse(text);
+    const state = data?.v === STATE_VERSION ? validate(data.state) : null;
+    if (state) return state;
+  } catch {
+    // fall through: an unreadable save is removed
+  }
+  ls.removeItem(STORAGE_KEY);
+  return null;
+}
+
+export function save(state) {
+  try {
+    storage()?.setItem(STORAGE_KEY, JSON.stringify({ v: STATE_VERSION, state }));
+    return true;
+  } catch {
+    return false; // quota or private mode: remembering is best effort
+  }
+}
+
+/** Removes every key of ours from localStorage and sessionStorage, and our Cache Storage caches. */
+export async function forgetAll() {
+  for (const name of ["localStorage", "sessionStorage"]) {
+    let s = null;
+    try {
+      s = globalThis[name];
+    } catch {
+      continue;
+    }
+    if (!s) continue;
+    for (const key of Object.keys(s)) if (key.startsWith(STORAGE_PREFIX)) s.removeItem(key);
+  }
+  if (globalThis.caches) {
+    for (const name of await caches.keys()) if (name.startsWith(USER_CACHE_PREFIX)) await caches.delete(name);
+  }
+}
+
+/**
+ * What to fill the page with on load: the link's state, else the saved one.
+ * Returns { state, source: "link" | "saved" | null, problem }.
+ */
+export function initialState(hash) {
+  const link = decodeFragment(hash);
+  if (link?.state) return { state: link.state, source: "link", problem: null };
+  const saved = loadSaved();
+  return { state: saved, source: saved ? "saved" : null, problem: link?.problem ?? null };
+}
+
+/**
+ * The privacy and share bar: "remember on this device" (off unless something is
+ * saved), "forget", "copy link", a readonly copy of the link, and a calm
+ * status line. registry is ctx.state; watch is the element whose input and
+ * change events mean "the inputs changed"; start is initialState()'s result.
+ */
+export function mountShareBar(bar, registry, watch, start) {
+  const ls = storage();
+  const remember = h("input", { type: "checkbox", id: "share-remember", "data-testid": "remember" });
+  remember.checked = loadSaved() !== null;
+  const forget = h("button", { type: "button", class: "secondary", "data-testid": "forget", t: "share.forget" });
+  const copy = h("button", { type: "button", class: "secondary", "data-testid": "copy-link", t: "share.copy" });
+  const link = h("input", { type: "text", readonly: true, id: "share-link", class: "share-link", "data-testid": "share-link", spellcheck: "false" });
+  const linkWrap = h("div", { class: "share-link-wrap", hidden: true }, h("label", { for: link.id, t: "share.linkLabel" }), link, h("p", { class: "hint", t: "share.linkNote" }));
+  const status = h("p", { class: "share-status", role: "status", "data-testid": "share-status" });
+  const notice = h("p", { class: "share-notice", role: "status", "data-testid": "share-notice", hidden: true });
+  if (!ls) remember.disabled = true;
+  bar.append(
+    notice,
+    h(
+      "div",
+      { class: "share-row" },
+      h("div", { class: "check-row share-remember" }, remember, h("label", { for: remember.id, t: "share.remember" })),
+      forget,
+      copy,
+    ),
+    h("p", { class: "hint share-hint", t: "share.rememberHint" }),
+    linkWrap,
+    status,
+  );
+  bar.hidden = false;
+
+  if (start.problem) {
+    bind(notice, start.problem === "version" ? "share.oldLink" : "share.badLink");
+    notice.hidden = false;
+  } else if (start.source) {
+    bind(status, start.source === "link" ? "share.fromLink" : "share.fromSaved");
+  }
+
+  let timer = 0;
+  const saveNow = () => {
+    clearTimeout(timer);
+    if (remember.checked) save(registry.get());
+  };
+  const later = () => {
+    if (!remember.checked) return;
+    clearTimeout(timer);
+    // After the panels' own debounce, so rows added or removed are in.
+    timer = setTimeout(saveNow, 400);
+  };
+  for (const ev of ["input", "change", "click"]) watch.addEventListener(ev, later);
+  addEventListener("pagehide", saveNow);
+
+  remember.addEventListener("change", async () => {
+    if (remember.checked) {
+      saveNow();
+      bind(status, "share.remembering");
+    } else {
+      await forgetAll();
+      bind(status, "share.notRemembering");
+    }
+  });
+  forget.addEventListener("click", async () => {
+    clearTimeout(timer);
+    remember.checked = false;
+    await forgetAll();
+    bind(status, "share.forgotten");
+  });
+  copy.addEventListener("click", async () => {
+    const url = new URL(location.href);
+    url.hash = encodeFragment(registry.get(SHARED_PANELS));
+    link.value = url.href;
+    linkWrap.hidden = false;
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(url.href);
+      bind(status, "share.copied");
+    } catch {
+      link.focus();
+      link.select();
+      bind(status, "share.copyManual");
+    }
+  });
+  return { status, notice, link, remember };
+}
+
