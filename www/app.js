@@ -4,32 +4,12 @@
 // A panel module exports mount(root, ctx); panels not built yet are skipped.
 
 import { register, setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang } from "./i18n.js";
-import common from "./i18n/common.js";
-import termsCatalog from "./i18n/terms.js";
-import overdueCatalog from "./i18n/overdue.js";
-import rightsCatalog from "./i18n/rights.js";
-import plansCatalog from "./i18n/plans.js";
-import debtsCatalog from "./i18n/debts.js";
-import letterCatalog from "./i18n/letter.js";
-import shareCatalog from "./i18n/share.js";
-import { createStateRegistry, initialState, mountShareBar } from "./state.js";
-import glossaryCatalog from "./i18n/glossary.js";
-import exportCatalog from "./i18n/export.js";
+import { registerAll } from "./catalogs.js";
+import { createShare, createStateRegistry, initialState, mountShareBar } from "./state.js";
 import { enhance as glossary } from "./glossary.js";
-import offlineCatalog from "./i18n/offline.js";
 import { setupOffline } from "./offline.js";
 
-register(common);
-register(termsCatalog);
-register(overdueCatalog);
-register(rightsCatalog);
-register(plansCatalog);
-register(debtsCatalog);
-register(letterCatalog);
-register(shareCatalog);
-register(glossaryCatalog);
-register(exportCatalog);
-register(offlineCatalog);
+registerAll(register);
 
 /** Panels in page order: container id → module path (absent = not built yet). */
 const PANELS = [
@@ -40,24 +20,6 @@ const PANELS = [
   { id: "panel-letter", module: "./panels/letter.js" },
   { id: "panel-rights", module: "./panels/rights.js" },
 ];
-
-/** A tiny shared store so that a loan entered once can flow into later panels. */
-function createShare() {
-  const values = new Map();
-  const subs = new Map();
-  return {
-    get: (key) => values.get(key),
-    set(key, value) {
-      values.set(key, value);
-      for (const fn of subs.get(key) ?? []) fn(value);
-    },
-    on(key, fn) {
-      if (!subs.has(key)) subs.set(key, new Set());
-      subs.get(key).add(fn);
-      return () => subs.get(key).delete(fn);
-    },
-  };
-}
 
 function setupLanguageSwitch() {
   const select = document.getElementById("lang-select");

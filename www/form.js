@@ -177,6 +177,28 @@ export function errorDisplay(formError) {
   return { show, clear: clearError, refresh };
 }
 
+const FOCUSABLE = 'a[href],button,input,select,textarea,summary,[tabindex]:not([tabindex="-1"])';
+
+/**
+ * Runs render(), which may replace or move parts of the panel's result. If the
+ * element that had the focus lost it (a keyboard user sitting on a result
+ * button while the figures update), the focus goes back to it, or, when it
+ * was replaced, to the element now in its place (the same position among the
+ * panel's focusable elements), instead of falling to <body>.
+ */
+function keepFocus(formEl, render) {
+  const panel = formEl.closest('[id^="panel-"]') ?? formEl.parentElement ?? document.body;
+  const before = document.activeElement;
+  const index = before && panel.contains(before) ? [...panel.querySelectorAll(FOCUSABLE)].indexOf(before) : -1;
+  render();
+  if (index < 0 || document.activeElement === before) return;
+  // Moved elements lose the focus too: give it back to the same element, or
+  // to the one now in its place.
+  const now = panel.querySelectorAll(FOCUSABLE);
+  const target = before.isConnected ? before : now[Math.min(index, now.length - 1)];
+  target?.focus({ preventScroll: true });
+}
+
 /**
  * The recompute loop of a panel. compute() reads the form (read() →
  * { input, paths }), asks the engine (call(input) → { ok, value | error }) and
@@ -198,7 +220,7 @@ export function recompute(formEl, formError, { read, call, onResult, incomplete 
       return;
     }
     last = { value: r.value, input };
-    onResult(r.value, input);
+    keepFocus(formEl, () => onResult(r.value, input));
   }
   let timer = 0;
   function schedule() {

@@ -44,7 +44,6 @@ import { h, clear } from "./dom.js";
 
 const PANELS = ["terms", "overdue", "plans", "debts", "letter", "rights"];
 const LANGS = ["zh-CN", "zh-TW", "en"];
-const CATALOGS = ["common", "terms", "overdue", "rights", "plans", "debts", "letter", "glossary", "export", "share"];
 const NUMBER = /^[0-9][0-9,]{0,14}(\.[0-9]{1,10})?$/;
 
 /** A number attribute as the terms panel's state string, or undefined when absent or malformed. */
@@ -78,8 +77,8 @@ class RepayCalculator extends HTMLElement {
     shadow.append(h("link", { rel: "stylesheet", href: new URL("style.css", import.meta.url).href }), frame);
 
     const i18n = await import("./i18n.js");
-    const catalogs = await Promise.all(CATALOGS.map((c) => import(`./i18n/${c}.js`).catch(() => null)));
-    for (const c of catalogs) if (c?.default) i18n.register(c.default);
+    const { registerAll } = await import("./catalogs.js");
+    registerAll(i18n.register);
     // setLang labels the whole document and sets <html lang>: in a host page
     // that is the host's, so its lang attribute is put back.
     const hostLang = document.documentElement.getAttribute("lang");

@@ -121,7 +121,7 @@ export function createStateRegistry() {
   };
 }
 
-/** A tiny store so that a loan entered once can flow into later panels (the embed's copy of app.js's). */
+/** A tiny store so that a loan entered once can flow into later panels (the page and the embed share it). */
 export function createShare() {
   const values = new Map();
   const subs = new Map();
