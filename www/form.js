@@ -6,7 +6,7 @@
 
 import { h, id, clear } from "./dom.js";
 import { t } from "./i18n.js";
-import { cleanNumber } from "./format.js";
+import { cleanNumeral } from "./format.js";
 
 export const DEBOUNCE_MS = 150;
 
@@ -66,10 +66,7 @@ export function intInput(props = {}) {
 
 export const val = (el) => el.value.trim();
 /** A typed amount as a decimal string for the engine (never a float). */
-export const moneyOf = (el) => cleanNumber(val(el));
-/** Integers go as numbers; anything else as typed, so the engine names the problem. */
-export const intOrText = (s) => (/^\d{1,6}$/.test(s) ? Number(s) : s);
-
+export const moneyOf = (el) => cleanNumeral(val(el));
 /** A control's value as a string for the saved or shared state (a checkbox is "1" or "0"). */
 export function readControl(el) {
   return el.type === "checkbox" ? (el.checked ? "1" : "0") : el.value;

@@ -118,7 +118,7 @@ export function cents(str) {
  * Normalises what a person typed into a decimal string without changing its
  * value: full-width digits and points, spaces and thousands separators go.
  */
-export function cleanNumber(str) {
+export function cleanNumeral(str) {
   return String(str)
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, ".")

@@ -167,7 +167,7 @@ export function decodeFragment(hash) {
   if (raw.length > MAX_FRAGMENT) return { problem: "damaged" };
   const m = /^s=(\d{1,3})\.(.*)$/.exec(part);
   if (!m) return { problem: "damaged" };
-  if (Number(m[1]) !== STATE_VERSION) return { problem: "version" };
+  if (m[1] !== String(STATE_VERSION)) return { problem: "version" };
   try {
     const state = validate(JSON.parse(fromBase64url(m[2])), SHARED_PANELS);
     return state ? { state } : { problem: "damaged" };

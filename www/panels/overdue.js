@@ -14,7 +14,7 @@
 
 import { h } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
-import { field, checkField, unitOf, textInput, intInput, options, val, moneyOf as num, intOrText, form as formEl, panel, recompute, controlsState } from "../form.js";
+import { field, checkField, unitOf, textInput, intInput, options, val, moneyOf as num, form as formEl, panel, recompute, controlsState } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./overdue-result.js";
 
@@ -155,7 +155,7 @@ export function mount(root, ctx) {
       if (val(f.to.input)) input.to = val(f.to.input);
       if (!input.from && !input.to) paths.days = f.from;
     } else if (val(f.days.input)) {
-      input.days = intOrText(num(f.days.input));
+      input.days = num(f.days.input);
     }
     if (penaltyMode.value === "markup") {
       input.penalty = { contractRate: { per: contractPer.value }, markupPercent: num(f.markup.input) };
@@ -175,7 +175,7 @@ export function mount(root, ctx) {
     input.lender = lenderSelect.value;
     if (val(f.contractDate.input)) input.contractDate = val(f.contractDate.input);
     if (val(f.filingDate.input)) input.filingDate = val(f.filingDate.input);
-    input.dayBasis = Number(daySelect.value);
+    input.dayBasis = daySelect.value; // the engine reads whole numbers from numeral text
     if (val(f.upfront.input)) input.upfrontDeduction = num(f.upfront.input);
     if (val(f.payment.input)) input.payment = { amount: num(f.payment.input) };
     return { input, paths };

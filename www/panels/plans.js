@@ -9,7 +9,7 @@
 
 import { h } from "../dom.js";
 import { onLangChange } from "../i18n.js";
-import { field, unitOf, textInput, intInput, options, val, moneyOf, intOrText, form as formEl, panel, recompute, controlsState } from "../form.js";
+import { field, unitOf, textInput, intInput, options, val, moneyOf, form as formEl, panel, recompute, controlsState } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./plans-result.js";
 
@@ -121,8 +121,8 @@ export function mount(root, ctx) {
     if (val(f.budget.input)) input.monthlyBudget = moneyOf(f.budget.input);
     if (val(f.lumpSum.input)) input.lumpSum = moneyOf(f.lumpSum.input);
     if (val(f.offer.input)) input.lumpSumOffer = moneyOf(f.offer.input);
-    if (val(f.months.input)) input.months = intOrText(moneyOf(f.months.input));
-    if (val(f.deferral.input)) input.deferralMonths = intOrText(moneyOf(f.deferral.input));
+    if (val(f.months.input)) input.months = moneyOf(f.months.input);
+    if (val(f.deferral.input)) input.deferralMonths = moneyOf(f.deferral.input);
     return { input, paths };
   }
 

@@ -10,7 +10,7 @@
 
 import { h, id } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
-import { cleanNumber } from "../format.js";
+import { cleanNumeral } from "../format.js";
 import { field, unitOf, textInput, intInput, options, val, form as formEl, panel, recompute, controlsState, readControl, writeControl } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./terms-result.js";
@@ -118,11 +118,11 @@ export function mount(root, ctx) {
   function read() {
     const input = {};
     const paths = { principal: f.principal, received: f.received, "rate.percent": f.rate, rate: f.rate, "rate.per": f.ratePer, periods: f.periods, method: f.method, startDate: f.startDate, dayBasis: f.dayBasis };
-    if (val(f.principal.input)) input.principal = cleanNumber(val(f.principal.input));
-    if (val(f.received.input)) input.received = cleanNumber(val(f.received.input));
+    if (val(f.principal.input)) input.principal = cleanNumeral(val(f.principal.input));
+    if (val(f.received.input)) input.received = cleanNumeral(val(f.received.input));
     input.rate = { per: perSelect.value };
-    if (val(f.rate.input)) input.rate.percent = cleanNumber(val(f.rate.input));
-    if (val(f.periods.input)) input.periods = cleanNumber(val(f.periods.input));
+    if (val(f.rate.input)) input.rate.percent = cleanNumeral(val(f.rate.input));
+    if (val(f.periods.input)) input.periods = cleanNumeral(val(f.periods.input));
     input.method = methodSelect.value;
     if (val(f.startDate.input)) input.startDate = val(f.startDate.input);
     input.dayBasis = daySelect.value; // the engine reads whole numbers from numeral text too
@@ -131,7 +131,7 @@ export function mount(root, ctx) {
       if (!val(r.label.input) && !val(r.amount.input)) continue;
       const p = `fees[${fees.length}]`;
       const fee = { label: val(r.label.input), when: r.when.input.value };
-      if (val(r.amount.input)) fee[r.amount.unit.value === "percent" ? "percentOfPrincipal" : "amount"] = cleanNumber(val(r.amount.input));
+      if (val(r.amount.input)) fee[r.amount.unit.value === "percent" ? "percentOfPrincipal" : "amount"] = cleanNumeral(val(r.amount.input));
       Object.assign(paths, { [p]: r.amount, [`${p}.label`]: r.label, [`${p}.amount`]: r.amount, [`${p}.percentOfPrincipal`]: r.amount, [`${p}.when`]: r.when });
       fees.push(fee);
     }
@@ -141,8 +141,8 @@ export function mount(root, ctx) {
       if (!val(r.period.input) && !val(r.amount.input)) continue;
       const p = `prepayments[${pre.length}]`;
       const item = { then: r.then.input.value };
-      if (val(r.period.input)) item.period = cleanNumber(val(r.period.input));
-      if (val(r.amount.input)) item.amount = cleanNumber(val(r.amount.input));
+      if (val(r.period.input)) item.period = cleanNumeral(val(r.period.input));
+      if (val(r.amount.input)) item.amount = cleanNumeral(val(r.amount.input));
       Object.assign(paths, { [p]: { ...r.period, labelKey: "field.prepayment" }, [`${p}.period`]: r.period, [`${p}.amount`]: r.amount, [`${p}.then`]: r.then });
       pre.push(item);
     }
