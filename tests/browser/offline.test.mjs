@@ -19,12 +19,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { ROOT, watchPage, screenshot } from "./helpers.mjs";
+import { enterReferenceLoan } from "./scenario.mjs";
 import { writeSwVersion } from "../../scripts/sw-version.mjs";
-import terms from "../../www/i18n/terms.js";
 import offline from "../../www/i18n/offline.js";
 import { LANGUAGES } from "../../www/i18n.js";
 
-const zh = terms["zh-CN"];
 const WWW = path.join(ROOT, "www");
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const MARKER = "/* repay offline test: version 2 */";
@@ -69,17 +68,7 @@ async function publish(dir) {
   await rename(next, path.join(tmp, "site"));
 }
 
-const field = (label) => page.getByLabel(label, { exact: true });
-
-async function computeReference() {
-  await page.locator('#panel-terms [data-testid="payment"]').filter({ hasText: "¥" }).waitFor({ timeout: 15000 });
-  await field(zh["terms.principal"]).fill("1000000");
-  await field(zh["terms.rate"]).fill("4.9");
-  await field(zh["terms.ratePer"]).selectOption("year");
-  await field(zh["terms.periods"]).fill("360");
-  await field(zh["terms.method"]).selectOption("annuity");
-  await page.waitForFunction(() => document.querySelector('[data-testid="payment"]')?.textContent === "¥5,307.27", null, { timeout: 5000 });
-}
+const computeReference = () => enterReferenceLoan(page);
 
 const cacheNames = () => page.evaluate(() => caches.keys());
 

@@ -10,13 +10,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser } from "./helpers.mjs";
-import terms from "../../www/i18n/terms.js";
-import overdue from "../../www/i18n/overdue.js";
-import plans from "../../www/i18n/plans.js";
-import debts from "../../www/i18n/debts.js";
-import letter from "../../www/i18n/letter.js";
-
-const zh = { ...terms["zh-CN"], ...overdue["zh-CN"], ...plans["zh-CN"], ...debts["zh-CN"], ...letter["zh-CN"] };
+import { fillAll, zh } from "./scenario.mjs";
 
 let server;
 let browser;
@@ -55,36 +49,8 @@ after(async () => {
 
 test("a full session: fill every panel, letter, export, print view, glossary, sources, copy link", async () => {
   const label = (text, scope = page) => scope.getByLabel(text, { exact: true });
-  await label(zh["terms.principal"]).fill("1000000");
-  await label(zh["terms.rate"]).fill("4.9");
-  await label(zh["terms.periods"]).fill("360");
-  await page.evaluate(() => {
-    for (const key of ["terms.addFee", "terms.addPrepayment"]) {
-      const add = document.querySelector(`#panel-terms button[data-i18n="${key}"]`);
-      add.closest("details").open = true;
-      add.click();
-    }
-  });
-  const rows = page.locator("#panel-terms fieldset.row");
-  await label(zh["terms.feeLabel"], rows.nth(0)).fill("服务费");
-  await label(zh["terms.feeAmount"], rows.nth(0)).fill("1000");
-  await label(zh["terms.prepayPeriod"], rows.nth(1)).fill("24");
-  await label(zh["terms.prepayAmount"], rows.nth(1)).fill("50000");
+  await fillAll(page);
   await page.locator("#panel-terms details.schedule summary").click();
-  await label(zh["od.principal"]).fill("20000");
-  await label(zh["od.days"]).fill("45");
-  await label(zh["plans.budget"]).fill("1500");
-  const debtRows = page.locator("#panel-debts fieldset.row");
-  for (const [i, d] of [["网贷A", "5000", "24", "200"], ["信用卡", "8000", "18", "300"]].entries()) {
-    await label(zh["debts.name"], debtRows.nth(i)).fill(d[0]);
-    await label(zh["debts.balance"], debtRows.nth(i)).fill(d[1]);
-    await label(zh["debts.rate"], debtRows.nth(i)).fill(d[2]);
-    await label(zh["debts.minPayment"], debtRows.nth(i)).fill(d[3]);
-  }
-  await label(zh["debts.budget"]).fill("1500");
-  await page.waitForTimeout(500);
-  await page.locator("#panel-plans button.choose").first().click();
-  await label(zh["letter.name"]).fill("张三");
   await label(zh["letter.reason"]).fill("失业三个月，正在找工作。");
 
   // CSV export and the glossary, where the page has them (blob downloads make no request).

@@ -7,6 +7,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT } from "./helpers.mjs";
+import { CATALOGS } from "../../www/catalogs.js";
+
+/** Every zh-CN message, to find fields by their visible labels. */
+export const zh = Object.assign({}, ...CATALOGS.map((c) => c["zh-CN"]));
 
 export const PANELS = ["terms", "overdue", "plans", "debts", "letter", "rights"];
 export const SIZES = [
@@ -80,4 +84,53 @@ export function axeViolations(page, selector) {
     });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }));
   }, selector);
+}
+
+/** Fills every panel with figures other than the defaults, rows included. */
+export async function fillAll(page) {
+  const label = (text, scope = page) => scope.getByLabel(text, { exact: true });
+  await label(zh["terms.principal"]).fill("1000000");
+  await label(zh["terms.rate"]).fill("4.9");
+  await label(zh["terms.periods"]).fill("360");
+  // The fee and prepayment rows sit in folded <details>: open them, then add a row of each.
+  await page.evaluate(() => {
+    for (const key of ["terms.addFee", "terms.addPrepayment"]) {
+      const add = document.querySelector(`#panel-terms button[data-i18n="${key}"]`);
+      add.closest("details").open = true;
+      add.click();
+    }
+  });
+  const fee = page.locator("#panel-terms fieldset.row").first();
+  await label(zh["terms.feeLabel"], fee).fill("服务费");
+  await label(zh["terms.feeAmount"], fee).fill("1000");
+  const pre = page.locator("#panel-terms fieldset.row").nth(1);
+  await label(zh["terms.prepayPeriod"], pre).fill("24");
+  await label(zh["terms.prepayAmount"], pre).fill("50000");
+  await label(zh["od.principal"]).fill("20000");
+  await label(zh["od.days"]).fill("45");
+  await label(zh["plans.budget"]).fill("1500");
+  const rows = page.locator("#panel-debts fieldset.row");
+  for (const [i, d] of [["网贷A", "5000", "24", "200"], ["信用卡", "8000", "18", "300"]].entries()) {
+    await label(zh["debts.name"], rows.nth(i)).fill(d[0]);
+    await label(zh["debts.balance"], rows.nth(i)).fill(d[1]);
+    await label(zh["debts.rate"], rows.nth(i)).fill(d[2]);
+    await label(zh["debts.minPayment"], rows.nth(i)).fill(d[3]);
+  }
+  await label(zh["debts.budget"]).fill("1500");
+  await page.waitForTimeout(400);
+  await page.locator("#panel-plans button.choose").first().click(); // the letter opens with a chosen plan
+  await label(zh["letter.name"]).fill("张三");
+  await page.waitForTimeout(600); // the panels' debounce and the prefills that follow
+}
+
+/** Types the reference loan (1,000,000 over 360 months at 4.9 %/year, annuity) and waits for ¥5,307.27. */
+export async function enterReferenceLoan(page) {
+  await page.locator('#panel-terms [data-testid="payment"]').filter({ hasText: "¥" }).waitFor({ timeout: 15000 });
+  const field = (label) => page.getByLabel(label, { exact: true });
+  await field(zh["terms.principal"]).fill("1000000");
+  await field(zh["terms.rate"]).fill("4.9");
+  await field(zh["terms.ratePer"]).selectOption("year");
+  await field(zh["terms.periods"]).fill("360");
+  await field(zh["terms.method"]).selectOption("annuity");
+  await page.waitForFunction(() => document.querySelector('[data-testid="payment"]')?.textContent === "¥5,307.27", null, { timeout: 5000 });
 }

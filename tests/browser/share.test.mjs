@@ -9,14 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser, watchPage } from "./helpers.mjs";
-import terms from "../../www/i18n/terms.js";
-import overdue from "../../www/i18n/overdue.js";
-import plans from "../../www/i18n/plans.js";
-import debts from "../../www/i18n/debts.js";
-import letter from "../../www/i18n/letter.js";
-import share from "../../www/i18n/share.js";
-
-const zh = { ...terms["zh-CN"], ...overdue["zh-CN"], ...plans["zh-CN"], ...debts["zh-CN"], ...letter["zh-CN"], ...share["zh-CN"] };
+import { fillAll, zh } from "./scenario.mjs";
 
 let server;
 let url;
@@ -46,42 +39,6 @@ async function ready(page) {
   await page.locator('[data-testid="copy-link"]').waitFor();
 }
 
-/** Fills every panel with figures other than the defaults, rows included. */
-export async function fillAll(page) {
-  const label = (text, scope = page) => scope.getByLabel(text, { exact: true });
-  await label(zh["terms.principal"]).fill("1000000");
-  await label(zh["terms.rate"]).fill("4.9");
-  await label(zh["terms.periods"]).fill("360");
-  // The fee and prepayment rows sit in folded <details>: open them, then add a row of each.
-  await page.evaluate(() => {
-    for (const key of ["terms.addFee", "terms.addPrepayment"]) {
-      const add = document.querySelector(`#panel-terms button[data-i18n="${key}"]`);
-      add.closest("details").open = true;
-      add.click();
-    }
-  });
-  const fee = page.locator("#panel-terms fieldset.row").first();
-  await label(zh["terms.feeLabel"], fee).fill("服务费");
-  await label(zh["terms.feeAmount"], fee).fill("1000");
-  const pre = page.locator("#panel-terms fieldset.row").nth(1);
-  await label(zh["terms.prepayPeriod"], pre).fill("24");
-  await label(zh["terms.prepayAmount"], pre).fill("50000");
-  await label(zh["od.principal"]).fill("20000");
-  await label(zh["od.days"]).fill("45");
-  await label(zh["plans.budget"]).fill("1500");
-  const rows = page.locator("#panel-debts fieldset.row");
-  for (const [i, d] of [["网贷A", "5000", "24", "200"], ["信用卡", "8000", "18", "300"]].entries()) {
-    await label(zh["debts.name"], rows.nth(i)).fill(d[0]);
-    await label(zh["debts.balance"], rows.nth(i)).fill(d[1]);
-    await label(zh["debts.rate"], rows.nth(i)).fill(d[2]);
-    await label(zh["debts.minPayment"], rows.nth(i)).fill(d[3]);
-  }
-  await label(zh["debts.budget"]).fill("1500");
-  await page.waitForTimeout(400);
-  await page.locator("#panel-plans button.choose").first().click(); // the letter opens with a chosen plan
-  await label(zh["letter.name"]).fill("张三");
-  await page.waitForTimeout(600); // the panels' debounce and the prefills that follow
-}
 
 /** Every input value of the shared panels, and every panel's answer text. */
 function snapshot(page) {

@@ -14,10 +14,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { ROOT, screenshot } from "./helpers.mjs";
+import { enterReferenceLoan } from "./scenario.mjs";
 import { buildSingle } from "../../scripts/build-single.mjs";
-import terms from "../../www/i18n/terms.js";
 
-const zh = terms["zh-CN"];
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let built;
@@ -77,14 +76,7 @@ test("dist/repay.html is one file: no module script, no external reference, a ha
 });
 
 test("opened from disk with no network, 1,000,000 over 360 months at 4.9 %/year is 5,307.27", async () => {
-  await page.locator('#panel-terms [data-testid="payment"]').filter({ hasText: "¥" }).waitFor({ timeout: 15000 });
-  const field = (label) => page.getByLabel(label, { exact: true });
-  await field(zh["terms.principal"]).fill("1000000");
-  await field(zh["terms.rate"]).fill("4.9");
-  await field(zh["terms.ratePer"]).selectOption("year");
-  await field(zh["terms.periods"]).fill("360");
-  await field(zh["terms.method"]).selectOption("annuity");
-  await page.waitForFunction(() => document.querySelector('[data-testid="payment"]')?.textContent === "¥5,307.27", null, { timeout: 5000 });
+  await enterReferenceLoan(page);
   await screenshot(page, "single-file");
 });
 
