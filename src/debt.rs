@@ -170,6 +170,10 @@ struct Run {
     timeline: Vec<Month>,
 }
 
+/// How large a hopeless recorded run may grow before it stops (10²⁰, far
+/// below the decimal range even after one more month at the highest rate).
+const RECORD_LIMIT: Decimal = Decimal::from_parts(1_661_992_960, 1_808_227_885, 5, false, 0);
+
 /// Lower bound used to stop hopeless runs early: `(budget + e) × a(r_lo, k)`
 /// is the most that `k` more months can clear.
 struct Cutoff {
@@ -245,6 +249,13 @@ fn simulate(
         }
         if owed.is_zero() {
             run.months = Some(m);
+            break;
+        }
+        // More is owed than the whole budget of every month left could pay
+        // even with no more interest: it can never clear. A search stops
+        // there; a recorded run goes on (its timeline shows the debt growing)
+        // until the figures would leave what exact decimals hold.
+        if owed > mul(budget, Decimal::from(MAX_MONTHS - m))? && (!record || owed > RECORD_LIMIT) {
             break;
         }
         if let Some(c) = cutoff {
@@ -378,4 +389,18 @@ pub fn run(
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn record_limit_is_ten_to_the_twentieth() {
+        assert_eq!(
+            RECORD_LIMIT,
+            Decimal::from_str("100000000000000000000").unwrap()
+        );
+    }
 }

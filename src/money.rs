@@ -303,8 +303,20 @@ impl Rate {
 
     /// One month's interest on `amount`, exact (not rounded).
     pub fn monthly_interest(self, amount: Decimal, basis: DayBasis) -> Result<Decimal> {
+        self.interest_for_months(amount, Decimal::ONE, basis)
+    }
+
+    /// `months` months of simple interest on `amount`, exact (not rounded):
+    /// every multiplication comes before the one division, so 1,000 × 1.45 %
+    /// × 3 ÷ 12 is exactly 3.625.
+    pub fn interest_for_months(
+        self,
+        amount: Decimal,
+        months: Decimal,
+        basis: DayBasis,
+    ) -> Result<Decimal> {
         let (num, den) = self.monthly_ratio(basis)?;
-        div(mul(amount, num)?, den)
+        div(mul(mul(amount, num)?, months)?, den)
     }
 
     /// The monthly rate as a fraction (0.004083… for 4.9 %/year).
@@ -368,6 +380,12 @@ mod tests {
         let i = r.monthly_interest(d("7500"), DayBasis::D360).unwrap();
         assert_eq!(i, d("30.625"));
         assert_eq!(round_cents(i), d("30.63"));
+        // Bullet interest: 1,000 × 1.45 % × 3 months ÷ 12 = 3.625 → 3.63.
+        let r = Rate::new(d("1.45"), Per::Year);
+        let i = r
+            .interest_for_months(d("1000"), d("3"), DayBasis::D360)
+            .unwrap();
+        assert_eq!((i, round_cents(i)), (d("3.625"), d("3.63")));
     }
 
     #[test]

@@ -290,8 +290,7 @@ pub struct Plan {
 /// The plans and the budget fit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanSet {
-    /// asIs, installment, stopInterest, waivePenalties, deferral, and lumpSum when
-    /// a figure (`lumpSumOffer` or `lumpSum`) is known.
+    /// asIs, installment, stopInterest, waivePenalties, deferral and lumpSum.
     pub plans: Vec<Plan>,
     /// The budget fit.
     pub budget: BudgetFit,
@@ -348,9 +347,18 @@ fn annuity_rows(
 }
 
 /// One payment now, on `startDate`, applied to costs and interest first and then
-/// principal (民法典 Art. 561's default order).
-fn one_off(amount: Decimal, principal_owed: Decimal, start: Option<Date>) -> Result<PlanRow> {
-    let principal = amount.min(principal_owed);
+/// principal (民法典 Art. 561's default order): of the `total` owed, everything
+/// but `principal_owed` is paid first.
+fn one_off(
+    amount: Decimal,
+    total: Decimal,
+    principal_owed: Decimal,
+    start: Option<Date>,
+) -> Result<PlanRow> {
+    let before_principal = sub(total, principal_owed)?;
+    let principal = sub(amount, before_principal)?
+        .max(Decimal::ZERO)
+        .min(principal_owed);
     Ok(PlanRow {
         period: 1,
         due_date: start,
@@ -533,10 +541,10 @@ pub fn plans(req: &PlanRequest) -> Result<PlanSet> {
         Some(p) => match months_to_clear(total, rate, basis, p, MAX_AS_IS_MONTHS)? {
             Clearing::Clears { months, .. } => as_is_rows(req, total, p, months)?,
             Clearing::Never | Clearing::TooLong => {
-                vec![one_off(total, b.principal, req.start_date)?]
+                vec![one_off(total, total, b.principal, req.start_date)?]
             }
         },
-        None => vec![one_off(total, b.principal, req.start_date)?],
+        None => vec![one_off(total, total, b.principal, req.start_date)?],
     };
     let as_is = plan(
         req,
@@ -590,7 +598,7 @@ pub fn plans(req: &PlanRequest) -> Result<PlanSet> {
         let mut lump = plan(
             req,
             PlanKind::LumpSum,
-            vec![one_off(x, b.principal, req.start_date)?],
+            vec![one_off(x, total, b.principal, req.start_date)?],
             MonthsChoice::Fixed,
             discount,
         )?;

@@ -263,9 +263,10 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
             Method::InterestOnly => (Decimal::ZERO, interest_on(balance)?),
             Method::Bullet if final_period => (
                 Decimal::ZERO,
-                round_cents(mul(
-                    terms.rate.monthly_interest(p, terms.day_basis)?,
+                round_cents(terms.rate.interest_for_months(
+                    p,
                     Decimal::from(n),
+                    terms.day_basis,
                 )?),
             ),
             Method::Bullet => (Decimal::ZERO, Decimal::ZERO),

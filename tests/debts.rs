@@ -268,7 +268,7 @@ fn never_clears_gives_the_minimum_budget() {
 }
 
 /// 50 debts × 600 months, infeasible, so the minimum budget is searched too:
-/// it must stay quick, and the answer must be the boundary.
+/// the answer must be the boundary.
 #[test]
 fn fifty_debts_stay_fast() {
     let mut debts = Vec::new();
@@ -284,14 +284,11 @@ fn fifty_debts_stay_fast() {
         r#"{{"debts":[{}],"monthlyBudget":"BUDGET","compare":true}}"#,
         debts.join(",")
     );
-    let t = std::time::Instant::now();
     let out = run(&json.replace("BUDGET", "400"));
-    let took = t.elapsed();
     assert_eq!(out["feasible"], false);
     assert_eq!(out["timeline"].as_array().unwrap().len(), 600);
     let min = money(&out["minimumBudget"]);
-    // Three strategies, each with its own search, well under a few seconds even unoptimised.
-    assert!(took.as_secs_f64() < 20.0, "{took:?}");
+    // (Its speed is measured by `make bench`, not asserted here.)
     let at = run(&json.replace("BUDGET", &min.to_string()));
     assert_eq!(at["feasible"], true);
     let below = run(&json.replace("BUDGET", &(min - d("0.01")).to_string()));
@@ -346,5 +343,25 @@ fn every_error_names_its_field() {
             (*code, Some(*field)),
             "{json}"
         );
+    }
+}
+
+/// A debt at 120 %/year whose minimum never covers its interest compounds
+/// unpaid: 10,000 × 1.1^600 is beyond what exact decimals hold. It is
+/// `neverClears` with a minimum budget, never an `overflow` error (api.md).
+#[test]
+fn case_unpaid_compounding_debt_is_infeasible_not_an_error() {
+    for rate in [
+        r#"{"percent":"120","per":"year"}"#,
+        r#"{"percent":"1","per":"day"}"#,
+    ] {
+        let out = run(&format!(
+            r#"{{"debts":[{{"name":"a","balance":"10000","rate":{rate},"minPayment":"100"}}],"monthlyBudget":"100"}}"#
+        ));
+        assert_eq!(out["feasible"], false, "{rate}");
+        assert_eq!(out["reason"], "neverClears", "{rate}");
+        let min = money(&out["minimumBudget"]);
+        assert!(min > d("1000"), "{rate}: {min}");
+        assert!(!out["timeline"].as_array().unwrap().is_empty());
     }
 }

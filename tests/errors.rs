@@ -332,6 +332,21 @@ fn conflict() {
         "conflict",
         Some("convention"),
     );
+    // Dated flows run on the calendar: a periodsPerYear would be ignored, so it is refused.
+    flow_err(
+        Value::obj([
+            (
+                "flows",
+                Value::Array(vec![
+                    flow("100", "date", Value::str("2026-01-01")),
+                    flow("-110", "date", Value::str("2027-01-01")),
+                ]),
+            ),
+            ("periodsPerYear", Value::Number(12.0)),
+        ]),
+        "conflict",
+        Some("periodsPerYear"),
+    );
 }
 
 #[test]

@@ -479,3 +479,17 @@ fn every_error_names_its_field() {
     }
     assert_eq!(err("[]").0, ErrorCode::WrongType);
 }
+
+/// A one-off payment goes to costs and interest first, then principal (Civil
+/// Code Art. 561, as `overdueCost`'s allocation): of 500 against 200 interest
+/// and 100 penalties, 300 covers those and 200 reduces the principal.
+#[test]
+fn case_lump_sum_applies_costs_and_interest_before_principal() {
+    let out = run(
+        r#"{"balance":{"principal":"1000","interest":"200","penalties":"100"},"lender":"bank","lumpSum":"500"}"#,
+    );
+    let row = &plan(&out, "lumpSum")["schedule"][0];
+    assert_eq!(row["payment"], "500.00");
+    assert_eq!(row["principal"], "200.00");
+    assert_eq!(row["interest"], "300.00");
+}

@@ -261,3 +261,22 @@ fn zero_rate_annuity() {
         ]),
     );
 }
+
+/// Bullet interest is multiplied out before the one division: 1,000 × 1.45 %
+/// × 3 ÷ 12 is exactly 3.625, which rounds half-up to 3.63 (dividing the rate
+/// by 1,200 first gave 3.62499… and 3.62).
+#[test]
+fn case_bullet_interest_multiplies_before_dividing() {
+    let t = loan_terms(&Value::obj([
+        ("principal", Value::str("1000")),
+        ("rate", rate("1.45", "year")),
+        ("periods", Value::Number(3.0)),
+        ("method", Value::str("bullet")),
+    ]))
+    .unwrap();
+    let last = &t.schedule[2];
+    assert_eq!(
+        (last.interest.as_str(), last.payment.as_str()),
+        ("3.63", "1003.63")
+    );
+}

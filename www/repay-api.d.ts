@@ -329,23 +329,22 @@ export interface PeriodFlowInput {
   date?: null;
 }
 
-/** The field every `cashflowRate` input may have. */
-export interface CashflowRateBase {
-  /** Unit periods per year, 0.01–366 (default 12). */
-  periodsPerYear?: DecimalInput | null;
-}
 /** The input of `cashflowRate`: 2 to 10,000 flows, all dated or all by period. */
 export type CashflowRateInput =
-  | (CashflowRateBase & {
+  | {
       flows: readonly DatedFlowInput[];
-      /** Default `xirr`. */
-      convention?: Convention | null;
-    })
-  | (CashflowRateBase & {
+      /** Default `xirr`; `periodic` needs periods. */
+      convention?: Exclude<Convention, "periodic"> | null;
+      /** Dated flows run on the calendar: giving this is a `conflict` error. */
+      periodsPerYear?: null;
+    }
+  | {
       flows: readonly PeriodFlowInput[];
       /** Default `periodic`; `xirr` needs dates. */
       convention?: Exclude<Convention, "xirr"> | null;
-    });
+      /** Unit periods per year, 0.01–366 (default 12). */
+      periodsPerYear?: DecimalInput | null;
+    };
 
 /** The output of `cashflowRate`. */
 export interface CashflowRateOutput {

@@ -64,7 +64,8 @@ pub struct SettlementOut {
     pub discount_percent: PercentText,
     /// How many installment-plan payments the amount equals (two decimals), or null.
     pub equivalent_months: Option<String>,
-    /// `offer` (lumpSumOffer) or `available` (lumpSum, capped at the balance).
+    /// `offer` (lumpSumOffer), `available` (lumpSum, capped at the balance) or
+    /// `proposal` (neither given: principal + interest).
     pub source: &'static str,
 }
 

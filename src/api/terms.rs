@@ -320,6 +320,14 @@ pub fn cashflow_rate(input: &Value) -> Result<CashflowRateOut> {
     let dated = matches!(flows[0].when, When::Date(_));
     let per_year = match o.get("periodsPerYear") {
         None => Decimal::from(12),
+        // With dates the time axis is the calendar: a count of periods would be ignored.
+        Some(_) if dated => {
+            return Err(Error::field(
+                ErrorCode::Conflict,
+                "periodsPerYear",
+                "periodsPerYear goes with flows by period; dated flows use the calendar",
+            ))
+        }
         Some(_) => o.decimal_in("periodsPerYear", Decimal::new(1, 2), Decimal::from(366))?,
     };
     if per_year.is_zero() {
