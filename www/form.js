@@ -186,14 +186,34 @@ const FOCUSABLE = 'a[href],button,input,select,textarea,summary,[tabindex]:not([
 function keepFocus(formEl, render) {
   const panel = formEl.closest('[id^="panel-"]') ?? formEl.parentElement ?? document.body;
   const before = document.activeElement;
-  const index = before && panel.contains(before) ? [...panel.querySelectorAll(FOCUSABLE)].indexOf(before) : -1;
+  if (!before || !panel.contains(before)) {
+    render();
+    return;
+  }
+  const index = [...panel.querySelectorAll(FOCUSABLE)].indexOf(before);
+  const path = pathWithin(panel, before);
   render();
-  if (index < 0 || document.activeElement === before) return;
+  if (document.activeElement === before) return;
   // Moved elements lose the focus too: give it back to the same element, or
-  // to the one now in its place.
-  const now = panel.querySelectorAll(FOCUSABLE);
-  const target = before.isConnected ? before : now[Math.min(index, now.length - 1)];
+  // to the element now at the same place in the panel's structure, or at the
+  // same position among its focusable elements.
+  let target = before.isConnected ? before : panel.querySelector(path);
+  if (!target?.matches(FOCUSABLE)) {
+    const now = panel.querySelectorAll(FOCUSABLE);
+    target = now[Math.min(index, now.length - 1)];
+  }
   target?.focus({ preventScroll: true });
+}
+
+/** A selector that finds the element at the same place under root: tag:nth-of-type steps. */
+function pathWithin(root, el) {
+  const steps = [];
+  for (let n = el; n && n !== root; n = n.parentElement) {
+    let k = 1;
+    for (let s = n.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === n.tagName) k++;
+    steps.unshift(`${n.tagName.toLowerCase()}:nth-of-type(${k})`);
+  }
+  return `:scope > ${steps.join(" > ")}`;
 }
 
 /**
