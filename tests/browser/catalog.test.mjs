@@ -74,7 +74,7 @@ async function codesIn(file, re) {
 }
 
 test("every plan basis code of the engine has a rule and a note in every language", async () => {
-  const text = await readFile(path.join(ROOT, "src/plan.rs"), "utf8");
+  const text = await readFile(path.join(ROOT, "src/plan/basis.rs"), "utf8");
   const body = text.slice(text.indexOf("fn basis_for"));
   const codes = [...new Set([...body.slice(0, body.indexOf("\n}\n")).matchAll(/"([a-z][A-Za-z0-9]+)"/g)].map((m) => m[1]))];
   assert.deepEqual(
