@@ -220,26 +220,29 @@ const CARD: &str = r#"{"balance":{"principal":"10000","interest":"600","penaltie
     "rate":{"percent":"18","per":"year"},"lender":"creditCard","monthlyBudget":"600",
     "lumpSumOffer":"7000","startDate":"2025-01-31"}"#;
 
-#[test]
-fn plan_identities() {
-    let out = run(CARD);
-    let kinds: Vec<&str> = out["plans"]
+/// Every plan kind, in the order the engine lists them.
+const ALL_KINDS: [&str; 6] = [
+    "asIs",
+    "installment",
+    "stopInterest",
+    "waivePenalties",
+    "deferral",
+    "lumpSum",
+];
+
+fn kinds(out: &serde_json::Value) -> Vec<&str> {
+    out["plans"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        kinds,
-        [
-            "asIs",
-            "installment",
-            "stopInterest",
-            "waivePenalties",
-            "deferral",
-            "lumpSum"
-        ]
-    );
+        .collect()
+}
+
+#[test]
+fn plan_identities() {
+    let out = run(CARD);
+    assert_eq!(kinds(&out), ALL_KINDS);
     let as_is_total = money(&plan(&out, "asIs")["totalPaid"]);
     for p in out["plans"].as_array().unwrap() {
         let rows = p["schedule"].as_array().unwrap();
@@ -340,23 +343,7 @@ fn without_a_budget_everything_is_due_now_and_fits_is_null() {
     assert_eq!(lump["totalPaid"], "5000.00");
     assert_eq!(lump["settlement"]["discount"], "300.00");
     assert_eq!(lump["fitsBudget"], serde_json::Value::Null);
-    let kinds: Vec<&str> = out["plans"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        kinds,
-        [
-            "asIs",
-            "installment",
-            "stopInterest",
-            "waivePenalties",
-            "deferral",
-            "lumpSum"
-        ]
-    );
+    assert_eq!(kinds(&out), ALL_KINDS);
     // Private lender: Art. 678 extension, a lender's discretion.
     let b = &inst["basis"];
     assert_eq!(b["standing"], "lenderDiscretion");
