@@ -1,15 +1,13 @@
-// The page's one entry module. It registers the message catalogs, sets up
-// the language switch, loads the engine (engine.js is the only module that
-// touches the wasm) and mounts each panel into its container in ux.md order.
-// A panel module exports mount(root, ctx); panels not built yet are skipped.
+// The page's one entry module. It sets up the language switch, loads the
+// messages of the language shown and the engine side by side (engine.js is the
+// only module that touches the wasm) and mounts each panel into its container
+// in ux.md order. A panel module exports mount(root, ctx); panels not built
+// yet are skipped.
 
-import { register, setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang } from "./i18n.js";
-import { registerAll } from "./catalogs.js";
+import { setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang } from "./i18n.js";
 import { createShare, createStateRegistry, initialState, mountShareBar } from "./state.js";
 import { enhance as glossary } from "./glossary.js";
 import { setupOffline } from "./offline.js";
-
-registerAll(register);
 
 /** Panels in page order: container id → module path (absent = not built yet). */
 const PANELS = [
@@ -31,7 +29,14 @@ function setupLanguageSwitch() {
     select.append(o);
   }
   select.value = preferredLang();
-  select.addEventListener("change", () => setLang(select.value));
+  // Another language's messages are fetched on first use; the page switches once they are here.
+  select.addEventListener("change", () => {
+    const code = select.value;
+    setLang(code).catch((e) => {
+      console.error(`could not load the messages of ${code}`, e);
+      select.value = lang();
+    });
+  });
   document.getElementById("lang-switch").hidden = false;
   onLangChange(() => {
     document.title = t("app.title");
@@ -41,11 +46,13 @@ function setupLanguageSwitch() {
 
 async function main() {
   setupLanguageSwitch();
-  setLang(preferredLang());
+  const engineLoad = import("./engine.js");
+  // Nothing is labelled before the messages of the language shown are here, so no key is ever seen.
+  await setLang(preferredLang()).catch((e) => console.error("could not load the messages", e));
   const status = document.getElementById("app-status");
   bind(status, "app.loading");
 
-  const engine = await import("./engine.js");
+  const engine = await engineLoad;
   if (!engine.engineReady) {
     bind(status, "app.engineFailed");
     status.classList.add("is-error");

@@ -1,22 +1,22 @@
-// Every message catalog of the page, in one list: the page (app.js) and the
-// embeddable element (repay-calculator.js) both register exactly these, so a
-// new catalog is added here once.
+// Where each language's messages are: one module per language (i18n/<lang>.js,
+// one section per panel). i18n.js loads a language only when it is shown, so
+// a visitor fetches one language's messages, and another only on switching to
+// it.
+//
+// Each import is a string literal so that scripts/build-single.mjs finds every
+// language and bundles it into the one-file copy.
 
-import common from "./i18n/common.js";
-import terms from "./i18n/terms.js";
-import overdue from "./i18n/overdue.js";
-import rights from "./i18n/rights.js";
-import plans from "./i18n/plans.js";
-import debts from "./i18n/debts.js";
-import letter from "./i18n/letter.js";
-import share from "./i18n/share.js";
-import glossary from "./i18n/glossary.js";
-import exportCatalog from "./i18n/export.js";
-import offline from "./i18n/offline.js";
+const LOADERS = {
+  "zh-CN": () => import("./i18n/zh-CN.js"),
+  "zh-TW": () => import("./i18n/zh-TW.js"),
+  en: () => import("./i18n/en.js"),
+};
 
-export const CATALOGS = [common, terms, overdue, rights, plans, debts, letter, share, glossary, exportCatalog, offline];
+/** The languages that have catalogs. */
+export const CATALOG_LANGS = Object.keys(LOADERS);
 
-/** Registers every catalog with `register` (i18n.js). */
-export function registerAll(register) {
-  for (const c of CATALOGS) register(c);
+/** Resolves to lang's message objects, one per panel; rejects for a language without catalogs. */
+export async function loadCatalogs(lang) {
+  if (!Object.hasOwn(LOADERS, lang)) throw new Error(`no message catalogs for ${lang}`);
+  return (await LOADERS[lang]()).default;
 }

@@ -1,11 +1,15 @@
-// Message lookup for N languages. Catalogs live per panel in ./i18n/<panel>.js,
-// each exporting { "zh-CN": {...}, "en": {...}, ... }; register() merges them.
-// Messages take {name} parameters. A missing message falls back to the
-// default language, then to the key itself (and is reported once on the
-// console in development so that gaps are found).
+// Message lookup for N languages. Each language's messages are in
+// ./i18n/<lang>.js (one plain object per panel) and are loaded only when that
+// language is shown (catalogs.js): setLang() fetches them once, then
+// switches. Messages take {name} parameters. A message missing in the
+// current language falls back to the default language when its messages are
+// loaded (an English visitor never fetches them), then to the key itself;
+// tests/browser/catalog.test.mjs keeps every language complete.
 //
 // Static text in the DOM is bound with bind(el, key, params, attr): it sets
 // the text (or the attribute) now and again whenever the language changes.
+
+import { loadCatalogs } from "./catalogs.js";
 
 /** Languages offered, in the order of the switch. Names are in their own language. */
 export const LANGUAGES = [
@@ -36,16 +40,21 @@ export function preferredLang(prefs = globalThis.navigator?.languages ?? [global
 }
 
 const catalogs = new Map(LANGUAGES.map((l) => [l.code, Object.create(null)]));
+/** Language code → the promise of its messages being loaded and merged. */
+const loads = new Map();
 const listeners = new Set();
 const boundParams = new WeakMap();
 let current = DEFAULT_LANG;
+let latest = null;
 
-/** Merges one panel's catalog. Later registrations of the same key win. */
-export function register(catalog) {
-  for (const [lang, messages] of Object.entries(catalog)) {
-    if (!catalogs.has(lang)) catalogs.set(lang, Object.create(null));
-    Object.assign(catalogs.get(lang), messages);
+/** Loads lang's messages once and merges its catalogs (a later one wins a key); a failed load is tried again on the next call. */
+function loadLang(lang) {
+  if (!loads.has(lang)) {
+    const load = loadCatalogs(lang).then((list) => Object.assign(catalogs.get(lang), ...list));
+    load.catch(() => loads.delete(lang));
+    loads.set(lang, load);
   }
+  return loads.get(lang);
 }
 
 export function lang() {
@@ -60,7 +69,7 @@ export function t(key, params = {}) {
   return msg.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
-/** True when the key exists in some catalog. */
+/** True when the key has a message (in the current language, or in the default one if loaded). */
 export function has(key) {
   return catalogs.get(current)?.[key] !== undefined || catalogs.get(DEFAULT_LANG)?.[key] !== undefined;
 }
@@ -85,13 +94,24 @@ export function localize(root = document) {
   for (const el of root.querySelectorAll("[data-i18n]")) apply(el);
 }
 
-/** Switches language, relabels the page and tells every listener. */
+/**
+ * Switches language once its messages are loaded, relabels the page and tells
+ * every listener; resolves to the language shown. An unknown code means the
+ * default language. When calls overlap, the last one wins: an earlier call
+ * resolves once the later one has switched.
+ */
 export function setLang(code) {
-  if (!catalogs.has(code)) code = DEFAULT_LANG;
-  current = code;
-  document.documentElement.lang = code;
-  localize(document);
-  for (const fn of listeners) fn(code);
+  if (!LANGUAGES.some((l) => l.code === code)) code = DEFAULT_LANG;
+  const run = loadLang(code).then(() => {
+    if (latest !== run) return latest;
+    current = code;
+    document.documentElement.lang = code;
+    localize(document);
+    for (const fn of listeners) fn(code);
+    return code;
+  });
+  latest = run;
+  return run;
 }
 
 /** Calls fn(lang) after each language change; returns an unsubscribe function. */

@@ -45,6 +45,8 @@ import { h, clear } from "./dom.js";
 const PANELS = ["terms", "overdue", "plans", "debts", "letter", "rights"];
 const LANGS = ["zh-CN", "zh-TW", "en"];
 const NUMBER = /^[0-9][0-9,]{0,14}(\.[0-9]{1,10})?$/;
+/** The host page's own <html lang> attribute ({ value }), read when the first element starts. */
+let hostLang = null;
 
 /** A number attribute as the terms panel's state string, or undefined when absent or malformed. */
 function numberAttr(el, name) {
@@ -77,14 +79,14 @@ class RepayCalculator extends HTMLElement {
     shadow.append(h("link", { rel: "stylesheet", href: new URL("style.css", import.meta.url).href }), frame);
 
     const i18n = await import("./i18n.js");
-    const { registerAll } = await import("./catalogs.js");
-    registerAll(i18n.register);
-    // setLang labels the whole document and sets <html lang>: in a host page
-    // that is the host's, so its lang attribute is put back.
-    const hostLang = document.documentElement.getAttribute("lang");
-    i18n.setLang(lang);
-    if (hostLang === null) document.documentElement.removeAttribute("lang");
-    else document.documentElement.setAttribute("lang", hostLang);
+    const engineLoad = import("./engine.js"); // fetched while the messages load
+    // setLang loads this language's messages (only those), labels the whole
+    // document and sets <html lang>: in a host page that is the host's, so its
+    // lang attribute, as read before any element changed it, is put back.
+    hostLang ??= { value: document.documentElement.getAttribute("lang") };
+    await i18n.setLang(lang);
+    if (hostLang.value === null) document.documentElement.removeAttribute("lang");
+    else document.documentElement.setAttribute("lang", hostLang.value);
     i18n.bind(status, "app.loading");
     frame.setAttribute("aria-label", i18n.t("embed.label"));
     frame.setAttribute("role", "region");
@@ -92,7 +94,7 @@ class RepayCalculator extends HTMLElement {
     const fmt = await import("./format.js");
     fmt.setCurrency?.(this.getAttribute("currency") ?? "CNY");
 
-    const engine = await import("./engine.js");
+    const engine = await engineLoad;
     if (!engine.engineReady) {
       i18n.bind(status, "app.engineFailed");
       status.classList.add("is-error");

@@ -1,7 +1,11 @@
-// The message catalogs, read directly in Node: every key one language has,
-// every other language has too; and every code the engine can send for a
-// plan's basis or an overdue note has its own text (src/ is read as text to
-// list them, so a new engine code without a translation fails here).
+// The message catalogs, read directly in Node: one file per language
+// (www/i18n/<lang>.js) with the same sections, one per panel, and the same
+// keys in the same section; the list each file exports names every section;
+// no key is defined twice; every error code the engine can send and every
+// code it can send for a plan's basis or an overdue note has its own text in
+// every language (src/ and www/engine.js are read as text to list them, so a
+// new engine code without a translation fails here). The page loads only the
+// language shown, so a gap here would show a key on the page.
 // Run: node --test tests/browser/catalog.test.mjs
 
 import { test } from "node:test";
@@ -10,13 +14,33 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT } from "./helpers.mjs";
 import { LANGUAGES, preferredLang } from "../../www/i18n.js";
+import { CATALOG_LANGS } from "../../www/catalogs.js";
 
 const DIR = path.join(ROOT, "www", "i18n");
-const files = (await readdir(DIR)).filter((f) => f.endsWith(".js")).sort();
-const catalogs = Object.fromEntries(
-  await Promise.all(files.map(async (f) => [f, (await import(path.join(DIR, f))).default])),
-);
 const LANGS = LANGUAGES.map((l) => l.code);
+const fileOf = (lang) => path.join(DIR, `${lang}.js`);
+/** modules[lang]: the namespace of www/i18n/<lang>.js (a named export per section, the list as default). */
+const modules = Object.fromEntries(await Promise.all(LANGS.map(async (l) => [l, await import(fileOf(l)).catch(() => ({ default: [] }))])));
+const sectionsOf = (lang) => Object.keys(modules[lang]).filter((k) => k !== "default").sort();
+const sections = sectionsOf(LANGS[0]);
+/** catalogs[section][lang] = that section's messages in lang. */
+const catalogs = Object.fromEntries(sections.map((s) => [s, Object.fromEntries(LANGS.map((l) => [l, modules[l][s] ?? {}]))]));
+/** Every message of a language, merged. */
+const merged = (lang) => Object.assign({}, ...modules[lang].default);
+
+test("every language of the switch has its file (www/i18n/<lang>.js, named in www/catalogs.js), and no other does", async () => {
+  assert.deepEqual([...CATALOG_LANGS].sort(), [...LANGS].sort());
+  assert.deepEqual((await readdir(DIR)).sort(), LANGS.map((l) => `${l}.js`).sort());
+});
+
+test("every language has the same sections, and its list names each of them once", () => {
+  assert.ok(sections.length >= 7, sections.join(", "));
+  for (const lang of LANGS) {
+    assert.deepEqual(sectionsOf(lang), sections, `www/i18n/${lang}.js`);
+    const named = modules[lang].default.map((c) => sections.find((s) => modules[lang][s] === c) ?? "(not a section)");
+    assert.deepEqual([...named].sort(), sections, `the list of www/i18n/${lang}.js`);
+  }
+});
 
 test("the switch offers 简体中文, 繁體中文 and English; the browser's preference picks the first one", () => {
   assert.deepEqual(LANGS, ["zh-CN", "zh-TW", "en"]);
@@ -28,7 +52,7 @@ test("the switch offers 简体中文, 繁體中文 and English; the browser's pr
   for (const [want, list] of Object.entries(cases)) for (const prefs of list) assert.equal(preferredLang(prefs), want, prefs.join(","));
 });
 
-for (const f of files) {
+for (const f of sections) {
   test(`${f}: every message in every language is a non-empty string`, () => {
     for (const l of LANGS) {
       const empty = Object.entries(catalogs[f][l] ?? {}).filter(([, v]) => typeof v !== "string" || !v.trim()).map(([k]) => k);
@@ -37,12 +61,7 @@ for (const f of files) {
   });
 }
 
-test("every catalog file has every language of the switch, and nothing else", () => {
-  assert.ok(files.length >= 7, files.join(", "));
-  for (const [f, cat] of Object.entries(catalogs)) assert.deepEqual(Object.keys(cat).sort(), [...LANGS].sort(), f);
-});
-
-for (const f of files) {
+for (const f of sections) {
   test(`${f}: no key in one language is missing in another`, () => {
     const cat = catalogs[f];
     for (const a of LANGS) {
@@ -55,16 +74,14 @@ for (const f of files) {
   });
 }
 
-test("a key is defined in one file only (a later file would silently win)", () => {
-  const seen = new Map();
-  const twice = [];
-  for (const [f, cat] of Object.entries(catalogs)) {
-    for (const k of Object.keys(cat[LANGS[0]])) {
-      if (seen.has(k)) twice.push(`${k} (${seen.get(k)}, ${f})`);
-      else seen.set(k, f);
-    }
+test("a key is defined once in each language's file (a later definition would silently win)", async () => {
+  for (const lang of LANGS) {
+    // Read as text, since an object literal keeps only the last of two equal keys.
+    const keys = [...(await readFile(fileOf(lang), "utf8")).matchAll(/^ {2}"([^"\\]+)": /gm)].map((m) => m[1]);
+    const total = sections.reduce((n, s) => n + Object.keys(catalogs[s][lang]).length, 0);
+    assert.equal(keys.length, total, `${lang}: every message is one line "key": "text", (or this check needs updating)`);
+    assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], lang);
   }
-  assert.deepEqual(twice, []);
 });
 
 /** Every string literal matched by re (group 1) in a source file. */
@@ -72,6 +89,17 @@ async function codesIn(file, re) {
   const text = await readFile(path.join(ROOT, file), "utf8");
   return [...new Set([...text.matchAll(re)].map((m) => m[1]))];
 }
+
+test("every error code the engine can send has a message in every language", async () => {
+  const core = await codesIn("src/error.rs", /ErrorCode::\w+ => "(\w+)"/g);
+  const page = await codesIn("www/engine.js", /(?:fail\(|: )"(\w+)"/g);
+  assert.ok(core.includes("missingField") && core.includes("noSolution") && core.length >= 13, core.join(", "));
+  assert.deepEqual([...page].sort(), ["engineUnavailable", "internal", "notAvailable"]);
+  for (const lang of LANGS) {
+    const cat = merged(lang);
+    for (const c of [...core, ...page, "unknown"]) assert.ok(cat[`err.${c}`], `${lang} err.${c}`);
+  }
+});
 
 test("every plan basis code of the engine has a rule and a note in every language", async () => {
   const text = await readFile(path.join(ROOT, "src/plan/basis.rs"), "utf8");
@@ -83,7 +111,7 @@ test("every plan basis code of the engine has a rule and a note in every languag
   );
   for (const lang of LANGS) {
     for (const c of codes) {
-      for (const part of ["rule", "note"]) assert.ok(catalogs["plans.js"][lang][`plans.basis.${part}.${c}`], `${lang} plans.basis.${part}.${c}`);
+      for (const part of ["rule", "note"]) assert.ok(catalogs.plans[lang][`plans.basis.${part}.${c}`], `${lang} plans.basis.${part}.${c}`);
     }
   }
 });
@@ -94,7 +122,7 @@ test("every cap note and basis note code of the engine has a text in every langu
   assert.ok(notes.includes("criminalReferenceOnly") && notes.length >= 8, notes.join(", "));
   assert.ok(basis.includes("simpleDailyAccrual") && basis.length >= 11, basis.join(", "));
   for (const lang of LANGS) {
-    const cat = catalogs["overdue.js"][lang];
+    const cat = catalogs.overdue[lang];
     for (const c of notes) assert.ok(cat[`note.${c}`], `${lang} note.${c}`);
     for (const c of basis) assert.ok(cat[`basis.${c}`], `${lang} basis.${c}`);
   }

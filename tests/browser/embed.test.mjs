@@ -10,8 +10,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { startServer, launchBrowser } from "./helpers.mjs";
-import terms from "../../www/i18n/terms.js";
-import overdue from "../../www/i18n/overdue.js";
+import { terms as termsEn } from "../../www/i18n/en.js";
+import { terms as termsZh, overdue as overdueZh } from "../../www/i18n/zh-CN.js";
 
 let calc; // www/ on the first port
 let host; // the host page on the second port
@@ -90,13 +90,15 @@ test("the element computes the reference loan in English, HK$, with only the ter
   await page.waitForFunction(() => document.querySelector("#el").shadowRoot.querySelector('[data-testid="payment"]')?.textContent === "HK$5,307.27", null, { timeout: 5000 });
   const panels = await page.evaluate(() => [...document.querySelector("#el").shadowRoot.querySelectorAll("section.panel")].map((s) => s.dataset.panel));
   assert.deepEqual(panels, ["terms"]);
-  assert.equal(await page.locator("#el h2").first().textContent(), terms.en["terms.heading"]);
-  assert.equal(await page.locator("#el").getByLabel(terms.en["terms.principal"], { exact: true }).inputValue(), "1000000");
+  assert.equal(await page.locator("#el h2").first().textContent(), termsEn["terms.heading"]);
+  assert.equal(await page.locator("#el").getByLabel(termsEn["terms.principal"], { exact: true }).inputValue(), "1000000");
   assert.equal(await page.locator('#el [data-testid="nominal"] dd').textContent(), "4.90%");
   assert.equal(await page.locator("#el .repay-embed").getAttribute("lang"), "en");
   assert.equal(await page.locator("html").getAttribute("lang"), "fr", "the host's own lang attribute is left alone");
+  const catalogs = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.startsWith("/i18n/")));
+  assert.deepEqual(catalogs, ["/i18n/en.js"], "only the messages of the element's language are fetched");
   // Typing recomputes inside the element.
-  await page.locator("#el").getByLabel(terms.en["terms.periods"], { exact: true }).fill("12");
+  await page.locator("#el").getByLabel(termsEn["terms.periods"], { exact: true }).fill("12");
   await page.waitForFunction(() => document.querySelector("#el").shadowRoot.querySelector('[data-testid="payment"]')?.textContent !== "HK$5,307.27", null, { timeout: 5000 });
   assert.match(await page.locator('#el [data-testid="payment"]').textContent(), /^HK\$/);
 });
@@ -106,8 +108,8 @@ test("the iframe computes the reference loan with its fragment's options", async
   const f = frame();
   assert.ok(f, "the embed frame is there");
   assert.deepEqual(await f.evaluate(() => [...document.querySelector("repay-calculator").shadowRoot.querySelectorAll("section.panel")].map((s) => s.dataset.panel)), ["terms"]);
-  assert.equal(await page.frameLocator("#fr").locator("h2").first().textContent(), terms["zh-CN"]["terms.heading"]);
-  assert.ok(overdue["zh-CN"]["od.heading"]);
+  assert.equal(await page.frameLocator("#fr").locator("h2").first().textContent(), termsZh["terms.heading"]);
+  assert.ok(overdueZh["od.heading"]);
 });
 
 test("the iframe posts nothing until asked, ignores malformed requests, then reports its content height", async () => {

@@ -3,7 +3,8 @@
 // new version in place (a symlink, swapped atomically):
 //  1. a full page load requests nothing same-origin that is not precached;
 //  2. first visit: "ready to work offline"; then offline, a reload still
-//     computes the reference loan from the cache;
+//     computes the reference loan from the cache, and switching language
+//     loads that language's messages from it;
 //  3. a changed asset is a new VERSION (scripts/sw-version.mjs hashes them);
 //     the page offers the new version, and "reload" switches to its cache.
 // Run: make build && node --test --test-concurrency=1 tests/browser/
@@ -21,7 +22,9 @@ import { chromium } from "playwright-core";
 import { ROOT, watchPage, screenshot } from "./helpers.mjs";
 import { enterReferenceLoan } from "./scenario.mjs";
 import { writeSwVersion } from "../../scripts/sw-version.mjs";
-import offline from "../../www/i18n/offline.js";
+import { offline } from "../../www/i18n/zh-CN.js";
+import { terms as enTerms } from "../../www/i18n/en.js";
+import { terms as twTerms } from "../../www/i18n/zh-TW.js";
 import { LANGUAGES } from "../../www/i18n.js";
 
 const WWW = path.join(ROOT, "www");
@@ -108,7 +111,7 @@ after(async () => {
 test("first visit: 'ready to work offline' once every asset is cached", async () => {
   const ready = page.locator('[data-testid="offline-ready"]');
   await ready.waitFor({ timeout: 20000 });
-  assert.equal(await ready.textContent(), offline["zh-CN"]["offline.ready"]);
+  assert.equal(await ready.textContent(), offline["offline.ready"]);
   assert.deepEqual(await cacheNames(), [`repay-${v1.version}`]);
   const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), `repay-${v1.version}`);
   assert.deepEqual(cached.sort(), v1.precache.map((p) => new URL(p, url).href).sort());
@@ -140,6 +143,14 @@ test("offline, a reload is served from the cache and computes 1,000,000 / 360 / 
     await settled();
     // Controlled pages do not repeat the first-visit notice.
     assert.equal(await page.locator("#offline-notice").textContent(), "");
+    // Another language's messages, not loaded yet by this page, come from the cache too.
+    for (const [code, terms] of [["en", enTerms], ["zh-TW", twTerms]]) {
+      await page.getByLabel(/语言|Language/).selectOption(code);
+      await page.waitForFunction((c) => document.documentElement.lang === c, code);
+      assert.equal(await page.locator("#panel-terms h2").textContent(), terms["terms.heading"]);
+    }
+    await page.getByLabel(/语言|Language/).selectOption("zh-CN");
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
   } finally {
     await context.setOffline(false);
   }
@@ -159,7 +170,7 @@ test("a changed asset is a new version: the page offers it, and reloading switch
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
   const offer = page.locator('[data-testid="offline-update"]');
   await offer.waitFor({ timeout: 20000 });
-  assert.equal(await offer.textContent(), offline["zh-CN"]["offline.update"]);
+  assert.equal(await offer.textContent(), offline["offline.update"]);
   // Until the user chooses, the page still runs the old version, from the old cache.
   const styleNow = () => page.evaluate(async () => (await fetch("style.css")).text());
   assert.ok(!(await styleNow()).includes(MARKER));
@@ -168,7 +179,7 @@ test("a changed asset is a new version: the page offers it, and reloading switch
 
   await Promise.all([
     page.waitForEvent("load", { timeout: 20000 }),
-    page.getByRole("button", { name: offline["zh-CN"]["offline.reload"] }).click(),
+    page.getByRole("button", { name: offline["offline.reload"] }).click(),
   ]);
   await page.waitForFunction(async (name) => {
     const names = await caches.keys();

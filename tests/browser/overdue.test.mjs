@@ -10,12 +10,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { mkdir } from "node:fs/promises";
 import { openPage, engineInPage, screenshot, widthAt, SCREENSHOTS } from "./helpers.mjs";
-import overdue from "../../www/i18n/overdue.js";
-import rights from "../../www/i18n/rights.js";
-import terms from "../../www/i18n/terms.js";
-
-const zh = overdue["zh-CN"];
-const zhRights = rights["zh-CN"];
+import { overdue as zh, rights as zhRights, terms as zhTerms } from "../../www/i18n/zh-CN.js";
 
 let session;
 let page;
@@ -81,9 +76,8 @@ async function openDetails(summaryText) {
 }
 
 test("starts from the loan entered above (principal and contract rate)", async () => {
-  const terms_ = terms["zh-CN"];
-  const loanPrincipal = await page.locator("#panel-terms").getByLabel(terms_["terms.principal"], { exact: true }).inputValue();
-  const loanRate = await page.locator("#panel-terms").getByLabel(terms_["terms.rate"], { exact: true }).inputValue();
+  const loanPrincipal = await page.locator("#panel-terms").getByLabel(zhTerms["terms.principal"], { exact: true }).inputValue();
+  const loanRate = await page.locator("#panel-terms").getByLabel(zhTerms["terms.rate"], { exact: true }).inputValue();
   assert.equal(await field(zh["od.principal"]).inputValue(), loanPrincipal);
   assert.equal(await field(zh["od.contractRate"]).inputValue(), loanRate);
   assert.equal(await field(zh["od.penaltyMode"]).inputValue(), "markup");

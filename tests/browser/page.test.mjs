@@ -3,12 +3,16 @@
 // fields) is never ambiguous. Rows that repeat (a debt, a fee, a prepayment)
 // are told apart by their numbered legend ("欠款 2"), so labels inside one
 // such row are checked against the rest of the page, not against the other rows.
+// Only the messages of the language shown are fetched: the page's own language
+// at first (with no key ever on screen before them), another on switching.
 // Run: make build && node --test --test-concurrency=1 tests/browser/
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { openPage } from "./helpers.mjs";
+import { openPage, watchPage } from "./helpers.mjs";
 import { LANGUAGES } from "../../www/i18n.js";
+import { terms as enTerms } from "../../www/i18n/en.js";
+import { terms as zhTerms } from "../../www/i18n/zh-CN.js";
 
 let session;
 let page;
@@ -20,6 +24,53 @@ before(async () => {
 });
 
 after(() => session?.close());
+
+/** The message catalogs the page has fetched (www/i18n/…), in order, as often as fetched. */
+const catalogsFetched = (p) =>
+  p.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((u) => u.startsWith("/i18n/")));
+
+test("the first load fetches only the messages of the language shown; a switch fetches another language's once", async () => {
+  assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+  assert.deepEqual(await catalogsFetched(page), ["/i18n/zh-CN.js"]);
+  const heading = page.locator("#panel-terms h2");
+  assert.equal(await heading.textContent(), zhTerms["terms.heading"]);
+  for (const code of ["en", "zh-CN", "en"]) {
+    await page.getByLabel(/语言|Language/).selectOption(code);
+    await page.waitForFunction((c) => document.documentElement.lang === c, code);
+    assert.equal(await heading.textContent(), (code === "en" ? enTerms : zhTerms)["terms.heading"]);
+  }
+  assert.deepEqual(await catalogsFetched(page), ["/i18n/zh-CN.js", "/i18n/en.js"]);
+  await page.getByLabel(/语言|Language/).selectOption("zh-CN");
+  await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+});
+
+test("a visitor whose browser prefers English sees English from the first label on, and no Chinese messages are fetched", async () => {
+  const p = await session.context.newPage();
+  const problems = watchPage(p, session.origin);
+  await p.addInitScript(() => {
+    Object.defineProperty(navigator, "languages", { get: () => ["en-US", "en"] });
+    // Any bound element that ever shows its key (rather than a message) is recorded.
+    window.__keysShown = [];
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll("[data-i18n]")) {
+        const text = el.dataset.i18nAttr ? el.getAttribute(el.dataset.i18nAttr) : el.textContent;
+        if (text === el.dataset.i18n) window.__keysShown.push(text);
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  try {
+    await p.goto(`${session.origin}/`);
+    await p.locator('#panel-terms [data-testid="payment"]').filter({ hasText: "¥" }).waitFor();
+    assert.equal(await p.locator("html").getAttribute("lang"), "en");
+    assert.equal(await p.locator("#lang-select").inputValue(), "en");
+    assert.equal(await p.locator("#panel-terms h2").textContent(), enTerms["terms.heading"]);
+    assert.deepEqual(await catalogsFetched(p), ["/i18n/en.js"]);
+    assert.deepEqual(await p.evaluate(() => window.__keysShown), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await p.close();
+  }
+});
 
 /** Label texts that appear more than once, with where they are. */
 function duplicateLabels() {

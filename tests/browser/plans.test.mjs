@@ -7,13 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, engineInPage, screenshot, widthAt } from "./helpers.mjs";
-import plansCat from "../../www/i18n/plans.js";
-import debtsCat from "../../www/i18n/debts.js";
-import letterCat from "../../www/i18n/letter.js";
-
-const zp = plansCat["zh-CN"];
-const zd = debtsCat["zh-CN"];
-const zl = letterCat["zh-CN"];
+import { plans as zp, debts as zd, letter as zl } from "../../www/i18n/zh-CN.js";
 
 let session;
 let page;

@@ -7,10 +7,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT } from "./helpers.mjs";
-import { CATALOGS } from "../../www/catalogs.js";
+import zhCatalogs from "../../www/i18n/zh-CN.js";
 
 /** Every zh-CN message, to find fields by their visible labels. */
-export const zh = Object.assign({}, ...CATALOGS.map((c) => c["zh-CN"]));
+export const zh = Object.assign({}, ...zhCatalogs);
 
 export const PANELS = ["terms", "overdue", "plans", "debts", "letter", "rights"];
 export const SIZES = [

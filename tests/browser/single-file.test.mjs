@@ -15,6 +15,9 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { ROOT, screenshot } from "./helpers.mjs";
 import { enterReferenceLoan } from "./scenario.mjs";
+import { terms as enTerms } from "../../www/i18n/en.js";
+import { terms as twTerms } from "../../www/i18n/zh-TW.js";
+import { terms as zhTerms } from "../../www/i18n/zh-CN.js";
 import { buildSingle } from "../../scripts/build-single.mjs";
 
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -85,6 +88,14 @@ test("every panel mounts, as on the served page", async () => {
     assert.ok((await page.locator(`#panel-${id}`).evaluate((el) => el.children.length)) > 0, `#panel-${id} is empty`);
   }
   assert.match(await page.locator("#engine-version").textContent(), /\d+\.\d+/);
+});
+
+test("every language is in the file: the switch relabels the page with no request", async () => {
+  for (const [code, terms] of [["en", enTerms], ["zh-TW", twTerms], ["zh-CN", zhTerms]]) {
+    await page.getByLabel(/语言|Language/).selectOption(code);
+    await page.waitForFunction((c) => document.documentElement.lang === c, code);
+    assert.equal(await page.locator("#panel-terms h2").textContent(), terms["terms.heading"]);
+  }
 });
 
 test("no service worker, no request but the file, no console error and no CSP violation", async () => {

@@ -5,10 +5,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, screenshot, widthAt } from "./helpers.mjs";
-import terms from "../../www/i18n/terms.js";
-
-const zh = terms["zh-CN"];
-const en = terms.en;
+import { terms as zh } from "../../www/i18n/zh-CN.js";
+import { terms as en } from "../../www/i18n/en.js";
 
 let session;
 let page;
