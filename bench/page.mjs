@@ -6,11 +6,12 @@
 //   every panel: the engine calls each panel made for its current inputs (recorded by a wrapper
 //   served at /engine.js for that page only — www/ is not changed), replayed through the page's own
 //   engine.js; against the decimal.js reference (bench/reference-decimal.mjs served at /__bench/);
-// - sizes of every response of the first cold load, raw / gzip -9 / brotli 11.
+// - sizes of every response of the first cold load, raw / gzip -9 / brotli 11 (collected by
+//   tests/browser/first-load.mjs, which the size-budget test shares).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { startServer, launchBrowser, ROOT } from "../tests/browser/helpers.mjs";
+import { firstLoad, firstResultProbe } from "../tests/browser/first-load.mjs";
 import { table, kb, fmtUs } from "./lib.mjs";
 
 const LOADS = 5;
@@ -33,36 +34,6 @@ ${["loanTerms", "cashflowRate", "overdueCost", "repaymentPlans", "debtPlan", "le
 const referenceBody = () => readFileSync(path.join(ROOT, "bench/reference-decimal.mjs"), "utf8").replace(/from "decimal\.js"/, 'from "./decimal.mjs"');
 const decimalBody = () => readFileSync(path.join(ROOT, "node_modules/decimal.js/decimal.mjs"), "utf8");
 
-function firstResultProbe() {
-  const done = () => {
-    const el = document.querySelector('#panel-terms [data-testid="payment"]');
-    if (el && /\d/.test(el.textContent) && window.__firstResult === undefined) {
-      window.__firstResult = performance.now();
-      window.__firstResultText = el.textContent;
-      obs.disconnect();
-    }
-  };
-  const obs = new MutationObserver(done);
-  obs.observe(document, { subtree: true, childList: true, characterData: true });
-}
-
-async function coldPage(context) {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.clearBrowserCache");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  return page;
-}
-
-function compress(buf) {
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function runPage() {
@@ -76,36 +47,19 @@ export async function runPage() {
     const loads = [];
     let assets = null;
     for (let i = 0; i < LOADS; i++) {
-      const page = await coldPage(context);
-      const responses = [];
-      page.on("response", (r) => responses.push(r));
-      const t0 = performance.now();
-      await page.goto(server.url);
-      await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 30_000 });
-      const wall = performance.now() - t0;
-      const r = await page.evaluate(() => ({
-        first: window.__firstResult,
-        text: window.__firstResultText,
-        dcl: performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd,
-        wasm: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
-      }));
-      loads.push({ ...r, wall });
-      if (i === 0) {
-        await page.waitForLoadState("networkidle");
-        assets = [];
-        for (const res of responses) {
-          const url = res.url();
-          if (!url.startsWith(origin)) continue;
-          const body = await res.body().catch(() => Buffer.alloc(0));
-          const seen = assets.find((a) => a.path === url.slice(origin.length));
-          if (seen) {
-            seen.times += 1;
-            continue;
-          }
-          assets.push({ times: 1, path: url.slice(origin.length), type: (res.headers()["content-type"] ?? "").split(";")[0], status: res.status(), ...compress(body) });
-        }
-      }
-      await page.close();
+      // The first load's assets are collected by the function the size-budget test uses too.
+      const load = await firstLoad(context, server.url, {
+        assets: i === 0,
+        measure: (page) =>
+          page.evaluate(() => ({
+            first: window.__firstResult,
+            text: window.__firstResultText,
+            dcl: performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd,
+            wasm: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
+          })),
+      });
+      loads.push({ ...load.measured, wall: load.wall });
+      if (i === 0) assets = load.assets;
     }
 
     // ---- one keystroke, then the full recompute measured in the page ----------------------------

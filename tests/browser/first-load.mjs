@@ -1,0 +1,93 @@
+// The page's first load, as both `make bench` (bench/page.mjs) and the size-budget test
+// (size-budget.test.mjs) see it, so that the two can never disagree about what "first load" is:
+// a page with the browser cache cleared and disabled, every response from navigation until the
+// terms panel's monthly payment shows a figure and the network is idle, each distinct path counted
+// once (how often it was requested is kept in `times`), with its raw, gzip -9 and brotli 11 sizes.
+// Not a test file itself (no .test. in the name): `node --test tests/browser/` does not run it.
+
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+/** The element whose first figure marks the first result. */
+export const FIRST_RESULT = '#panel-terms [data-testid="payment"]';
+
+/**
+ * Init script (runs in the page before its own scripts): records in window.__firstResult the
+ * performance.now() (0 = navigation start) at which FIRST_RESULT first shows a digit, and its text
+ * in window.__firstResultText. Safe to install twice (on the context and on the page).
+ */
+export function firstResultProbe() {
+  if (window.__firstResultProbe) return;
+  window.__firstResultProbe = true;
+  const done = () => {
+    const el = document.querySelector('#panel-terms [data-testid="payment"]');
+    if (el && /\d/.test(el.textContent) && window.__firstResult === undefined) {
+      window.__firstResult = performance.now();
+      window.__firstResultText = el.textContent;
+      obs.disconnect();
+    }
+  };
+  const obs = new MutationObserver(done);
+  obs.observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+/** A new page of context with the browser cache cleared and disabled (a cold load every time). */
+export async function coldPage(context) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.clearBrowserCache");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await page.addInitScript(firstResultProbe);
+  return page;
+}
+
+/** Raw, gzip -9 and brotli 11 sizes of buf (node:zlib, deterministic for a given Node). */
+export function compress(buf) {
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/**
+ * One cold load of url in a new page of context. measure(page, wall), if given, runs as soon as
+ * the first result shows (wall = Node's goto → first result, ms), before the wait for the network
+ * to go idle; its value is returned as `measured`. With assets (the default) the first-load assets
+ * are collected: every response of the page's own origin, in order of arrival, each distinct path
+ * once: { path, type, status, times, raw, gzip, brotli }. Resolves to { wall, measured, assets }
+ * (assets null when not asked for); the page is closed.
+ */
+export async function firstLoad(context, url, { measure, assets: wantAssets = true } = {}) {
+  const origin = new URL(url).origin;
+  const page = await coldPage(context);
+  try {
+    const responses = [];
+    page.on("response", (r) => responses.push(r));
+    const t0 = performance.now();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 30_000 });
+    const wall = performance.now() - t0;
+    const measured = measure ? await measure(page, wall) : undefined;
+    let assets = null;
+    if (wantAssets) {
+      await page.waitForLoadState("networkidle");
+      assets = [];
+      for (const res of responses) {
+        const u = res.url();
+        if (!u.startsWith(origin)) continue;
+        const path = u.slice(origin.length);
+        const body = await res.body().catch(() => Buffer.alloc(0));
+        const seen = assets.find((a) => a.path === path);
+        if (seen) {
+          seen.times += 1;
+          continue;
+        }
+        assets.push({ times: 1, path, type: (res.headers()["content-type"] ?? "").split(";")[0], status: res.status(), ...compress(body) });
+      }
+    }
+    return { wall, measured, assets };
+  } finally {
+    await page.close();
+  }
+}
