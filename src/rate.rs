@@ -29,11 +29,27 @@ impl PeriodicRates {
     pub fn from_periodic(i: Decimal, per_year: Decimal) -> Result<PeriodicRates> {
         let effective = sub(pow(Decimal::ONE + i, per_year)?, Decimal::ONE)?;
         Ok(PeriodicRates {
-            periodic_percent: mul(i, Decimal::ONE_HUNDRED)?,
-            nominal_percent: mul(mul(i, per_year)?, Decimal::ONE_HUNDRED)?,
-            effective_percent: mul(effective, Decimal::ONE_HUNDRED)?,
+            periodic_percent: percent(i)?,
+            nominal_percent: percent(mul(i, per_year)?)?,
+            effective_percent: percent(effective)?,
         })
     }
+}
+
+/// The largest percent a result states: beyond it a percent could not keep
+/// its four decimals in a 28-digit decimal, and no such rate means anything.
+const MAX_STATED_PERCENT: Decimal = Decimal::from_parts(1_661_992_960, 1_808_227_885, 5, false, 0); // 1e20
+
+/// `fraction` as a percent, or an overflow error when too large to state.
+fn percent(fraction: Decimal) -> Result<Decimal> {
+    let p = mul(fraction, Decimal::ONE_HUNDRED)?;
+    if p.abs() >= MAX_STATED_PERCENT {
+        return Err(Error::general(
+            ErrorCode::Overflow,
+            "the rate is too large to state (above 10^20 %)",
+        ));
+    }
+    Ok(p)
 }
 
 /// The result of [`cashflow_rate`]: periodic and nominal only where the convention has them.
@@ -104,7 +120,7 @@ pub fn cashflow_rate(
         return Ok(AnnualRates {
             periodic_percent: None,
             nominal_percent: None,
-            effective_percent: mul(i, Decimal::ONE_HUNDRED)?,
+            effective_percent: percent(i)?,
         });
     }
     let per_year = if dated { Decimal::from(12) } else { per_year };
@@ -215,6 +231,17 @@ fn eu_years(origin: Date, d: Date) -> Result<(i64, Decimal)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn max_stated_percent_is_ten_to_the_twentieth() {
+        let ten_billion = Decimal::from(10_000_000_000u64);
+        assert_eq!(MAX_STATED_PERCENT, ten_billion * ten_billion);
+        assert!(percent(Decimal::from(10u64.pow(17))).is_ok());
+        assert_eq!(
+            percent(Decimal::from(10u64.pow(18))).unwrap_err().code,
+            ErrorCode::Overflow
+        );
+    }
+
     use super::*;
 
     fn d(s: &str) -> Decimal {

@@ -445,6 +445,28 @@ fn ten_thousand_percent_a_year_over_600_months_computes() {
     }
 }
 
+/// Found by the fuzzer: 100,000 %/year, interest-only in effect, received
+/// below principal. The true cost is ~9,260 % a month, so the effective annual
+/// rate is ~4.5 × 10^25 %, too large to carry four decimals in a 28-digit
+/// decimal (it was once printed with its decimal point in the wrong place).
+/// It is stated as unavailable, with a warning, never as a malformed figure.
+#[test]
+fn an_effective_rate_too_large_to_state_is_unavailable() {
+    let t = loan_terms(&loan(&[
+        ("rate", Some(rate("100000", "year"))),
+        ("periods", Some(Value::Number(600.0))),
+        ("received", Some(Value::str("9000"))),
+    ]))
+    .expect("the schedule itself computes");
+    assert!(t.apr.is_none());
+    let w = t.warnings.iter().find(|w| w.code == "aprUnavailable");
+    assert!(
+        w.is_some_and(|w| w.message.contains("too large to state")),
+        "{:?}",
+        t.warnings
+    );
+}
+
 #[test]
 fn rate_above_a_million_percent_a_year_is_out_of_range() {
     assert!(loan_terms(&loan(&[("rate", Some(rate("1000000", "year")))])).is_ok());
