@@ -23,6 +23,7 @@ serve: build
 
 build: setup-rust setup-node
 	cargo build --release --target wasm32-unknown-unknown
+	rm -rf www/pkg/snippets
 	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
 	node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals www/pkg/repay_bg.wasm -o www/pkg/repay_bg.wasm
 	cp www/repay-api.d.ts www/pkg/repay.d.ts

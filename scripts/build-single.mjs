@@ -9,11 +9,13 @@
 //    on first import, in dependency order; import/export statements become
 //    reads and getters of namespace objects (see transform()). Anything this
 //    small bundler does not understand is a build error, never a silent guess.
-//  - wasm: `wasm-bindgen --target no-modules` is run again into a temp dir for
-//    its glue (a classic script defining wasm_bindgen); the module bytes are
-//    www/pkg/repay_bg.wasm (already wasm-opt'ed by `make build`), checked to
-//    have exactly the imports and exports that glue was generated for, and
-//    inlined as base64; engine.js's `await init()` becomes initSync(bytes).
+//  - wasm: `wasm-bindgen --target web` is run again into a temp dir for its
+//    glue and JS snippets, which are bundled like the page's modules (the
+//    glue's URL default, the one use of import.meta, is dropped); the module
+//    bytes are www/pkg/repay_bg.wasm (already wasm-opt'ed by `make build`),
+//    checked to have exactly the imports and exports that glue was generated
+//    for, and inlined as base64; the glue's default export (engine.js's
+//    `await init()`) becomes initSync(bytes).
 //  - offline.js is replaced by a no-op: the one-file copy never registers a
 //    service worker.
 //  - CSP: the page's own policy with script-src and style-src replaced by the
@@ -23,7 +25,7 @@
 
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -194,13 +196,14 @@ function offlineStub(src) {
 
 // ---------------------------------------------------------------- wasm
 
-/** The no-modules glue, and the optimised wasm bytes checked against it. */
+/** The web-target glue (as a module to bundle), its JS snippets, and the optimised wasm bytes
+ * checked against it. */
 function wasmParts() {
   if (!existsSync(WASM_IN) || !existsSync(WASM_PKG)) fail("run `make build` first (no wasm in target/ or www/pkg/)");
   const tmp = mkdtempSync(path.join(tmpdir(), "repay-single-"));
   try {
-    execFileSync("wasm-bindgen", ["--target", "no-modules", "--no-typescript", "--out-dir", tmp, WASM_IN], { stdio: "inherit" });
-    const glue = readFileSync(path.join(tmp, "repay.js"), "utf8");
+    execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", tmp, WASM_IN], { stdio: "inherit" });
+    let glue = readFileSync(path.join(tmp, "repay.js"), "utf8");
     const plain = readFileSync(path.join(tmp, "repay_bg.wasm"));
     const bytes = readFileSync(WASM_PKG);
     const shape = (b) => {
@@ -208,8 +211,25 @@ function wasmParts() {
       return JSON.stringify([WebAssembly.Module.imports(m), WebAssembly.Module.exports(m)]);
     };
     if (shape(plain) !== shape(bytes)) fail("www/pkg/repay_bg.wasm does not match target/…/repay.wasm: run `make build` again");
-    if (!/^let wasm_bindgen = /m.test(glue) || !glue.includes("initSync")) fail("unexpected wasm-bindgen --target no-modules output");
-    return { glue, bytes };
+    // The one-file copy starts the module from the inlined bytes (initSync), never by URL: the
+    // default export becomes that start, and the URL default (import.meta) goes.
+    const URL_DEFAULT = "new URL('repay_bg.wasm', import.meta.url)";
+    const EXPORTS = "export { initSync, __wbg_init as default };";
+    if (!glue.includes(URL_DEFAULT) || !glue.includes(EXPORTS)) fail("unexpected wasm-bindgen --target web output");
+    glue = glue
+      .replace(URL_DEFAULT, "undefined")
+      .replace(EXPORTS, "function __wbg_init_inlined() {\n  initSync({ module: __wasmBytes() });\n}\nexport { initSync, __wbg_init_inlined as default };");
+    // JS snippets (#[wasm_bindgen(module = ...)]) that wasm-bindgen copied under snippets/.
+    const snippets = [];
+    const walk = (rel) => {
+      for (const e of readdirSync(path.join(tmp, rel), { withFileTypes: true })) {
+        const r = `${rel}/${e.name}`;
+        if (e.isDirectory()) walk(r);
+        else if (e.name.endsWith(".js")) snippets.push([`pkg/${r}`, readFileSync(path.join(tmp, r), "utf8")]);
+      }
+    };
+    if (existsSync(path.join(tmp, "snippets"))) walk("snippets");
+    return { glue, snippets, bytes };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -277,21 +297,21 @@ export function buildSingle(outFile = path.join(ROOT, "dist/repay.html")) {
 
   // JS.
   const mods = collect(entry);
-  const { glue, bytes } = wasmParts();
+  const { glue, snippets, bytes } = wasmParts();
+  mods.set(GLUE_ID, transform(GLUE_ID, glue));
+  for (const [id, src] of snippets) mods.set(id, transform(id, src));
+  for (const id of [GLUE_ID, ...snippets.map(([id]) => id)]) {
+    for (const d of mods.get(id).deps) if (!mods.has(d)) fail(`${id} imports ${d}, which wasm-bindgen did not write`);
+  }
   const parts = [
-    glue.trimEnd(),
     `(() => {\n"use strict";\n${RUNTIME}`,
-    `const __wasmBase64 = "${bytes.toString("base64")}";`,
-    `__factories.set(${JSON.stringify(GLUE_ID)}, async () => __namespace(wasm_bindgen, {
-  get default() {
-    return async () => {
-      const bin = atob(__wasmBase64);
-      const module = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) module[i] = bin.charCodeAt(i);
-      wasm_bindgen.initSync({ module });
-    };
-  },
-}));`,
+    `const __wasmBase64 = "${bytes.toString("base64")}";
+function __wasmBytes() {
+  const bin = atob(__wasmBase64);
+  const module = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) module[i] = bin.charCodeAt(i);
+  return module;
+}`,
   ];
   for (const [id, m] of mods) parts.push(`// ---- ${id}\n__factories.set(${JSON.stringify(id)}, async (__import) => {\n${m.code}\n});`);
   parts.push(`__load(${JSON.stringify(entry)}).catch((e) => console.error("the page failed to start", e));\n})();`);

@@ -88,7 +88,7 @@ pub enum Clearing {
 
 /// One month's interest, rounded half-up to cents.
 pub(crate) fn interest_on(balance: Decimal, rate: Rate, basis: DayBasis) -> Result<Decimal> {
-    Ok(round_cents(rate.monthly_interest(balance, basis)?))
+    rate.monthly_interest_cents(balance, basis)
 }
 
 /// Months needed to clear `balance` paying `payment` a month at `rate`, the

@@ -35,7 +35,7 @@
 //! a bisection simulation as soon as it cannot clear any more.
 
 use crate::error::{Error, Result};
-use crate::money::{add, div, mul, round_cents, sub, sum, DayBasis, Rate};
+use crate::money::{add, div, mul, sub, sum, DayBasis, Rate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The horizon: a budget that has not cleared the debts by then "never clears".
@@ -208,7 +208,7 @@ fn simulate(
             if bal[i].is_zero() {
                 continue;
             }
-            let interest = round_cents(debts[i].rate.monthly_interest(bal[i], basis)?);
+            let interest = debts[i].rate.monthly_interest_cents(bal[i], basis)?;
             bal[i] = add(bal[i], interest)?;
             month_interest = add(month_interest, interest)?;
         }

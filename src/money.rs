@@ -43,8 +43,31 @@ pub fn round_cents(value: Decimal) -> Decimal {
 
 /// Half-up (midpoint away from zero) to `dp` places, without negative zero.
 pub fn round_dp_half_up(value: Decimal, dp: u32) -> Decimal {
-    if value.scale() <= dp && !value.is_zero() {
-        return value; // already exact at this precision
+    if value.scale() <= dp {
+        // Already exact at this precision (and zero is never negative).
+        let mut v = value;
+        if v.is_zero() {
+            v.set_sign_positive(true);
+        }
+        return v;
+    }
+    let scale = value.scale();
+    if scale > dp {
+        // One integer division of the mantissa instead of rust_decimal's
+        // digit-by-digit rescale (a tenth of a schedule's time): the same
+        // half-up result, checked against `round_dp_with_strategy` in tests.
+        if let Some(divisor) = 10u128.checked_pow(scale - dp) {
+            let m = value.mantissa();
+            let (q, r) = (m.unsigned_abs() / divisor, m.unsigned_abs() % divisor);
+            let q = if r >= divisor - r { q + 1 } else { q };
+            // q ≤ |m| < 2^96, so it is a valid mantissa.
+            if let Ok(q) = i128::try_from(q) {
+                let signed = if m < 0 && q != 0 { -q } else { q };
+                if let Ok(d) = Decimal::try_from_i128_with_scale(signed, dp) {
+                    return d;
+                }
+            }
+        }
     }
     let mut r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     if r.is_zero() {
@@ -54,42 +77,203 @@ pub fn round_dp_half_up(value: Decimal, dp: u32) -> Decimal {
 }
 
 /// A money figure as the API returns it: exactly two decimals, `"-0.00"` never.
-pub fn fmt_money(value: Decimal) -> String {
-    fixed(round_cents(value), MONEY_DP)
+pub fn fmt_money(value: Decimal) -> Figure {
+    Figure::fixed(round_cents(value), MONEY_DP)
 }
 
 /// A percent as the API returns it: four decimals, half-up.
-pub fn fmt_percent(percent: Decimal) -> String {
-    fixed(round_dp_half_up(percent, PERCENT_DP), PERCENT_DP)
+pub fn fmt_percent(percent: Decimal) -> Figure {
+    Figure::fixed(round_dp_half_up(percent, PERCENT_DP), PERCENT_DP)
 }
 
-/// Writes `value` (already rounded to `dp` places) with exactly `dp` decimals,
-/// straight from its integer mantissa (several times faster than `Display`).
-fn fixed(mut value: Decimal, dp: u32) -> String {
-    value.rescale(dp);
+/// Writes `value` (already rounded to `dp` places) with exactly `dp`
+/// decimals, straight from its integer mantissa, one byte at a time into `put`
+/// (byte stores: in wasm a `memcpy` of a few bytes costs more than the bytes).
+fn write_fixed(mut value: Decimal, dp: u32, mut put: impl FnMut(u8)) {
+    // The common case read straight from the decimal's parts: already at `dp`
+    // places with a mantissa below 2^32 (money under 42,949,672.96).
+    let parts = value.unpack();
+    if parts.scale == dp && dp <= 8 && parts.mid == 0 && parts.hi == 0 {
+        let x = parts.lo;
+        let mut d = [b'0'; 12];
+        let start = digits_u32(&mut d, x).min(d.len() - dp as usize - 1);
+        let point = d.len() - dp as usize;
+        if parts.negative && x != 0 {
+            put(b'-');
+        }
+        for &b in &d[start..point] {
+            put(b);
+        }
+        if dp > 0 {
+            put(b'.');
+            for &b in &d[point..] {
+                put(b);
+            }
+        }
+        return;
+    }
+    if value.scale() != dp {
+        value.rescale(dp);
+    }
+    // A value too large for `dp` places keeps fewer (as `Display` does).
+    let dp = value.scale() as usize;
     let m = value.mantissa();
-    // Money and percents fit in a u64 mantissa; format that (u128 formatting is slow).
-    let digits = match u64::try_from(m.unsigned_abs()) {
-        Ok(small) => small.to_string(),
-        Err(_) => m.unsigned_abs().to_string(),
-    };
-    let dp = dp as usize;
-    let mut out = String::with_capacity(digits.len() + dp + 3);
+    // The digits, written backwards from the end of `d` (pre-filled with
+    // the leading zeros "0.05" needs). A mantissa is below 2^96: at most
+    // 29 digits, and dp ≤ 28, so everything fits in CAPACITY.
+    let mut d = [b'0'; Figure::CAPACITY];
+    let mut i = d.len();
+    match u32::try_from(m.unsigned_abs()) {
+        Ok(x) => i = digits_u32(&mut d, x),
+        Err(_) => {
+            let mut rest = m.unsigned_abs();
+            while rest > 0 && i >= 1 {
+                i -= 1;
+                d[i] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+            }
+        }
+    }
+    let digits = &d[i.min(d.len() - (dp + 1).min(d.len()))..];
+    let int_len = digits.len() - dp.min(digits.len());
     if m < 0 {
-        out.push('-');
+        put(b'-');
     }
-    if digits.len() <= dp {
-        out.push('0');
-        out.push('.');
-        out.extend(std::iter::repeat_n('0', dp - digits.len()));
-        out.push_str(&digits);
+    for &b in &digits[..int_len] {
+        put(b);
+    }
+    if dp > 0 {
+        put(b'.');
+        for &b in &digits[int_len..] {
+            put(b);
+        }
+    }
+}
+
+/// Writes the digits of `x` at the end of `d` (at most 10), returning where
+/// they start. Two digits per step, each step one 64-bit multiply
+/// (x ÷ 100 = (x × 0x51EB851F) >> 37 for every u32): LLVM keeps a slow `div`
+/// when optimizing for size, and wasm has no 64×64→128 multiply for a u64
+/// equivalent.
+fn digits_u32(d: &mut [u8], mut x: u32) -> usize {
+    let mut i = d.len();
+    while x >= 100 && i >= 2 {
+        let q = ((u64::from(x) * 0x51EB_851F) >> 37) as u32;
+        let r = (x - q * 100) as usize;
+        i -= 2;
+        d[i] = PAIRS[2 * r];
+        d[i + 1] = PAIRS[2 * r + 1];
+        x = q;
+    }
+    if x >= 10 && i >= 2 {
+        i -= 2;
+        d[i] = PAIRS[2 * x as usize];
+        d[i + 1] = PAIRS[2 * x as usize + 1];
+    } else if i >= 1 {
+        i -= 1;
+        d[i] = b'0' + x as u8;
+    }
+    i
+}
+
+/// Appends [`fmt_money`]'s text of `value` to `buf` without building a
+/// [`Figure`]: for writers of many figures (`loanTerms` rows).
+pub fn push_money(buf: &mut Vec<u8>, value: Decimal) {
+    let cents = if value.scale() <= MONEY_DP {
+        value // already exact; `write_fixed` never writes "-0.00"
     } else {
-        let (int, frac) = digits.split_at(digits.len() - dp);
-        out.push_str(int);
-        out.push('.');
-        out.push_str(frac);
+        round_cents(value)
+    };
+    write_fixed(cents, MONEY_DP, |b| buf.push(b));
+}
+
+/// "00" to "99": two digits of a figure at a time.
+const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// A figure as text (`"5307.27"`, `"-0.0100"`), kept on the stack.
+///
+/// A 360-row schedule has about 1,800 of them; as `String`s their allocations
+/// and copies were a fifth of a `loanTerms` call. It reads as a `&str`
+/// (`Deref`), prints with `Display` and serializes as a JSON string.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Figure {
+    len: u8,
+    bytes: [u8; Figure::CAPACITY],
+}
+
+impl Figure {
+    /// A sign, 29 digits, a point and a leading zero fit with room to spare.
+    const CAPACITY: usize = 40;
+
+    /// Writes `value` (already rounded to `dp` places) with exactly `dp`
+    /// decimals, straight from its integer mantissa.
+    fn fixed(value: Decimal, dp: u32) -> Figure {
+        let mut out = Figure {
+            len: 0,
+            bytes: [0; Figure::CAPACITY],
+        };
+        write_fixed(value, dp, |b| out.push(b));
+        out
     }
-    out
+
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len as usize) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    /// The text as ASCII bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits, '-' and '.' are ever written.
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Figure {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Figure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Figure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<str> for Figure {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Figure {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl serde::Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// `a × b`, or an overflow error.
@@ -114,6 +298,98 @@ pub fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
 #[inline(never)]
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_sub(b).ok_or_else(|| Error::overflow(None))
+}
+
+/// `round_cents(a × b ÷ c)`, always the figure that [`mul`], [`div`] and
+/// [`round_cents`] give, but in one integer division when that is provably
+/// the same figure; otherwise through them.
+///
+/// The integer path is taken only when `a × b` is exact in a Decimal (its
+/// mantissa below 2^96 and its scale at most 28, so `mul` does not round it)
+/// and the quotient is below 10^24 (so `div`'s 28 significant digits keep at
+/// least four decimals). `c` is 1200 or 100 (monthly interest), whose only
+/// prime factors are 2, 3 and 5: the quotient terminates or ends in
+/// repeating 3s or 6s, so rounding it at the 28th digit never moves the
+/// cent, and both ways agree. Extreme inputs (10-decimal amounts times
+/// 10-decimal rates near the limits) take the Decimal path, so every method
+/// of a schedule rounds a month's interest the same way. Tests compare the
+/// two over that whole range.
+pub fn mul_div_cents(a: Decimal, b: Decimal, c: Decimal) -> Result<Decimal> {
+    match mul_div_cents_exact(a, b, c) {
+        Some(v) => Ok(v),
+        None => Ok(round_cents(div(mul(a, b)?, c)?)),
+    }
+}
+
+fn mul_div_cents_exact(a: Decimal, b: Decimal, c: Decimal) -> Option<Decimal> {
+    // a × b ÷ c × 100 = (ma·mb·10^(sc+2)) ÷ (mc·10^(sa+sb)).
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    if let Some(v) = mul_div_cents_u64(ma, mb, a.scale() + b.scale(), c) {
+        return Some(v);
+    }
+    let product = match (i64::try_from(ma), i64::try_from(mb)) {
+        // Two i64s multiply within i128 (one widening multiply, no check).
+        (Ok(x), Ok(y)) => i128::from(x) * i128::from(y),
+        _ => ma.checked_mul(mb)?,
+    };
+    // Where `mul` would round the product, leave it to `mul`.
+    if product.unsigned_abs() >= 1u128 << 96 || a.scale() + b.scale() > 28 {
+        return None;
+    }
+    let num = product.checked_mul(10i128.checked_pow(c.scale() + MONEY_DP)?)?;
+    let den = c
+        .mantissa()
+        .checked_mul(10i128.checked_pow(a.scale() + b.scale())?)?;
+    let (n, d) = (num.unsigned_abs(), den.unsigned_abs());
+    if d == 0 {
+        return None;
+    }
+    let (q, r) = (n / d, n % d);
+    // Cents below 10^26: a quotient below 10^24, where `div` keeps four decimals.
+    if q >= 10u128.pow(26) {
+        return None;
+    }
+    let q = i128::try_from(if r >= d - r { q + 1 } else { q }).ok()?;
+    let negative = (num < 0) != (den < 0) && q != 0;
+    Decimal::try_from_i128_with_scale(if negative { -q } else { q }, MONEY_DP).ok()
+}
+
+/// [`mul_div_cents_exact`] in 64-bit integers (native in wasm, where 128-bit
+/// multiplies and divides are library calls): a balance below 42,949,672.96
+/// times a rate mantissa below 2^32. `None` when the numbers are larger.
+fn mul_div_cents_u64(ma: i128, mb: i128, scale_ab: u32, c: Decimal) -> Option<Decimal> {
+    // Powers from a table and overflow checks by division: a checked 64-bit
+    // multiply is a 128-bit library call in wasm.
+    const POW10: [u64; 10] = [
+        1,
+        10,
+        100,
+        1_000,
+        10_000,
+        100_000,
+        1_000_000,
+        10_000_000,
+        100_000_000,
+        1_000_000_000,
+    ];
+    let x = u64::from(u32::try_from(ma.unsigned_abs()).ok()?);
+    let y = u64::from(u32::try_from(mb.unsigned_abs()).ok()?);
+    let product = x * y; // < 2^64
+    let up = *POW10.get((c.scale() + MONEY_DP) as usize)?;
+    if product > u64::MAX / up {
+        return None;
+    }
+    let n = product * up;
+    let mc = c.mantissa();
+    // Both below 2^32, so the product fits.
+    let d = u64::from(u32::try_from(mc.unsigned_abs()).ok()?) * *POW10.get(scale_ab as usize)?;
+    if d == 0 {
+        return None;
+    }
+    let (q, r) = (n / d, n % d);
+    let q = i64::try_from(if r >= d - r { q + 1 } else { q }).ok()?;
+    let negative = ((ma < 0) != (mb < 0)) != (mc < 0) && q != 0;
+    Some(Decimal::new(if negative { -q } else { q }, MONEY_DP))
 }
 
 /// The sum of `values`, checked.
@@ -306,6 +582,13 @@ impl Rate {
         self.interest_for_months(amount, Decimal::ONE, basis)
     }
 
+    /// One month's interest on `amount`, rounded to cents: the figure a
+    /// schedule row shows, `round_cents(monthly_interest(..))`.
+    pub fn monthly_interest_cents(self, amount: Decimal, basis: DayBasis) -> Result<Decimal> {
+        let (num, den) = self.monthly_ratio(basis)?;
+        mul_div_cents(amount, num, den)
+    }
+
     /// `months` months of simple interest on `amount`, exact (not rounded):
     /// every multiplication comes before the one division, so 1,000 × 1.45 %
     /// × 3 ÷ 12 is exactly 3.625.
@@ -366,6 +649,76 @@ mod tests {
         assert_eq!(fmt_money(d("-1234567.891")), "-1234567.89");
         assert_eq!(fmt_percent(d("-0.00001")), "0.0000");
         assert_eq!(fmt_percent(d("7")), "7.0000");
+    }
+
+    proptest::proptest! {
+        /// The integer fast path of `round_dp_half_up` and the text of
+        /// `Figure` agree with rust_decimal's own rounding and `Display`
+        /// over the whole range of mantissas and scales.
+        #[test]
+        fn rounding_and_text_match_rust_decimal(
+            lo in proptest::prop_oneof![0u64..100_000, 0u64..=u64::from(u32::MAX), proptest::num::u64::ANY],
+            hi in proptest::prop_oneof![proptest::strategy::Just(0u32), 0u32..=u32::MAX],
+            negative in proptest::bool::ANY,
+            scale in 0u32..=28,
+            dp in proptest::sample::select(vec![MONEY_DP, PERCENT_DP]),
+        ) {
+            let v = Decimal::from_parts(lo as u32, (lo >> 32) as u32, hi, negative, scale);
+            let mut expected = v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+            if expected.is_zero() {
+                expected.set_sign_positive(true);
+            }
+            let got = round_dp_half_up(v, dp);
+            proptest::prop_assert_eq!(got, expected);
+            let mut shown = expected;
+            shown.rescale(dp);
+            let text = Figure::fixed(got, dp);
+            proptest::prop_assert_eq!(text.as_str(), shown.to_string());
+        }
+    }
+
+    proptest::proptest! {
+        /// Monthly interest in cents: the exact integer path equals rounding
+        /// the Decimal quotient, for every basis and unit of rate.
+        #[test]
+        fn monthly_interest_cents_is_the_rounded_quotient(
+            amount in proptest::prop_oneof![0i128..1_000_000, 0i128..=100_000_000_000_000, 0i128..=10i128.pow(22), 0i128..=10i128.pow(28)],
+            amount_dp in proptest::prop_oneof![proptest::strategy::Just(2u32), 0u32..=10],
+            negative in proptest::bool::ANY,
+            rate in proptest::prop_oneof![0i128..=100_000_000, 0i128..=10i128.pow(16)],
+            rate_dp in 0u32..=10,
+            per in proptest::sample::select(vec![Per::Year, Per::Month, Per::Day]),
+            basis in proptest::sample::select(vec![DayBasis::D360, DayBasis::D365]),
+        ) {
+            let amount = Decimal::from_i128_with_scale(if negative { -amount } else { amount }, amount_dp);
+            let r = Rate::new(Decimal::from_i128_with_scale(rate, rate_dp), per);
+            // Both ways, or both overflow.
+            let slow = r.monthly_interest(amount, basis).map(round_cents).ok();
+            proptest::prop_assert_eq!(r.monthly_interest_cents(amount, basis).ok(), slow);
+        }
+    }
+
+    /// Found in review: where the product of a 10-decimal amount and a
+    /// 10-decimal rate does not fit a Decimal, `mul` rounds it; the integer
+    /// path must then not run, so that every method rounds a month's
+    /// interest alike (bullet's `interest_for_months` goes through `mul`).
+    #[test]
+    fn interest_where_mul_rounds_matches_the_decimal_path() {
+        for (amount, percent) in [
+            ("999999999999.97", "120466.6666666667"),
+            ("46392395017.4285618647", "12.3456789017"),
+        ] {
+            let r = Rate::new(d(percent), Per::Year);
+            let expected = round_cents(
+                r.interest_for_months(d(amount), Decimal::ONE, DayBasis::D360)
+                    .unwrap(),
+            );
+            assert_eq!(
+                r.monthly_interest_cents(d(amount), DayBasis::D360).unwrap(),
+                expected,
+                "{amount} at {percent} %"
+            );
+        }
     }
 
     #[test]

@@ -212,9 +212,7 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
     let n = terms.periods;
     let monthly = terms.rate.monthly_fraction(terms.day_basis)?;
     let interest_on = |balance: Decimal| -> Result<Decimal> {
-        Ok(round_cents(
-            terms.rate.monthly_interest(balance, terms.day_basis)?,
-        ))
+        terms.rate.monthly_interest_cents(balance, terms.day_basis)
     };
 
     let mut upfront = Decimal::ZERO;

@@ -26,28 +26,47 @@ fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
-fn call(name: &str, input: JsValue) -> Result<JsValue, JsValue> {
-    let value: input::Value = serde_wasm_bindgen::from_value(input).map_err(|e| {
+fn to_value(input: JsValue) -> Result<input::Value, JsValue> {
+    serde_wasm_bindgen::from_value(input).map_err(|e| {
         js_error(&Error::general(
             ErrorCode::WrongType,
             format!(
                 "the input must be a plain object of numbers, strings, lists and objects ({e})"
             ),
         ))
-    })?;
-    let json = api::call_json(name, &value).map_err(|e| js_error(&e))?;
-    js_sys::JSON::parse(&json).map_err(|_| {
-        js_error(&Error::general(
-            ErrorCode::Overflow,
-            "the result could not be returned",
-        ))
     })
 }
 
+fn call(name: &str, input: JsValue) -> Result<JsValue, JsValue> {
+    let value = to_value(input)?;
+    let json = api::call_json(name, &value).map_err(|e| js_error(&e))?;
+    js_sys::JSON::parse(&json).map_err(|_| unreturnable())
+}
+
+fn unreturnable() -> JsValue {
+    js_error(&Error::general(
+        ErrorCode::Overflow,
+        "the result could not be returned",
+    ))
+}
+
+#[wasm_bindgen(module = "/src/wasm/schedule.js")]
+extern "C" {
+    /// Parses `rest` and puts the `rows` rows packed in `packed` in its
+    /// `schedule`; throws if `packed` does not hold exactly those rows.
+    #[wasm_bindgen(catch, js_name = withSchedule)]
+    fn with_schedule(rest: &str, packed: &str, rows: u32) -> Result<JsValue, JsValue>;
+}
+
 /// The loan as contracted: schedule, totals, true annual cost, warnings.
+///
+/// The rows come back as one flat string that `src/wasm/schedule.js` turns
+/// into objects (see `api::loan_terms_parts`).
 #[wasm_bindgen(js_name = loanTerms)]
 pub fn loan_terms(input: JsValue) -> Result<JsValue, JsValue> {
-    call("loanTerms", input)
+    let value = to_value(input)?;
+    let (rest, packed, rows) = api::loan_terms_parts(&value).map_err(|e| js_error(&e))?;
+    with_schedule(&rest, &packed, rows).map_err(|_| unreturnable())
 }
 
 /// The rate of any stream of money.

@@ -4,7 +4,7 @@
 //! rust_decimal's proptest feature is not enabled.
 
 use proptest::prelude::*;
-use repay::api::{loan_terms, LoanTermsOut};
+use repay::api::{call_json, loan_terms, loan_terms_parts, LoanTermsOut, ROW_FIELDS};
 use repay::input::Value;
 use rust_decimal::prelude::*;
 
@@ -206,4 +206,69 @@ proptest! {
             apr.nominal_percent, contract, rounding, l
         );
     }
+
+    /// The hand-written JSON of `loanTerms` (src/api/json.rs) is exactly what
+    /// serde_json writes for the same output, with and without due dates.
+    #[test]
+    fn loan_terms_json_is_serde_json(l in loan(), dated in any::<bool>()) {
+        let mut input = l.input();
+        if dated {
+            if let Value::Object(pairs) = &mut input {
+                pairs.push(("startDate".to_owned(), Value::str("2024-01-31")));
+            }
+        }
+        let Ok(out) = loan_terms(&input) else { return Ok(()) };
+        let expected = serde_json::to_string(&out).unwrap();
+        prop_assert_eq!(call_json("loanTerms", &input).unwrap(), expected);
+    }
+
+    /// The two parts the wasm binding returns (`loan_terms_parts`), put back
+    /// together the way `src/wasm/schedule.js` does, are the same output.
+    #[test]
+    fn loan_terms_parts_rebuild_the_output(l in loan(), dated in any::<bool>()) {
+        let mut input = l.input();
+        if dated {
+            if let Value::Object(pairs) = &mut input {
+                pairs.push(("startDate".to_owned(), Value::str("2025-12-31")));
+            }
+        }
+        let Ok(json) = call_json("loanTerms", &input) else { return Ok(()) };
+        let (rest, packed, rows) = loan_terms_parts(&input).unwrap();
+        prop_assert_eq!(rebuild(&rest, &packed, rows), json);
+    }
+}
+
+/// What `withSchedule` in src/wasm/schedule.js builds, as JSON text.
+fn rebuild(rest: &str, packed: &str, rows: u32) -> String {
+    let count = rows as usize * ROW_FIELDS.len();
+    let (lengths, mut body) = packed.split_at(count);
+    let fields: Vec<&str> = lengths
+        .bytes()
+        .map(|c| {
+            let (field, after) = body.split_at(usize::from(c - b'0'));
+            body = after;
+            field
+        })
+        .collect();
+    assert!(body.is_empty(), "bytes left over: {body}");
+    let rows: Vec<String> = fields
+        .chunks(ROW_FIELDS.len())
+        .map(|f| {
+            let mut row = format!(
+                "{{\"period\":{}",
+                f[0].parse::<u32>().expect("a whole period")
+            );
+            for (k, v) in ROW_FIELDS.iter().zip(f).skip(1) {
+                if *k == "dueDate" && v.is_empty() {
+                    continue;
+                }
+                row.push_str(&format!(",\"{k}\":\"{v}\""));
+            }
+            row + "}"
+        })
+        .collect();
+    let tail = rest
+        .strip_prefix("{\"schedule\":[]")
+        .expect("schedule first and empty");
+    format!("{{\"schedule\":[{}]{tail}", rows.join(","))
 }

@@ -28,21 +28,21 @@ fn render(t: &LoanTermsOut) -> String {
             [
                 r.period.to_string(),
                 r.due_date.clone().unwrap_or_else(|| "-".into()),
-                r.payment.clone(),
-                r.principal.clone(),
-                r.interest.clone(),
-                r.fees.clone(),
-                r.balance.clone(),
+                r.payment.to_string(),
+                r.principal.to_string(),
+                r.interest.to_string(),
+                r.fees.to_string(),
+                r.balance.to_string(),
             ]
         })
         .collect();
     rows.push([
         "total".into(),
         String::new(),
-        t.totals.payment.clone(),
-        t.totals.principal.clone(),
-        t.totals.interest.clone(),
-        t.totals.fees.clone(),
+        t.totals.payment.to_string(),
+        t.totals.principal.to_string(),
+        t.totals.interest.to_string(),
+        t.totals.fees.to_string(),
         String::new(),
     ]);
     let mut width = head.map(str::len);

@@ -6,6 +6,7 @@
 //! `JsValue` to a [`Value`], calls one function here, and returns the
 //! output. Tests and the fuzzer call these same functions on the host.
 
+mod json;
 mod overdue;
 mod overdue_out;
 mod plans;
@@ -22,9 +23,9 @@ use crate::input::Value;
 use serde::Serialize;
 
 /// Money as the API writes it: a string with exactly two decimals.
-pub type MoneyText = String;
+pub type MoneyText = crate::money::Figure;
 /// A percent as the API writes it: a string with four decimals.
-pub type PercentText = String;
+pub type PercentText = crate::money::Figure;
 
 /// A warning or note with a stable code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,6 +41,19 @@ pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
 
+/// `loanTerms` for the wasm binding: the output's JSON text without its rows,
+/// the rows packed in one string, and the number of rows (see
+/// [`json::loan_terms_parts`]).
+pub fn loan_terms_parts(input: &Value) -> Result<(String, String, u32)> {
+    let (out, rows) = terms::loan_terms_rows(input)?;
+    let (rest, packed) = json::loan_terms_parts(&out, &rows)?;
+    // At most MAX_PERIODS (600) rows.
+    let count = u32::try_from(rows.len()).map_err(|_| crate::error::Error::overflow(None))?;
+    Ok((rest, packed, count))
+}
+
+pub use json::ROW_FIELDS;
+
 /// Calls the API function named `name` (its JS name) on `input`, and writes
 /// the result as JSON text. This is the single entry the wasm binding and the
 /// fuzzer share.
@@ -50,7 +64,7 @@ pub fn call_json(name: &str, input: &Value) -> Result<String> {
         })
     }
     match name {
-        "loanTerms" => json(&loan_terms(input)?),
+        "loanTerms" => json::loan_terms(loan_terms(input)?),
         "cashflowRate" => json(&cashflow_rate(input)?),
         "overdueCost" => json(&overdue_cost(input)?),
         "legalRules" => json(&legal_rules()),

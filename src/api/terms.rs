@@ -232,25 +232,32 @@ fn read_fee(v: &Value, path: &str) -> Result<Fee> {
 
 /// `loanTerms(input)`: the schedule, totals, true annual cost and warnings.
 pub fn loan_terms(input: &Value) -> Result<LoanTermsOut> {
+    let (mut out, rows) = loan_terms_rows(input)?;
+    out.schedule = rows
+        .iter()
+        .map(|r| RowOut {
+            period: r.period,
+            due_date: r.due_date.map(|d| d.to_string()),
+            payment: fmt_money(r.payment),
+            principal: fmt_money(r.principal),
+            interest: fmt_money(r.interest),
+            fees: fmt_money(r.fees),
+            balance: fmt_money(r.balance),
+        })
+        .collect();
+    Ok(out)
+}
+
+/// [`loan_terms`] with an empty `schedule`, and the schedule's rows as
+/// computed, for writers that format the rows themselves (`json.rs`).
+pub fn loan_terms_rows(input: &Value) -> Result<(LoanTermsOut, Vec<schedule::Row>)> {
     let terms = read_loan_terms(input)?;
     let s = schedule::build(&terms)?;
     let money_or_zero = |r: Option<&schedule::Row>| {
         r.map_or_else(|| fmt_money(Decimal::ZERO), |r| fmt_money(r.payment))
     };
-    Ok(LoanTermsOut {
-        schedule: s
-            .rows
-            .iter()
-            .map(|r| RowOut {
-                period: r.period,
-                due_date: r.due_date.map(|d| d.to_string()),
-                payment: fmt_money(r.payment),
-                principal: fmt_money(r.principal),
-                interest: fmt_money(r.interest),
-                fees: fmt_money(r.fees),
-                balance: fmt_money(r.balance),
-            })
-            .collect(),
+    let out = LoanTermsOut {
+        schedule: Vec::new(),
         totals: TotalsOut {
             payment: fmt_money(s.totals.payment),
             principal: fmt_money(s.totals.principal),
@@ -272,7 +279,8 @@ pub fn loan_terms(input: &Value) -> Result<LoanTermsOut> {
                 message: w.message,
             })
             .collect(),
-    })
+    };
+    Ok((out, s.rows))
 }
 
 /// `cashflowRate(input)`: the rate of a stream of signed flows.

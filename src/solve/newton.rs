@@ -61,9 +61,21 @@ impl Fixed {
             return None;
         }
         let factor = Decimal::from_i128_with_scale(10i128.pow(s), 0);
+        // 10^k for k ≤ s (≤ 18: fits an i64, so the products below fit i128).
+        let mut powers = [1i128; 19];
+        for k in 1..powers.len() {
+            powers[k] = powers[k - 1] * 10;
+        }
         let ints: Option<Vec<i128>> = c
             .iter()
-            .map(|x| x.checked_mul(factor)?.round().to_i128())
+            .map(|x| {
+                // x · 10^s, exact in integers when x has at most s places
+                // (money has two), else rounded through Decimal.
+                match s.checked_sub(x.scale()) {
+                    Some(up) => x.mantissa().checked_mul(*powers.get(up as usize)?),
+                    None => x.checked_mul(factor)?.round().to_i128(),
+                }
+            })
             .collect();
         let ints = ints?;
         let mut moment: i128 = 0;
@@ -128,8 +140,9 @@ impl Fixed {
         let floor = Decimal::new(-999_999, 6);
         let shift = Decimal::from(1u64 << slope_shift(self.moment));
         let low_sign = self.c.iter().rev().find(|c| **c != 0)?.signum();
-        let below = |x: Decimal| self.value_and_slope(x).map(|(f, _)| f.signum() == low_sign);
-        let start = [
+        // The first start below the root; its value and slope serve the
+        // first Newton step too.
+        let (start, mut at_i) = [
             hint,
             Decimal::ZERO,
             Decimal::new(-5, 1),
@@ -137,10 +150,17 @@ impl Fixed {
             Decimal::new(-99, 2),
         ]
         .into_iter()
-        .find(|x| *x > floor && below(*x) == Some(true))?;
+        .filter(|x| *x > floor)
+        .find_map(|x| {
+            let v = self.value_and_slope(x)?;
+            (v.0.signum() == low_sign).then_some((x, Some(v)))
+        })?;
         let mut i = start;
         for _ in 0..NEWTON_STEPS {
-            let (f, slope) = self.value_and_slope(i)?;
+            let (f, slope) = match at_i.take() {
+                Some(v) => v,
+                None => self.value_and_slope(i)?,
+            };
             if f == 0 {
                 return self.certify(i);
             }

@@ -393,6 +393,26 @@ pub fn run(name: &str, input: &Value) -> Outcome {
     }
 }
 
+/// A string under a percent key must have exactly four decimals: a rate too
+/// large for them once came out as bare digits, which `bad_decimal` (looking
+/// only at strings with a point) cannot see.
+fn bad_percent(key: &str, v: &serde_json::Value) -> Option<String> {
+    let serde_json::Value::String(t) = v else {
+        return None;
+    };
+    if !(key.ends_with("Percent") || key == "percent") {
+        return None;
+    }
+    let body = t.strip_prefix('-').unwrap_or(t);
+    let ok = body.split_once('.').is_some_and(|(int, frac)| {
+        !int.is_empty()
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && frac.len() == 4
+            && frac.bytes().all(|b| b.is_ascii_digit())
+    });
+    (!ok).then(|| format!("{key}: {t}"))
+}
+
 fn bad_decimal(v: &serde_json::Value) -> Option<String> {
     match v {
         serde_json::Value::String(t) => {
@@ -408,7 +428,7 @@ fn bad_decimal(v: &serde_json::Value) -> Option<String> {
         serde_json::Value::Object(map) => map
             .iter()
             .filter(|(k, _)| !matches!(k.as_str(), "name" | "label" | "order"))
-            .find_map(|(_, v)| bad_decimal(v)),
+            .find_map(|(k, v)| bad_percent(k, v).or_else(|| bad_decimal(v))),
         _ => None,
     }
 }
