@@ -11,7 +11,7 @@
 //!   each month against `T` at the contract rate with penalties included in
 //!   the balance (an understatement: real penalty rates are higher).
 //! - **installment** (re-分期): `T` over `n` months at `r`, level annuity
-//!   payment `round(T·r / (1 − (1+r)^−n))`, built by [`crate::schedule::build`];
+//!   payment `round(T·r / (1 − (1+r)^−n))`, built by [`crate::schedule::rows`];
 //!   the last payment clears the balance.
 //! - **stopInterest** (停息挂账-style): `T` frozen, no further interest;
 //!   `n` equal parts `round(T / n)`, the last part clears: Σ payments = `T` exactly.
@@ -272,7 +272,7 @@ fn due(start: Option<Date>, k: u32) -> Result<Option<Date>> {
         .transpose()
 }
 
-/// An annuity over `n` months from [`schedule::build`], with periods shifted by `offset`.
+/// An annuity over `n` months from [`schedule::rows`], with periods shifted by `offset`.
 fn annuity_rows(
     req: &PlanRequest,
     principal: Decimal,
@@ -291,8 +291,7 @@ fn annuity_rows(
         start_date: None,
         prepayments: Vec::new(),
     };
-    schedule::build(&terms)?
-        .rows
+    schedule::rows(&terms)?
         .into_iter()
         .map(|r| {
             let period = r.period + offset;

@@ -208,6 +208,67 @@ pub fn annuity_payment(principal: Decimal, monthly: Decimal, n: u32) -> Result<D
 
 /// Builds the schedule, totals, true cost and warnings of `terms`.
 pub fn build(terms: &LoanTerms) -> Result<Schedule> {
+    let Installments {
+        rows,
+        upfront,
+        received,
+        monthly,
+    } = installments(terms)?;
+    let (p, n) = (terms.principal, terms.periods);
+    let totals = Totals {
+        payment: sum(rows.iter().map(|r| r.payment))?,
+        principal: sum(rows.iter().map(|r| r.principal))?,
+        interest: sum(rows.iter().map(|r| r.interest))?,
+        fees: add(sum(rows.iter().map(|r| r.fees))?, upfront)?,
+    };
+
+    let mut warnings = Vec::new();
+    let apr = match true_cost(received, &rows, monthly) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            warnings.push(Warning {
+                code: "aprUnavailable",
+                message: format!("the true annual cost cannot be stated: {}", e.message),
+            });
+            None
+        }
+    };
+    if rows.len() < n as usize && terms.prepayments.is_empty() {
+        warnings.push(Warning {
+            code: "endsEarly",
+            message: format!(
+                "the level payment, rounded up to the cent, clears the loan after {} installments instead of {n}",
+                rows.len()
+            ),
+        });
+    }
+    collect_warnings(terms, p, received, apr.as_ref(), &mut warnings)?;
+    Ok(Schedule {
+        rows,
+        totals,
+        upfront_fees: upfront,
+        received,
+        apr,
+        warnings,
+    })
+}
+
+/// The rows of [`build`] alone, without totals, true cost or warnings: what a
+/// repayment plan needs for each term it tries (the true cost is an IRR, the
+/// most expensive part of a schedule, and a plan tries up to 60 terms).
+pub fn rows(terms: &LoanTerms) -> Result<Vec<Row>> {
+    Ok(installments(terms)?.rows)
+}
+
+/// The installments and what [`build`] needs beside them.
+struct Installments {
+    rows: Vec<Row>,
+    upfront: Decimal,
+    received: Decimal,
+    monthly: Decimal,
+}
+
+fn installments(terms: &LoanTerms) -> Result<Installments> {
     let p = terms.principal;
     let n = terms.periods;
     let monthly = terms.rate.monthly_fraction(terms.day_basis)?;
@@ -317,41 +378,11 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
         }
     }
 
-    let totals = Totals {
-        payment: sum(rows.iter().map(|r| r.payment))?,
-        principal: sum(rows.iter().map(|r| r.principal))?,
-        interest: sum(rows.iter().map(|r| r.interest))?,
-        fees: add(sum(rows.iter().map(|r| r.fees))?, upfront)?,
-    };
-
-    let mut warnings = Vec::new();
-    let apr = match true_cost(received, &rows, monthly) {
-        Ok(r) => Some(r),
-        Err(e) => {
-            warnings.push(Warning {
-                code: "aprUnavailable",
-                message: format!("the true annual cost cannot be stated: {}", e.message),
-            });
-            None
-        }
-    };
-    if rows.len() < n as usize && terms.prepayments.is_empty() {
-        warnings.push(Warning {
-            code: "endsEarly",
-            message: format!(
-                "the level payment, rounded up to the cent, clears the loan after {} installments instead of {n}",
-                rows.len()
-            ),
-        });
-    }
-    collect_warnings(terms, p, received, apr.as_ref(), &mut warnings)?;
-    Ok(Schedule {
+    Ok(Installments {
         rows,
-        totals,
-        upfront_fees: upfront,
+        upfront,
         received,
-        apr,
-        warnings,
+        monthly,
     })
 }
 
