@@ -392,9 +392,26 @@ fn mul_div_cents_u64(ma: i128, mb: i128, scale_ab: u32, c: Decimal) -> Option<De
     Some(Decimal::new(if negative { -q } else { q }, MONEY_DP))
 }
 
-/// The sum of `values`, checked.
+/// The sum of `values`, checked. Figures in cents (the rows of a schedule)
+/// are added as integers; anything else through [`add`]. Exact either way.
 pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Result<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, add)
+    let mut cents: i128 = 0; // |each| < 2^96, so 2^31 of them cannot overflow
+    let mut any_cents = false;
+    let mut rest = Decimal::ZERO;
+    for (k, v) in values.into_iter().enumerate() {
+        if v.scale() == MONEY_DP && k < 1 << 31 {
+            cents += v.mantissa();
+            any_cents = true;
+        } else {
+            rest = add(rest, v)?;
+        }
+    }
+    if !any_cents {
+        return Ok(rest);
+    }
+    let cents =
+        Decimal::try_from_i128_with_scale(cents, MONEY_DP).map_err(|_| Error::overflow(None))?;
+    add(cents, rest)
 }
 
 /// `base^exp` for a positive base and any decimal exponent, through exp(ln).
@@ -718,6 +735,21 @@ mod tests {
                 expected,
                 "{amount} at {percent} %"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// `sum`'s integer path for cents gives exactly the value and scale of
+        /// adding one by one, whatever the mix of scales.
+        #[test]
+        fn sum_is_the_fold_of_add(
+            items in proptest::collection::vec((-(1i64 << 50)..(1i64 << 50), 0u32..=6), 0..40),
+        ) {
+            let values: Vec<Decimal> = items.iter().map(|&(m, sc)| Decimal::new(m, sc)).collect();
+            let folded = values.iter().try_fold(Decimal::ZERO, |a, &b| a.checked_add(b)).unwrap();
+            let got = sum(values.iter().copied()).unwrap();
+            proptest::prop_assert_eq!(got, folded);
+            proptest::prop_assert_eq!(got.scale(), folded.scale());
         }
     }
 
