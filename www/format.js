@@ -2,7 +2,7 @@
 // ("1234.50") and is never turned into a float: the integer part is grouped by
 // Intl as a BigInt and the engine's own fraction digits are kept.
 
-import { lang } from "./i18n.js";
+import { lang, setUnitName } from "./i18n.js";
 
 const DEC = /^(-?)(\d+)(?:\.(\d+))?$/;
 
@@ -49,6 +49,13 @@ export function setCurrency(code) {
   if (CURRENCIES.includes(c)) currency = c;
   return currency;
 }
+
+/** How field labels name each currency ("借款金额（元）", "Loan amount (HKD)"): {unit} in messages. */
+const UNIT_NAMES = {
+  "zh-CN": { CNY: "元", HKD: "港元", TWD: "新台币", GBP: "英镑", USD: "美元", EUR: "欧元" },
+  "zh-TW": { CNY: "元", HKD: "港元", TWD: "新臺幣", GBP: "英鎊", USD: "美元", EUR: "歐元" },
+};
+setUnitName((l) => UNIT_NAMES[l]?.[currency] ?? currency);
 
 /** The currency money() shows now (default CNY). */
 export function currencyCode() {

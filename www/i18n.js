@@ -61,12 +61,22 @@ export function lang() {
   return current;
 }
 
+/** What {unit} means in a message when the caller does not say: the name of
+ * the currency money fields are in, for a language (format.js sets it from the
+ * embedder's currency, so labels never say 元 beside Hong Kong dollars). */
+let unitName = (l) => (l.startsWith("zh") ? "元" : "CNY");
+
+/** Sets the function that names the money unit for a language (format.js). */
+export function setUnitName(fn) {
+  unitName = fn;
+}
+
 /** The message for key in the current language, with {name} replaced. */
 export function t(key, params = {}) {
   let msg = catalogs.get(current)?.[key];
   if (msg === undefined) msg = catalogs.get(DEFAULT_LANG)?.[key];
   if (msg === undefined) return key;
-  return msg.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+  return msg.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : name === "unit" ? unitName(current) : m));
 }
 
 /** True when the key has a message (in the current language, or in the default one if loaded). */

@@ -10,8 +10,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { startServer, launchBrowser } from "./helpers.mjs";
-import { terms as termsEn } from "../../www/i18n/en.js";
-import { terms as termsZh, overdue as overdueZh } from "../../www/i18n/zh-CN.js";
+import { terms as termsEn } from "./shown/en.mjs";
+import { terms as termsZh, overdue as overdueZh } from "./shown/zh-CN.mjs";
 
 let calc; // www/ on the first port
 let host; // the host page on the second port
@@ -91,7 +91,11 @@ test("the element computes the reference loan in English, HK$, with only the ter
   const panels = await page.evaluate(() => [...document.querySelector("#el").shadowRoot.querySelectorAll("section.panel")].map((s) => s.dataset.panel));
   assert.deepEqual(panels, ["terms"]);
   assert.equal(await page.locator("#el h2").first().textContent(), termsEn["terms.heading"]);
-  assert.equal(await page.locator("#el").getByLabel(termsEn["terms.principal"], { exact: true }).inputValue(), "1000000");
+  // Labels name the embedder's currency, never the default one.
+  const principalHkd = termsEn["terms.principal"].replace("(CNY)", "(HKD)");
+  assert.notEqual(principalHkd, termsEn["terms.principal"]);
+  assert.equal(await page.locator("#el").getByLabel(principalHkd, { exact: true }).inputValue(), "1000000");
+  assert.equal(await page.locator("#el").getByText("(CNY", { exact: false }).count(), 0, "no label says CNY beside HK$ figures");
   assert.equal(await page.locator('#el [data-testid="nominal"] dd').textContent(), "4.90%");
   assert.equal(await page.locator("#el .repay-embed").getAttribute("lang"), "en");
   assert.equal(await page.locator("html").getAttribute("lang"), "fr", "the host's own lang attribute is left alone");

@@ -22,9 +22,9 @@ import { chromium } from "playwright-core";
 import { ROOT, watchPage, screenshot } from "./helpers.mjs";
 import { enterReferenceLoan } from "./scenario.mjs";
 import { writeSwVersion } from "../../scripts/sw-version.mjs";
-import { offline } from "../../www/i18n/zh-CN.js";
-import { terms as enTerms } from "../../www/i18n/en.js";
-import { terms as twTerms } from "../../www/i18n/zh-TW.js";
+import { offline } from "./shown/zh-CN.mjs";
+import { terms as enTerms } from "./shown/en.mjs";
+import { terms as twTerms } from "./shown/zh-TW.mjs";
 import { LANGUAGES } from "../../www/i18n.js";
 
 const WWW = path.join(ROOT, "www");

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { mkdir } from "node:fs/promises";
 import { openPage, engineInPage, screenshot, widthAt, SCREENSHOTS } from "./helpers.mjs";
-import { overdue as zh, rights as zhRights, terms as zhTerms } from "../../www/i18n/zh-CN.js";
+import { overdue as zh, rights as zhRights, terms as zhTerms } from "./shown/zh-CN.mjs";
 
 let session;
 let page;

@@ -11,8 +11,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, watchPage } from "./helpers.mjs";
 import { LANGUAGES } from "../../www/i18n.js";
-import { terms as enTerms } from "../../www/i18n/en.js";
-import { terms as zhTerms } from "../../www/i18n/zh-CN.js";
+import { terms as enTerms } from "./shown/en.mjs";
+import { terms as zhTerms } from "./shown/zh-CN.mjs";
 
 let session;
 let page;

@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, engineInPage, screenshot, widthAt } from "./helpers.mjs";
-import { plans as zp, debts as zd, letter as zl } from "../../www/i18n/zh-CN.js";
+import { plans as zp, debts as zd, letter as zl } from "./shown/zh-CN.mjs";
 
 let session;
 let page;

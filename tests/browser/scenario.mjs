@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT } from "./helpers.mjs";
-import zhCatalogs from "../../www/i18n/zh-CN.js";
+import zhCatalogs from "./shown/zh-CN.mjs";
 
 /** Every zh-CN message, to find fields by their visible labels. */
 export const zh = Object.assign({}, ...zhCatalogs);

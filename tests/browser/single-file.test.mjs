@@ -15,9 +15,9 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { ROOT, screenshot } from "./helpers.mjs";
 import { enterReferenceLoan } from "./scenario.mjs";
-import { terms as enTerms } from "../../www/i18n/en.js";
-import { terms as twTerms } from "../../www/i18n/zh-TW.js";
-import { terms as zhTerms } from "../../www/i18n/zh-CN.js";
+import { terms as enTerms } from "./shown/en.mjs";
+import { terms as twTerms } from "./shown/zh-TW.mjs";
+import { terms as zhTerms } from "./shown/zh-CN.mjs";
 import { buildSingle } from "../../scripts/build-single.mjs";
 
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];

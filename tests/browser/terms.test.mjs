@@ -5,8 +5,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, screenshot, widthAt } from "./helpers.mjs";
-import { terms as zh } from "../../www/i18n/zh-CN.js";
-import { terms as en } from "../../www/i18n/en.js";
+import { terms as zh } from "./shown/zh-CN.mjs";
+import { terms as en } from "./shown/en.mjs";
 
 let session;
 let page;
