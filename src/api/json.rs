@@ -11,7 +11,7 @@
 
 use super::terms::{LoanTermsOut, RowOut};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::push_money;
+use crate::money::{push_money, push_u32};
 use crate::schedule::Row;
 
 /// What serde_json writes first for a `LoanTermsOut` with an empty schedule.
@@ -129,20 +129,6 @@ fn row(buf: &mut Vec<u8>, r: &RowOut) {
         buf.push(b'"');
     }
     buf.push(b'}');
-}
-
-fn push_u32(buf: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut k = digits.len();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    buf.extend_from_slice(&digits[k..]);
 }
 
 /// A JSON string, escaped as serde_json escapes it.
