@@ -1,7 +1,8 @@
 //! Reading API input: a loose value tree, and a reader that validates it field
 //! by field with the path of every field in its errors.
 //!
-//! The wasm binding deserializes a JS object into a [`Value`] (through serde),
+//! The wasm binding deserializes a JS object into a [`Value`] (through serde;
+//! the embedded rule pack is read into one by [`json::parse`]),
 //! and every API function reads its arguments from that tree with an
 //! [`Obj`]. The host-side tests and the fuzzer build the same trees, so they
 //! exercise exactly the validation the browser runs.
@@ -15,6 +16,7 @@ use crate::money::{
 use rust_decimal::Decimal;
 use std::cell::RefCell;
 
+pub mod json;
 mod value;
 
 pub use value::{Value, MAX_DEPTH};

@@ -315,7 +315,8 @@ fn opt_number_at(o: &Obj<'_>, key: &str, what: &str) -> LoadResult<Option<Decima
 /// [`Value`] tree as API input and checked field by field, so unknown fields
 /// and missing ones are errors with their paths.
 pub fn load(json: &str) -> LoadResult<RulePack> {
-    let root: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let root =
+        crate::input::json::parse(json).map_err(|e| format!("the rule pack is not JSON: {e}"))?;
     let o = object(&root, "")?;
     let mut lpr: Vec<LprRow> = Vec::new();
     for (i, v) in list(&o, "lpr")?.iter().enumerate() {
