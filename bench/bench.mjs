@@ -128,6 +128,7 @@ table("Summary of goals", ["Goal", "Result", "Status"], [
   ["full-panel recompute < 1/10 of a 60 Hz frame (1.67 ms)", page ? `${(page.fullUs / 1000).toFixed(2)} ms (${(page.frameShare * 100).toFixed(1)} % of a frame)` : na, page ? met(page.frameShare < 0.1) : na],
   ["first load ≤ 100 KB gzip", sizeGoals ? `${sizeGoals.total} B (${kb(sizeGoals.total)})` : na, sizeGoals ? met(sizeGoals.totalOk) : na],
   ["wasm ≤ 60 KB gzip", sizeGoals ? `${sizeGoals.wasmGz} B (${kb(sizeGoals.wasmGz)})` : `${wasmSize.gzip} B`, met((sizeGoals?.wasmGz ?? wasmSize.gzip) <= GZIP_GOAL)],
+  ["(informative) first result on a cheap phone (Lighthouse mobile throttling), cold", page ? `${page.slowFirstMs.toFixed(0)} ms` : na, ""],
   ["(informative) growth linear: loanTerms / debtPlan", `${growth.ltLinear ? "linear" : "NOT linear"} / ${growth.dpLinear ? "linear" : "NOT linear"}`, ""],
 ]);
 if (rate.suspicious.length) console.log(`Engine answers that disagree with the decimal.js truth: ${JSON.stringify(rate.suspicious)}`);

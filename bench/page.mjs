@@ -1,7 +1,9 @@
 // Sections 4 and 5: the page in headless Debian Chromium (playwright-core, the browser tests' flags).
 // - cold loads (browser cache cleared and disabled): time from navigation start to the first computed
 //   result (the terms panel's monthly payment shows a figure), measured in the page by a
-//   MutationObserver against performance.now() (0 = navigation start);
+//   MutationObserver against performance.now() (0 = navigation start); then the same on a cheap
+//   phone's mobile network (SLOW_PHONE: Lighthouse's mobile throttling), served gzipped as a static
+//   host serves it (scripts/serve.py);
 // - one keystroke in the terms panel, then, inside the page, the median time of a full recompute of
 //   every panel: the engine calls each panel made for its current inputs (recorded by a wrapper
 //   served at /engine.js for that page only — www/ is not changed), replayed through the page's own
@@ -11,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { startServer, launchBrowser, ROOT } from "../tests/browser/helpers.mjs";
-import { firstLoad, firstResultProbe } from "../tests/browser/first-load.mjs";
+import { firstLoad, firstResultProbe, SLOW_PHONE } from "../tests/browser/first-load.mjs";
 import { table, kb, fmtUs } from "./lib.mjs";
 
 const LOADS = 5;
@@ -60,6 +62,21 @@ export async function runPage() {
       });
       loads.push({ ...load.measured, wall: load.wall });
       if (i === 0) assets = load.assets;
+    }
+
+    const slowLoads = [];
+    for (let i = 0; i < LOADS; i++) {
+      const load = await firstLoad(context, server.url, {
+        assets: false,
+        throttle: SLOW_PHONE,
+        measure: (page) =>
+          page.evaluate(() => ({
+            first: window.__firstResult,
+            wasmStart: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.startTime,
+            wasm: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
+          })),
+      });
+      slowLoads.push(load.measured);
     }
 
     // ---- one keystroke, then the full recompute measured in the page ----------------------------
@@ -178,14 +195,14 @@ export async function runPage() {
       { before, pressedAt },
     );
     await page.close();
-    return { loads, assets, inPage, pageErrors };
+    return { loads, slowLoads, assets, inPage, pageErrors };
   } finally {
     await browser.close();
     await server.stop();
   }
 }
 
-export function printPage({ loads, inPage }) {
+export function printPage({ loads, slowLoads, inPage }) {
   const FRAME_US = 1e6 / 60;
   const rows = [];
   const ms = (x) => (x === undefined ? "?" : `${x.toFixed(0)} ms`);
@@ -193,6 +210,11 @@ export function printPage({ loads, inPage }) {
     `navigation → first result (terms panel's monthly payment "${loads[0].text}"), ${loads.length} cold loads`,
     `median ${ms(median(loads.map((l) => l.first)))} (min ${ms(Math.min(...loads.map((l) => l.first)))}, max ${ms(Math.max(...loads.map((l) => l.first)))})`,
     `DOMContentLoaded ${ms(median(loads.map((l) => l.dcl)))}, wasm received ${ms(median(loads.map((l) => l.wasm)))}; Node wall clock goto→result ${ms(median(loads.map((l) => l.wall)))}`,
+  ]);
+  rows.push([
+    `  the same on a cheap phone (${SLOW_PHONE.latency} ms per request, ${(SLOW_PHONE.downloadThroughput * 8) / 1e6} Mbit/s, CPU ${SLOW_PHONE.cpuSlowdown}× slower; gzip), ${slowLoads.length} cold loads`,
+    `median ${ms(median(slowLoads.map((l) => l.first)))} (min ${ms(Math.min(...slowLoads.map((l) => l.first)))}, max ${ms(Math.max(...slowLoads.map((l) => l.first)))})`,
+    `wasm requested at ${ms(median(slowLoads.map((l) => l.wasmStart)))} (preloaded by index.html), received ${ms(median(slowLoads.map((l) => l.wasm)))}`,
   ]);
   const { t, perPanel } = inPage;
   rows.push([
@@ -212,7 +234,7 @@ export function printPage({ loads, inPage }) {
   table("The page (headless Chromium, in-page performance.now)", ["Measure", "Result", "Notes"], rows);
   console.log(`Calls after one keystroke in the terms principal (10000 → 100000), in order: ${inPage.cascade.join(", ") || "(none)"}`);
   if (inPage.errors.length) console.log(`Engine errors on the page's current inputs: ${inPage.errors.join("; ")}`);
-  return { fullUs: t.full.median, frameShare: t.full.median / FRAME_US, firstMs: median(loads.map((l) => l.first)) };
+  return { fullUs: t.full.median, frameShare: t.full.median / FRAME_US, firstMs: median(loads.map((l) => l.first)), slowFirstMs: median(slowLoads.map((l) => l.first)) };
 }
 
 export function printSizes(assets) {

@@ -2,12 +2,17 @@
 """Serves a folder on 127.0.0.1 for development and tests.
 
 Sends `.wasm` as application/wasm (streaming compilation), `no-cache` so a
-rebuild is never hidden, `nosniff` and `no-referrer`. The Content-Security-
-Policy is declared by the page itself (a meta tag). Binds to loopback only.
+rebuild is never hidden, `nosniff` and `no-referrer`, and text and wasm
+gzipped (level 9) to a browser that accepts it, as any static host does, so
+that a throttled load in `make bench` sees the bytes a person downloads. The
+Content-Security-Policy is declared by the page itself (a meta tag). Binds to
+loopback only.
 """
 import argparse
 import functools
+import gzip
 import http.server
+import os
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -19,6 +24,27 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".webmanifest": "application/manifest+json",
         ".svg": "image/svg+xml",
     }
+
+    COMPRESSED = {"application/wasm", "text/javascript", "text/css", "text/html",
+                  "image/svg+xml", "application/json", "application/manifest+json", "text/plain"}
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        ctype = self.guess_type(path)
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and ctype in self.COMPRESSED and os.path.isfile(path)):
+            return super().do_GET()
+        with open(path, "rb") as f:
+            body = gzip.compress(f.read(), compresslevel=9, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-cache")

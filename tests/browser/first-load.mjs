@@ -30,13 +30,28 @@ export function firstResultProbe() {
   obs.observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-/** A new page of context with the browser cache cleared and disabled (a cold load every time). */
-export async function coldPage(context) {
+/**
+ * A cheap phone on a mobile network: Lighthouse's default mobile throttling (150 ms added to each
+ * request, 1.6 Mbit/s down, 750 kbit/s up, the CPU slowed 4×), applied by Chromium's DevTools
+ * protocol. Used by `make bench` only: timings are measured, never asserted.
+ */
+export const SLOW_PHONE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8, cpuSlowdown: 4 };
+
+/**
+ * A new page of context with the browser cache cleared and disabled (a cold load every time);
+ * with throttle (e.g. SLOW_PHONE), its network and CPU slowed so.
+ */
+export async function coldPage(context, { throttle = null } = {}) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.clearBrowserCache");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (throttle) {
+    const { latency, downloadThroughput, uploadThroughput, cpuSlowdown } = throttle;
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency, downloadThroughput, uploadThroughput });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
+  }
   await page.addInitScript(firstResultProbe);
   return page;
 }
@@ -56,17 +71,17 @@ export function compress(buf) {
  * to go idle; its value is returned as `measured`. With assets (the default) the first-load assets
  * are collected: every response of the page's own origin, in order of arrival, each distinct path
  * once: { path, type, status, times, raw, gzip, brotli }. Resolves to { wall, measured, assets }
- * (assets null when not asked for); the page is closed.
+ * (assets null when not asked for); the page is closed. throttle: see coldPage.
  */
-export async function firstLoad(context, url, { measure, assets: wantAssets = true } = {}) {
+export async function firstLoad(context, url, { measure, assets: wantAssets = true, throttle = null } = {}) {
   const origin = new URL(url).origin;
-  const page = await coldPage(context);
+  const page = await coldPage(context, { throttle });
   try {
     const responses = [];
     page.on("response", (r) => responses.push(r));
     const t0 = performance.now();
     await page.goto(url);
-    await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: throttle ? 120_000 : 30_000 });
     const wall = performance.now() - t0;
     const measured = measure ? await measure(page, wall) : undefined;
     let assets = null;

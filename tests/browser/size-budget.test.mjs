@@ -40,6 +40,20 @@ test("tests/size-budget.json has a goal and a ceiling in bytes for each size", (
   assert.equal(typeof budget.note, "string");
 });
 
+test("each script and the wasm are fetched once: every preload is the request the page uses", () => {
+  // A preload the page's own request does not match (the wasm without crossorigin, say) is
+  // fetched a second time: the same path twice. (The icon is fetched twice, as the page's icon
+  // and as the manifest's, with the cache off; no preload is involved.)
+  const code = assets.filter((a) => /\.(m?js|wasm)$/.test(new URL(a.path, "http://x").pathname));
+  assert.ok(code.length > 10, "the first load's scripts and wasm");
+  assert.deepEqual(code.filter((a) => a.times > 1).map((a) => `${a.path} ${a.times}×`), []);
+  const html = readFileSync(path.join(ROOT, "www/index.html"), "utf8");
+  const preloads = [...html.matchAll(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bhref="([^"]+)"/g)].map((m) => `/${m[1]}`);
+  assert.ok(preloads.includes("/pkg/repay_bg.wasm"), "index.html preloads the wasm");
+  const paths = new Set(assets.map((a) => new URL(a.path, "http://x").pathname));
+  assert.deepEqual(preloads.filter((p) => !paths.has(p)), [], "every preload is part of the first load");
+});
+
 test("the first load and the wasm module stay within their ceilings (gzip -9)", () => {
   assert.ok(assets.length > 0, "the first load has assets");
   assert.deepEqual(assets.filter((a) => a.status >= 400).map((a) => `${a.path} ${a.status}`), [], "every first-load response succeeds");
