@@ -397,7 +397,7 @@ fn frac_power(ln_g: Option<Decimal>, frac: Decimal) -> Result<Decimal> {
 
 fn grid(s: &str) -> Decimal {
     // The grid literals are valid numerals; a parse failure would be a typo caught by tests.
-    Decimal::from_str(s).unwrap_or(Decimal::ZERO)
+    crate::money::parse_decimal(s).unwrap_or(Decimal::ZERO)
 }
 
 #[cfg(test)]
@@ -424,7 +424,7 @@ mod tests {
     #[test]
     fn grid_literals_parse() {
         for s in GRID_UP.iter().chain(GRID_DOWN.iter()) {
-            assert!(Decimal::from_str(s).is_ok(), "{s}");
+            assert_eq!(Ok(grid(s)), Decimal::from_str(s), "{s}");
         }
     }
 

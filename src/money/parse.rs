@@ -38,14 +38,17 @@ pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, ParseProblem> {
     if int.len() > 16 {
         return Err(ParseProblem::TooLarge);
     }
-    let canonical = format!(
-        "{}{}{}{}",
-        if t.starts_with('-') { "-" } else { "" },
-        if int.is_empty() { "0" } else { int },
-        if frac.is_empty() { "" } else { "." },
-        frac
-    );
-    let mut d = Decimal::from_str(&canonical).map_err(|_| ParseProblem::NotANumber)?;
+    // At most 16 + MAX_INPUT_DP digits: far inside an i128 and Decimal's 96 bits.
+    let mut mantissa: i128 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
+    if t.starts_with('-') {
+        mantissa = -mantissa;
+    }
+    // frac.len() ≤ MAX_INPUT_DP, so the scale is valid.
+    let mut d = Decimal::try_from_i128_with_scale(mantissa, frac.len() as u32)
+        .map_err(|_| ParseProblem::NotANumber)?;
     if d.is_zero() {
         d.set_sign_positive(true);
     }
@@ -126,6 +129,40 @@ mod tests {
             parse_decimal("12345678901234567"),
             Err(ParseProblem::TooLarge)
         );
+    }
+
+    proptest::proptest! {
+        /// Built digit by digit, the decimal is the one rust_decimal parses
+        /// from the same numeral: same value and same scale (which the
+        /// figures' text depends on), trailing zeros after the point dropped.
+        #[test]
+        fn numerals_parse_as_rust_decimal_parses_them(
+            minus in proptest::bool::ANY,
+            int in "[0-9]{0,16}",
+            frac in "[0-9]{0,10}",
+            zeros in 0usize..6,
+            point in proptest::bool::ANY,
+        ) {
+            proptest::prop_assume!(!int.is_empty() || !frac.is_empty());
+            let point = point || !frac.is_empty();
+            let text = format!(
+                " {}{int}{}{frac}{} ",
+                if minus { "-" } else { "" },
+                if point { "." } else { "" },
+                if point { "0".repeat(zeros) } else { String::new() },
+            );
+            let got = parse_decimal(&text).unwrap();
+            let trimmed = frac.trim_end_matches('0');
+            let canonical = format!(
+                "{}{}{}{trimmed}",
+                if minus { "-" } else { "" },
+                if int.is_empty() { "0" } else { &int },
+                if trimmed.is_empty() { "" } else { "." },
+            );
+            let want = Decimal::from_str(&canonical).unwrap();
+            proptest::prop_assert_eq!((got.abs().mantissa(), got.scale()), (want.abs().mantissa(), want.scale()), "{}", text);
+            proptest::prop_assert_eq!(got.is_sign_negative(), !want.is_zero() && minus);
+        }
     }
 
     #[test]
