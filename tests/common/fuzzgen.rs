@@ -364,9 +364,9 @@ pub enum Outcome {
     BadOutput(String),
 }
 
-/// Runs one case and checks the output's shape: valid JSON, every decimal
-/// string with two (money) or four (percent) places, and a loan schedule
-/// that ends at 0.00.
+/// Runs one case and checks the output: valid JSON, every decimal string
+/// with two (money) or four (percent) places, and the output's own
+/// arithmetic ([`identities`]).
 pub fn run(name: &str, input: &Value) -> Outcome {
     match repay::api::call_json(name, input) {
         Err(e) => Outcome::Err(e.code.as_str()),
@@ -378,16 +378,10 @@ pub fn run(name: &str, input: &Value) -> Outcome {
                         "decimal string {bad:?} has neither 2 nor 4 places"
                     ));
                 }
-                if name == "loanTerms" {
-                    let last = out["schedule"]
-                        .as_array()
-                        .and_then(|rows| rows.last())
-                        .map(|r| r["balance"].clone());
-                    if last != Some(serde_json::json!("0.00")) {
-                        return Outcome::BadOutput(format!("schedule ends at {last:?}"));
-                    }
+                match identities(name, input, &out) {
+                    Err(why) => Outcome::BadOutput(why),
+                    Ok(()) => Outcome::Ok,
                 }
-                Outcome::Ok
             }
         },
     }
@@ -431,4 +425,148 @@ fn bad_decimal(v: &serde_json::Value) -> Option<String> {
             .find_map(|(k, v)| bad_percent(k, v).or_else(|| bad_decimal(v))),
         _ => None,
     }
+}
+
+/// A money or percent string of the output as a decimal.
+fn num(v: &serde_json::Value, what: &str) -> Result<rust_decimal::Decimal, String> {
+    v.as_str()
+        .and_then(|t| t.parse().ok())
+        .ok_or_else(|| format!("{what} is not a decimal string: {v}"))
+}
+
+fn sum_of(rows: &[serde_json::Value], key: &str) -> Result<rust_decimal::Decimal, String> {
+    rows.iter().try_fold(rust_decimal::Decimal::ZERO, |acc, r| {
+        Ok(acc + num(&r[key], key)?)
+    })
+}
+
+fn check(ok: bool, why: impl FnOnce() -> String) -> Result<(), String> {
+    if ok {
+        Ok(())
+    } else {
+        Err(why())
+    }
+}
+
+/// The arithmetic every result must satisfy whatever the input, so that no
+/// input, however extreme, gets figures that do not add up:
+/// - `loanTerms`: each row's payment = principal + interest + fees, none
+///   negative; each balance = the previous one − the row's principal, from
+///   the contract principal down to exactly 0.00; the totals are the sums of
+///   the rows (fees: at least, since upfront fees are in no row).
+/// - `overdueCost`: total charges = penalty + compound interest + interest on
+///   fees + late fees; total owed = overdue + charges; each cap's excess =
+///   max(0, charged − cap amount).
+/// - `repaymentPlans`: each plan's total paid = the sum of its payments and
+///   its schedule ends at 0.00.
+pub fn identities(name: &str, input: &Value, out: &serde_json::Value) -> Result<(), String> {
+    use rust_decimal::Decimal;
+    let rows = |v: &serde_json::Value| v.as_array().cloned().unwrap_or_default();
+    match name {
+        "loanTerms" => {
+            let schedule = rows(&out["schedule"]);
+            check(!schedule.is_empty(), || "empty schedule".into())?;
+            let principal_in = match input {
+                Value::Object(pairs) => {
+                    pairs.iter().find(|(k, _)| k == "principal").map(|(_, v)| v)
+                }
+                _ => None,
+            };
+            let mut balance = num(&out["totals"]["principal"], "totals.principal")?;
+            if let Some(Value::String(p)) = principal_in {
+                if let Ok(p) = p.trim().parse::<Decimal>() {
+                    // Money in keeps its digits (up to 10 decimals); figures out are cents.
+                    let cents = p.round_dp_with_strategy(
+                        2,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    );
+                    check(cents == balance, || {
+                        format!("totals.principal {balance} ≠ principal {p} in cents")
+                    })?;
+                }
+            }
+            for r in &schedule {
+                let [pay, pr, int, fee, bal] =
+                    ["payment", "principal", "interest", "fees", "balance"].map(|k| num(&r[k], k));
+                let (pay, pr, int, fee, bal) = (pay?, pr?, int?, fee?, bal?);
+                let at = &r["period"];
+                check(pay == pr + int + fee, || {
+                    format!("row {at}: payment {pay} ≠ {pr} + {int} + {fee}")
+                })?;
+                check(
+                    pr >= Decimal::ZERO && int >= Decimal::ZERO && fee >= Decimal::ZERO,
+                    || format!("row {at}: a negative part"),
+                )?;
+                check(bal == balance - pr, || {
+                    format!("row {at}: balance {bal} ≠ {balance} − {pr}")
+                })?;
+                balance = bal;
+            }
+            check(
+                balance.is_zero() && schedule.last().is_some_and(|r| r["balance"] == "0.00"),
+                || format!("schedule ends at {balance}"),
+            )?;
+            for key in ["payment", "principal", "interest"] {
+                let s = sum_of(&schedule, key)?;
+                let t = num(&out["totals"][key], key)?;
+                check(s == t, || format!("totals.{key} {t} ≠ Σ {key} {s}"))?;
+            }
+            // Every fee: the rows' and the upfront ones (not in any row).
+            let (s, t) = (
+                sum_of(&schedule, "fees")?,
+                num(&out["totals"]["fees"], "fees")?,
+            );
+            check(t >= s, || format!("totals.fees {t} < Σ fees {s}"))?;
+        }
+        "overdueCost" => {
+            let [pen, comp, fees, late, total, owed, overdue] = [
+                "penaltyInterest",
+                "compoundInterest",
+                "interestOnFees",
+                "lateFees",
+                "totalCharges",
+                "totalOwed",
+                "overdueTotal",
+            ]
+            .map(|k| num(&out[k], k));
+            let (pen, comp, fees, late, total, owed, overdue) =
+                (pen?, comp?, fees?, late?, total?, owed?, overdue?);
+            check(total == pen + comp + fees + late, || {
+                format!("totalCharges {total} ≠ {pen} + {comp} + {fees} + {late}")
+            })?;
+            check(owed == overdue + total, || {
+                format!("totalOwed {owed} ≠ {overdue} + {total}")
+            })?;
+            for cap in rows(&out["caps"]) {
+                let (charged, amount, excess) = (
+                    num(&cap["charged"], "charged")?,
+                    num(&cap["capAmount"], "capAmount")?,
+                    num(&cap["excess"], "excess")?,
+                );
+                check(excess == (charged - amount).max(Decimal::ZERO), || {
+                    format!(
+                        "cap {}: excess {excess} ≠ max(0, {charged} − {amount})",
+                        cap["rule"]
+                    )
+                })?;
+            }
+        }
+        "repaymentPlans" => {
+            for plan in rows(&out["plans"]) {
+                let schedule = rows(&plan["schedule"]);
+                let kind = &plan["kind"];
+                let paid = num(&plan["totalPaid"], "totalPaid")?;
+                let s = sum_of(&schedule, "payment")?;
+                check(paid == s, || {
+                    format!("plan {kind}: totalPaid {paid} ≠ Σ payments {s}")
+                })?;
+                check(
+                    schedule.last().is_some_and(|r| r["balance"] == "0.00"),
+                    || format!("plan {kind}: schedule does not end at 0.00"),
+                )?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
