@@ -36,6 +36,7 @@
 
 use crate::error::{Error, Result};
 use crate::money::{add, div, mul, sub, sum, DayBasis, Rate};
+use crate::sort::{stable_sort_by, stable_sort_by_key};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The horizon: a budget that has not cleared the debts by then "never clears".
@@ -144,14 +145,14 @@ pub fn priority(debts: &[Debt], strategy: Strategy, basis: DayBasis) -> Result<V
     let mut idx: Vec<usize> = (0..debts.len()).collect();
     match strategy {
         Strategy::Order => {}
-        Strategy::Snowball => idx.sort_by_key(|&i| debts[i].balance),
+        Strategy::Snowball => stable_sort_by_key(&mut idx, |&i| debts[i].balance),
         Strategy::Avalanche => {
             let annual = debts
                 .iter()
                 .map(|d| d.rate.annual_percent(basis))
                 .collect::<Result<Vec<_>>>()?;
             // Stable: equal rate and balance keep the listed order.
-            idx.sort_by(|&a, &b| {
+            stable_sort_by(&mut idx, |&a, &b| {
                 annual[b]
                     .cmp(&annual[a])
                     .then(debts[a].balance.cmp(&debts[b].balance))
@@ -374,7 +375,7 @@ pub fn run(
     // Payoff in the order cleared; ties keep the priority order; never-cleared last.
     let mut payoff: Vec<(usize, Option<u32>)> =
         order.iter().map(|&i| (i, r.cleared_at[i])).collect();
-    payoff.sort_by_key(|&(_, m)| m.unwrap_or(u32::MAX));
+    stable_sort_by_key(&mut payoff, |&(_, m)| m.unwrap_or(u32::MAX));
     out.payoff = payoff;
     out.timeline = r.timeline;
     match r.months {

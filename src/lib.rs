@@ -36,6 +36,7 @@ pub mod rate;
 pub mod rules;
 pub mod schedule;
 pub mod solve;
+mod sort;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

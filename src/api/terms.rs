@@ -182,7 +182,7 @@ pub fn read_loan_terms(input: &Value) -> Result<LoanTerms> {
         }
         prepayments.push(pre);
     }
-    prepayments.sort_by_key(|p| p.period);
+    crate::sort::stable_sort_by_key(&mut prepayments, |p| p.period);
     o.finish()?;
     Ok(LoanTerms {
         principal,
