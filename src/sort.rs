@@ -47,7 +47,7 @@ mod tests {
             let mut ours = tagged.clone();
             stable_sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
             let mut std = tagged;
-            std.sort_by(|a, b| b.0.cmp(&a.0));
+            std.sort_by_key(|&(k, _)| std::cmp::Reverse(k));
             prop_assert_eq!(ours, std);
         }
     }
