@@ -476,6 +476,7 @@ export const plans = {
   "plans.col.choose": "Choose",
   "plans.fits.yes": "✓ affordable",
   "plans.fits.no": "✗ over budget",
+  "plans.fits.noAt": "✗ payment {period}, {amount}, is over budget",
   "plans.fits.none": "—",
   "plans.kind.asIs": "No negotiation: the contract as it stands",
   "plans.kind.installment": "New instalment plan",

@@ -476,6 +476,7 @@ export const plans = {
   "plans.col.choose": "选择",
   "plans.fits.yes": "✓ 还得起",
   "plans.fits.no": "✗ 超出预算",
+  "plans.fits.noAt": "✗ 第 {period} 期 {amount} 超出预算",
   "plans.fits.none": "—",
   "plans.kind.asIs": "不协商，按现在的合同还",
   "plans.kind.installment": "重新分期",

@@ -476,6 +476,7 @@ export const plans = {
   "plans.col.choose": "選擇",
   "plans.fits.yes": "✓ 還得起",
   "plans.fits.no": "✗ 超出預算",
+  "plans.fits.noAt": "✗ 第 {period} 期 {amount} 超出預算",
   "plans.fits.none": "—",
   "plans.kind.asIs": "不協商，按現在的合約還",
   "plans.kind.installment": "重新分期",
