@@ -316,7 +316,15 @@ fn installments(terms: &LoanTerms) -> Result<Installments> {
         let (mut principal, interest) = match terms.method {
             Method::Annuity => {
                 let interest = interest_on(balance)?;
-                (sub(level, interest)?.max(Decimal::ZERO), interest)
+                // At least zero (a sign test: comparing with ZERO, whose scale
+                // differs, rescales both sides, a tenth of a call's time).
+                let principal = sub(level, interest)?;
+                let principal = if principal.is_sign_negative() {
+                    Decimal::ZERO
+                } else {
+                    principal
+                };
+                (principal, interest)
             }
             Method::EqualPrincipal => (level, interest_on(balance)?),
             Method::InterestOnly => (Decimal::ZERO, interest_on(balance)?),

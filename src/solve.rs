@@ -80,8 +80,12 @@ pub struct Stream {
 impl Stream {
     /// Checks the flows: some received and some paid, times within range.
     pub fn new(flows: Vec<TimedFlow>, discounting: Discounting) -> Result<Stream> {
-        let has_pos = flows.iter().any(|f| f.amount > Decimal::ZERO);
-        let has_neg = flows.iter().any(|f| f.amount < Decimal::ZERO);
+        let signed = |negative: bool| {
+            flows
+                .iter()
+                .any(|f| !f.amount.is_zero() && f.amount.is_sign_negative() == negative)
+        };
+        let (has_pos, has_neg) = (signed(false), signed(true));
         if !(has_pos && has_neg) {
             return Err(Error::general(
                 ErrorCode::NoSolution,
@@ -307,13 +311,16 @@ fn dense_coefficients(flows: &[TimedFlow], last: u32) -> Option<Vec<Decimal>> {
     for f in flows {
         c[f.whole as usize] = c[f.whole as usize].checked_add(f.amount)?;
     }
-    let max = c.iter().map(|x| x.abs()).max()?;
-    let mut digits = 0i64;
-    let mut m = max.trunc();
-    while m >= Decimal::ONE {
-        m = (m / Decimal::TEN).trunc();
-        digits += 1;
-    }
+    // Digits of the largest |coefficient|'s whole part: the largest of each
+    // one's (digits of its mantissa − its scale), with no Decimal comparison
+    // (coefficients of different scales would be rescaled to compare).
+    let digits = c
+        .iter()
+        .filter(|x| !x.is_zero())
+        .map(|x| i64::from(x.mantissa().unsigned_abs().ilog10() + 1) - i64::from(x.scale()))
+        .max()
+        .unwrap_or(0)
+        .max(0);
     let shift = u32::try_from(digits - 7).unwrap_or(0);
     if shift > 0 {
         let div = Decimal::from_i128_with_scale(10i128.pow(shift), 0);
@@ -329,7 +336,8 @@ fn sign_changes(c: &[Decimal]) -> usize {
     let mut last = None;
     let mut changes = 0;
     for x in c.iter().filter(|x| !x.is_zero()) {
-        let neg = *x < Decimal::ZERO;
+        // Not zero, so the sign bit is the sign (and no comparison rescales).
+        let neg = x.is_sign_negative();
         if last.is_some_and(|l| l != neg) {
             changes += 1;
         }
@@ -406,6 +414,34 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    proptest::proptest! {
+        /// The coefficients are scaled down exactly as when the digits were
+        /// counted on the largest |coefficient| by Decimal division.
+        #[test]
+        fn dense_coefficients_scale_as_counted_by_division(
+            amounts in proptest::collection::vec((-10i64.pow(15)..10i64.pow(15), 0u32..6), 1..40),
+        ) {
+            let flows: Vec<TimedFlow> = amounts
+                .iter()
+                .enumerate()
+                .map(|(k, &(m, s))| TimedFlow { amount: Decimal::new(m, s), whole: k as u32, frac: Decimal::ZERO })
+                .collect();
+            let last = flows.len() as u32 - 1;
+            let raw: Vec<Decimal> = flows.iter().map(|f| f.amount).collect();
+            let max = raw.iter().map(|x| x.abs()).max().unwrap();
+            let mut digits = 0i64;
+            let mut m = max.trunc();
+            while m >= Decimal::ONE {
+                m = (m / Decimal::TEN).trunc();
+                digits += 1;
+            }
+            let shift = u32::try_from(digits - 7).unwrap_or(0);
+            let div = Decimal::from_i128_with_scale(10i128.pow(shift), 0);
+            let want: Vec<Decimal> = raw.iter().map(|x| if shift > 0 { x / div } else { *x }).collect();
+            proptest::prop_assert_eq!(dense_coefficients(&flows, last), Some(want));
+        }
     }
 
     fn periodic(amounts: &[Decimal]) -> Stream {

@@ -20,11 +20,15 @@ pub fn fmt_percent(percent: Decimal) -> Figure {
 /// decimals, straight from its integer mantissa, one byte at a time into `put`
 /// (byte stores: in wasm a `memcpy` of a few bytes costs more than the bytes).
 fn write_fixed(mut value: Decimal, dp: u32, mut put: impl FnMut(u8)) {
-    // The common case read straight from the decimal's parts: already at `dp`
-    // places with a mantissa below 2^32 (money under 42,949,672.96).
+    // The common case read straight from the decimal's parts: at most `dp`
+    // places and, once at `dp` places, a mantissa below 2^32 (money under
+    // 42,949,672.96). Fewer places (a zero, a whole amount) are made up by
+    // a multiply, not `rescale`, which is slow.
     let parts = value.unpack();
-    if parts.scale == dp && dp <= 8 && parts.mid == 0 && parts.hi == 0 {
-        let x = parts.lo;
+    let widened = (parts.scale <= dp && dp <= 8 && parts.mid == 0 && parts.hi == 0)
+        .then(|| 10u32.pow(dp - parts.scale).checked_mul(parts.lo))
+        .flatten();
+    if let Some(x) = widened {
         let mut d = [b'0'; 12];
         let start = digits_u32(&mut d, x).min(d.len() - dp as usize - 1);
         let point = d.len() - dp as usize;
