@@ -22,12 +22,42 @@ mod value;
 pub use value::{Value, MAX_DEPTH};
 
 /// Joins a parent path and a key: `fees[1]` + `amount` = `fees[1].amount`.
+///
+/// Paths are built for every field read, error or not, so they are built
+/// without `format!`: for a 361-flow `cashflowRate`, core::fmt was a third
+/// of the time.
 pub fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{parent}.{key}")
+        return key.to_owned();
     }
+    let mut path = String::with_capacity(parent.len() + 1 + key.len());
+    path.push_str(parent);
+    path.push('.');
+    path.push_str(key);
+    path
+}
+
+/// The path of item `i` of the list at `list`: `fees` and 1 give `fees[1]`
+/// (without `format!`, as [`join`]).
+pub fn item(list: &str, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = i;
+    loop {
+        start -= 1;
+        // n % 10 < 10: the cast is exact.
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut path = String::with_capacity(list.len() + 2 + digits.len() - start);
+    path.push_str(list);
+    path.push('[');
+    path.extend(digits[start..].iter().map(|&b| char::from(b)));
+    path.push(']');
+    path
 }
 
 /// Which of two alternative keys an object gives ([`Obj::one_of`]).
@@ -445,6 +475,20 @@ pub fn date_at(v: &Value, path: &str) -> Result<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_read_as_format_writes_them() {
+        for (list, i) in [
+            ("fees", 0),
+            ("flows", 360),
+            ("debts", 49),
+            ("x", usize::MAX),
+        ] {
+            assert_eq!(item(list, i), format!("{list}[{i}]"));
+        }
+        assert_eq!(join("", "principal"), "principal");
+        assert_eq!(join("fees[1]", "amount"), "fees[1].amount");
+    }
 
     #[test]
     fn paths_name_nested_fields() {

@@ -257,7 +257,7 @@ pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
                 }
                 let mut order = CIVIL_CODE_ORDER;
                 for (i, v) in items.iter().enumerate() {
-                    let path = format!("payment.order[{i}]");
+                    let path = crate::input::item("payment.order", i);
                     let Value::String(s) = v else {
                         return Err(crate::input::wrong_type(&path, "a string", v));
                     };

@@ -426,7 +426,7 @@ pub fn read_debt_request(input: &Value) -> Result<DebtRequest> {
     }
     let mut debts = Vec::with_capacity(items.len());
     for (i, v) in items.iter().enumerate() {
-        let path = format!("debts[{i}]");
+        let path = crate::input::item("debts", i);
         let d = Obj::new(v, &path)?;
         let name = match d.opt_str("name", 60)? {
             Some(n) if !n.trim().is_empty() => n.to_owned(),

@@ -143,7 +143,7 @@ pub fn read_loan_terms(input: &Value) -> Result<LoanTerms> {
         .list("fees", MAX_FEES)?
         .iter()
         .enumerate()
-        .map(|(i, v)| read_fee(v, &format!("fees[{i}]")))
+        .map(|(i, v)| read_fee(v, &crate::input::item("fees", i)))
         .collect::<Result<Vec<_>>>()?;
     let start_date = o.opt_date("startDate")?;
     let mut prepayments = Vec::new();
@@ -152,7 +152,7 @@ pub fn read_loan_terms(input: &Value) -> Result<LoanTerms> {
         .iter()
         .enumerate()
     {
-        let path = format!("prepayments[{i}]");
+        let path = crate::input::item("prepayments", i);
         if matches!(method, Method::Bullet | Method::Flat) {
             return Err(Error::field(ErrorCode::Conflict, &path, "prepayments are modelled for the annuity, equal-principal and interest-only methods only"));
         }
@@ -296,7 +296,7 @@ pub fn cashflow_rate(input: &Value) -> Result<CashflowRateOut> {
     }
     let mut flows = Vec::with_capacity(items.len());
     for (i, v) in items.iter().enumerate() {
-        let path = format!("flows[{i}]");
+        let path = crate::input::item("flows", i);
         let f = Obj::new(v, &path)?;
         let amount = signed_money_at(f.req("amount")?, &f.path_of("amount"))?;
         let when = match f.one_of(

@@ -83,6 +83,13 @@ pub fn decimal_from_js_number(n: f64) -> std::result::Result<Decimal, ParseProbl
     if n.abs() < 1e-10 {
         return Err(ParseProblem::TooManyDecimals);
     }
+    // A whole number (a count of periods, a round amount) is exactly its
+    // integer, as the general path below would find, much faster.
+    #[allow(clippy::float_cmp, clippy::cast_possible_truncation)]
+    // |n| < 1e15 < 2^53 here, so the cast is exact.
+    if n.trunc() == n {
+        return Ok(Decimal::from(n as i64));
+    }
     let exact = Decimal::from_f64_retain(n).ok_or(ParseProblem::NotANumber)?;
     let short = exact
         .round_sf(15)
@@ -185,6 +192,11 @@ mod tests {
         );
         assert_eq!(decimal_from_js_number(5307.27), Ok(d("5307.27")));
         assert_eq!(decimal_from_js_number(1e12), Ok(d("1000000000000")));
+        // Whole numbers take a shortcut to the same decimal, scale 0 included.
+        for n in [1.0, 360.0, -42.0, 999_999_999_999_999.0] {
+            let got = decimal_from_js_number(n).unwrap();
+            assert_eq!((got, got.scale()), (d(&format!("{n}")), 0), "{n}");
+        }
         assert_eq!(decimal_from_js_number(0.0000000001), Ok(d("0.0000000001")));
     }
 
