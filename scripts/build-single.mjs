@@ -285,8 +285,10 @@ export function buildSingle(outFile = path.join(ROOT, "dist/repay.html")) {
   });
   if (/url\(\s*["']?(?!data:)/.test(css)) fail("style.css refers to a file with url(): inline it as data: first");
   if (/<\/style/i.test(css)) fail("style.css contains </style");
-  // Preloads name files the one-file copy does not have: everything in it is inline.
+  // Preloads name files the one-file copy does not have: everything in it is inline. The page's
+  // HTML comments (notes on those files) go too.
   html = html.replace(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*>\s*/g, "");
+  html = html.replace(/<!--[\s\S]*?-->\s*/g, "");
   // No manifest (it cannot be fetched from disk, and there is no service worker); the icon as a data: URL.
   html = html.replace(/<link\b[^>]*\brel="manifest"[^>]*>\s*/g, "");
   html = html.replace(/(<link\b[^>]*\brel="icon"[^>]*\bhref=")([^"]+)("[^>]*>)/g, (tag, a, href, b) => {

@@ -29,6 +29,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                   "image/svg+xml", "application/json", "application/manifest+json", "text/plain"}
 
     def do_GET(self):
+        # A loopback dev server's gzip: no Last-Modified or 304 (with no-cache every
+        # revalidation downloads the file again), HEAD answers uncompressed, and any
+        # mention of gzip in Accept-Encoding counts (q=0 included).
         path = self.translate_path(self.path)
         if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
             path = os.path.join(path, "index.html")

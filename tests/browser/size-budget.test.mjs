@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { readFileSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { startServer, launchBrowser, ROOT } from "./helpers.mjs";
-import { firstLoad } from "./first-load.mjs";
+import { firstLoad, coldPage } from "./first-load.mjs";
 import { contributors, formatContributors, DEFAULT_WASM } from "../../scripts/wasm-contributors.mjs";
 
 const BUDGET_FILE = path.join(ROOT, "tests/size-budget.json");
@@ -52,6 +52,29 @@ test("each script and the wasm are fetched once: every preload is the request th
   assert.ok(preloads.includes("/pkg/repay_bg.wasm"), "index.html preloads the wasm");
   const paths = new Set(assets.map((a) => new URL(a.path, "http://x").pathname));
   assert.deepEqual(preloads.filter((p) => !paths.has(p)), [], "every preload is part of the first load");
+});
+
+test("embed.html's preloads are used too: the engine's files are fetched once", async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const page = await coldPage(browser.context);
+    const counts = new Map();
+    page.on("request", (r) => {
+      const p = new URL(r.url()).pathname;
+      counts.set(p, (counts.get(p) ?? 0) + 1);
+    });
+    await page.goto(`${server.url}embed.html#panels=terms,overdue&principal=10000&rate=4.9&months=12`);
+    await page.locator('[data-testid="payment"]').filter({ hasText: /\d/ }).first().waitFor({ timeout: 30_000 });
+    await page.waitForLoadState("networkidle");
+    const html = readFileSync(path.join(ROOT, "www/embed.html"), "utf8");
+    const preloads = [...html.matchAll(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bhref="([^"]+)"/g)].map((m) => `/${m[1]}`);
+    assert.ok(preloads.includes("/pkg/repay_bg.wasm"), "embed.html preloads the wasm");
+    assert.deepEqual(preloads.map((p) => [p, counts.get(p) ?? 0]), preloads.map((p) => [p, 1]));
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
 });
 
 test("the first load and the wasm module stay within their ceilings (gzip -9)", () => {
