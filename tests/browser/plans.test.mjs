@@ -166,6 +166,28 @@ test("a budget at the least monthly amount: a plan that does not fit by its last
   await waitForCell("installment", "monthly", (await plansFor(planInput(PLAN))).plans.find((p) => p.kind === "installment").monthly);
 });
 
+// form.js keepFocus puts the focus back after a render; the plans table is rebuilt whole, so its
+// buttons are the case most likely to lose it.
+test("a recompute that rebuilds the table keeps the keyboard focus on the same plan's button", async () => {
+  await fillPlans(PLAN);
+  await waitForCell("installment", "monthly", (await plansFor(planInput(PLAN))).plans.find((p) => p.kind === "installment").monthly);
+  await plans().locator('tr[data-kind="stopInterest"] button.choose').focus();
+  const table = await plans().locator('table[data-testid="plans-table"]').elementHandle();
+  // A new budget arrives without the focus moving, as when a debounced recompute lands after the
+  // person has tabbed on into the table.
+  await page.evaluate(() => {
+    const input = document.querySelector("#panel-plans .field-planBudget input");
+    input.value = "1500";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.waitForFunction((old) => !old.isConnected, table, { timeout: 5000 });
+  assert.deepEqual(
+    await page.evaluate(() => ({ kind: document.activeElement?.closest("tr")?.dataset.kind ?? null, choose: document.activeElement?.matches("button.choose") ?? false })),
+    { kind: "stopInterest", choose: true },
+  );
+  await fillPlans(PLAN);
+});
+
 test("a wrong amount is shown beside its field and the last result stays", async () => {
   const rate = plans().getByLabel(zp["plans.rate"], { exact: true });
   await rate.fill("abc");
