@@ -231,6 +231,10 @@ pub struct Plan {
     pub saving_vs_as_is: Decimal,
     /// Every payment ≤ the budget (the lump sum: ≤ the money available); `None` without one.
     pub fits_budget: Option<bool>,
+    /// A plan whose regular payment is within the monthly budget but that does
+    /// not fit: its first payment above the budget (an instalment plan's last
+    /// payment can be a few cents above the others). `None` otherwise.
+    pub over_budget: Option<OverBudget>,
     /// The payments.
     pub rows: Vec<PlanRow>,
     /// Why a lender might agree.
@@ -247,6 +251,15 @@ pub struct Plan {
     pub waived: Decimal,
     /// Lump sum: the settlement.
     pub settlement: Option<Settlement>,
+}
+
+/// The payment that keeps a plan from fitting a budget it otherwise fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverBudget {
+    /// Its period.
+    pub period: u32,
+    /// The payment.
+    pub payment: Decimal,
 }
 
 /// The plans and the budget fit.
@@ -337,6 +350,19 @@ fn max_payment(rows: &[PlanRow]) -> Decimal {
         .unwrap_or(Decimal::ZERO)
 }
 
+/// The first payment above `budget`, when the regular payment is within it.
+fn over_budget(rows: &[PlanRow], budget: Decimal) -> Option<OverBudget> {
+    if regular_payment(rows) > budget {
+        return None;
+    }
+    rows.iter()
+        .find(|r| r.payment > budget)
+        .map(|r| OverBudget {
+            period: r.period,
+            payment: r.payment,
+        })
+}
+
 fn regular_payment(rows: &[PlanRow]) -> Decimal {
     rows.iter()
         .map(|r| r.payment)
@@ -411,6 +437,7 @@ fn plan(
         total_paid,
         saving_vs_as_is: Decimal::ZERO,
         fits_budget: req.monthly_budget.map(|b| max_payment(&rows) <= b),
+        over_budget: req.monthly_budget.and_then(|b| over_budget(&rows, b)),
         basis: basis_for(kind, req.lender),
         rows,
         months_chosen_by: chosen,
@@ -498,6 +525,7 @@ pub fn plans(req: &PlanRequest) -> Result<PlanSet> {
         )?;
         // Measured against the money available now, not the monthly budget.
         lump.fits_budget = req.lump_sum.map(|have| x <= have);
+        lump.over_budget = None;
         lump.settlement = Some(Settlement {
             amount: x,
             discount,

@@ -480,3 +480,46 @@ fn case_lump_sum_applies_costs_and_interest_before_principal() {
     assert_eq!(row["principal"], "200.00");
     assert_eq!(row["interest"], "300.00");
 }
+
+// --- overBudget: the payment that keeps a plan from fitting -------------------
+
+/// At a budget equal to the least monthly amount, a plan whose regular payment
+/// fits but one payment does not names that payment; plans that fit, plans
+/// whose regular payment is over, the lump sum, and every plan without a
+/// budget say null.
+#[test]
+fn over_budget_names_the_one_payment_above_the_budget() {
+    let input = |budget: &str| {
+        format!(
+            r#"{{"balance":{{"principal":"10000","interest":"300","penalties":"200"}},"rate":{{"percent":"24","per":"year"}},"lender":"consumerFinance","deferralMonths":3{budget}}}"#
+        )
+    };
+    let without = run(&input(""));
+    for p in without["plans"].as_array().unwrap() {
+        assert_eq!(p["overBudget"], serde_json::Value::Null, "{}", p["kind"]);
+    }
+    let minimum = run(&input(r#","monthlyBudget":"1""#))["budget"]["minimumMonthly"].clone();
+    let budget = money(&minimum);
+    let out = run(&input(&format!(r#","monthlyBudget":{minimum}"#)));
+    let mut named = 0;
+    for p in out["plans"].as_array().unwrap() {
+        let over = &p["overBudget"];
+        let regular_fits = money(&p["monthlyPayment"]) <= budget;
+        if p["kind"] == "lumpSum" || p["fitsBudget"] == true || !regular_fits {
+            assert_eq!(over, &serde_json::Value::Null, "{}", p["kind"]);
+            continue;
+        }
+        named += 1;
+        let first = p["schedule"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| money(&r["payment"]) > budget)
+            .unwrap();
+        assert_eq!(over["period"], first["period"], "{}", p["kind"]);
+        assert_eq!(over["payment"], first["payment"], "{}", p["kind"]);
+    }
+    // The case this is about: the instalment plan's last payment (10,000 at 24 %).
+    assert!(named >= 1, "{out}");
+    assert_eq!(plan(&out, "installment")["overBudget"]["period"], 60);
+}

@@ -655,6 +655,8 @@ export interface Plan {
   savingVsAsIs: MoneyText;
   /** `null` without a budget. */
   fitsBudget: boolean | null;
+  /** When the regular payment is within the monthly budget but the plan does not fit: the first payment above it; else `null`. */
+  overBudget: { period: number; payment: MoneyText } | null;
   schedule: PlanRow[];
   basis: PlanBasis;
   monthsChosenBy: MonthsChosenBy;

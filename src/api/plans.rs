@@ -85,6 +85,9 @@ pub struct PlanOut {
     pub saving_vs_as_is: MoneyText,
     /// Every payment within the budget (lump sum: within `lumpSum`); null without one.
     pub fits_budget: Option<bool>,
+    /// When the regular payment is within the monthly budget but the plan does
+    /// not fit: the first payment above the budget; else null.
+    pub over_budget: Option<OverBudgetOut>,
     /// The payments.
     pub schedule: Vec<PlanRowOut>,
     /// Why a lender might agree.
@@ -105,6 +108,15 @@ pub struct PlanOut {
     /// Lump sum: the settlement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub settlement: Option<SettlementOut>,
+}
+
+/// The payment that keeps a plan from fitting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OverBudgetOut {
+    /// Its period.
+    pub period: u32,
+    /// The payment.
+    pub payment: MoneyText,
 }
 
 /// How the budget fits the whole balance at the contract rate.
@@ -165,6 +177,10 @@ fn plan_out(p: &Plan) -> PlanOut {
         total_paid: fmt_money(p.total_paid),
         saving_vs_as_is: fmt_money(p.saving_vs_as_is),
         fits_budget: p.fits_budget,
+        over_budget: p.over_budget.map(|o| OverBudgetOut {
+            period: o.period,
+            payment: fmt_money(o.payment),
+        }),
         schedule: p.rows.iter().map(row_out).collect(),
         basis: BasisOut {
             code: p.basis.code,

@@ -37,10 +37,7 @@ const plansFor = (input) =>
       totalMoney: fmt.money(p.totalPaid),
       fits: p.fitsBudget,
       // The first payment above the budget of a plan whose regular payment is within it.
-      over:
-        p.fitsBudget === false && p.kind !== "lumpSum" && fmt.cents(p.monthlyPayment) <= fmt.cents(v.budget.monthlyBudget)
-          ? (({ period, payment }) => ({ period, amount: fmt.money(payment) }))(p.schedule.find((r) => fmt.cents(r.payment) > fmt.cents(v.budget.monthlyBudget)))
-          : null,
+      over: p.overBudget ? { period: p.overBudget.period, amount: fmt.money(p.overBudget.payment) } : null,
     })),
     minimum: fmt.money(v.budget.minimumMonthly),
     feasible: v.budget.feasible,

@@ -82,7 +82,7 @@ export function render(p, v, input, { chosenKind = null, onChoose }) {
   }
   p.sentence.textContent = sentences.join(lang().startsWith("zh") ? "" : " ");
 
-  renderTable(p.table, plans, input, budget.monthlyBudget, chosenKind, onChoose);
+  renderTable(p.table, plans, input, chosenKind, onChoose);
 
   clear(p.notes).append(h("li", { text: t("plans.basisNote") }), h("li", { text: t("plans.asIsNote") }));
 
@@ -110,20 +110,17 @@ function basisText(basis, part) {
 /**
  * Whether the plan fits the monthly budget. A plan whose regular payment is within the budget but
  * one payment is not (an instalment plan's last payment can be a few cents above the others) names
- * that payment, so "✗" never stands beside a monthly figure that looks affordable.
+ * that payment (the engine's overBudget), so "✗" never stands beside a monthly figure that looks
+ * affordable.
  */
-function fitsCell(plan, budget) {
+function fitsCell(plan) {
   if (plan.fitsBudget === null) return h("td", { class: "fits", "data-label": t("plans.col.fits"), text: t("plans.fits.none") });
-  let text = t(plan.fitsBudget ? "plans.fits.yes" : "plans.fits.no");
-  if (plan.fitsBudget === false && plan.kind !== "lumpSum" && budget !== null && fmt.cents(plan.monthlyPayment) <= fmt.cents(budget)) {
-    const over = plan.schedule.find((r) => fmt.cents(r.payment) > fmt.cents(budget));
-    if (over) text = t("plans.fits.noAt", { period: over.period, amount: fmt.money(over.payment) });
-  }
+  const over = plan.overBudget;
   return h("td", {
     class: plan.fitsBudget ? "fits fits-yes" : "fits fits-no",
     "data-label": t("plans.col.fits"),
     "data-col": "fits",
-    text,
+    text: plan.fitsBudget ? t("plans.fits.yes") : over ? t("plans.fits.noAt", { period: over.period, amount: fmt.money(over.payment) }) : t("plans.fits.no"),
   });
 }
 
@@ -142,7 +139,7 @@ function note(plan) {
   return "";
 }
 
-function renderTable(box, plans, input, budget, chosenKind, onChoose) {
+function renderTable(box, plans, input, chosenKind, onChoose) {
   const cols = ["kind", "months", "monthly", "total", "saving", "fits", "basis", "choose"];
   const head = h("tr", {}, cols.map((c) => h("th", { scope: "col", class: c === "kind" || c === "basis" ? "" : "num", text: t(`plans.col.${c}`) })));
   const body = h("tbody");
@@ -167,7 +164,7 @@ function renderTable(box, plans, input, budget, chosenKind, onChoose) {
         h("td", { class: "num", "data-col": "monthly", "data-label": t("plans.col.monthly"), text: fmt.amount(plan.monthlyPayment) }),
         h("td", { class: "num", "data-col": "total", "data-label": t("plans.col.total"), text: fmt.amount(plan.totalPaid) }),
         h("td", { class: "num", "data-col": "saving", "data-label": t("plans.col.saving"), text: savingText(plan.savingVsAsIs) }),
-        fitsCell(plan, budget),
+        fitsCell(plan),
         h(
           "td",
           { class: "basis", "data-col": "basis", "data-label": t("plans.col.basis") },
