@@ -38,6 +38,19 @@ const decimalBody = () => readFileSync(path.join(ROOT, "node_modules/decimal.js/
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** When a cold load's milestones happened (ms after navigation start), read in the page. */
+const loadTimes = (page) =>
+  page.evaluate(() => {
+    const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+    return {
+      first: window.__firstResult,
+      text: window.__firstResultText,
+      dcl: performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd,
+      wasmStart: wasm?.startTime,
+      wasm: wasm?.responseEnd,
+    };
+  });
+
 export async function runPage() {
   const server = await startServer();
   const browser = await launchBrowser();
@@ -52,13 +65,7 @@ export async function runPage() {
       // The first load's assets are collected by the function the size-budget test uses too.
       const load = await firstLoad(context, server.url, {
         assets: i === 0,
-        measure: (page) =>
-          page.evaluate(() => ({
-            first: window.__firstResult,
-            text: window.__firstResultText,
-            dcl: performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd,
-            wasm: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
-          })),
+        measure: loadTimes,
       });
       loads.push({ ...load.measured, wall: load.wall });
       if (i === 0) assets = load.assets;
@@ -69,12 +76,7 @@ export async function runPage() {
       const load = await firstLoad(context, server.url, {
         assets: false,
         throttle: SLOW_PHONE,
-        measure: (page) =>
-          page.evaluate(() => ({
-            first: window.__firstResult,
-            wasmStart: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.startTime,
-            wasm: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
-          })),
+        measure: loadTimes,
       });
       slowLoads.push(load.measured);
     }

@@ -38,26 +38,19 @@ pub fn join(parent: &str, key: &str) -> String {
 }
 
 /// The path of item `i` of the list at `list`: `fees` and 1 give `fees[1]`
-/// (without `format!`, as [`join`]).
+/// (without `format!`, as [`join`]; the digits by the figures' writer).
 pub fn item(list: &str, i: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut n = i;
-    loop {
-        start -= 1;
-        // n % 10 < 10: the cast is exact.
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut path = String::with_capacity(list.len() + 2 + digits.len() - start);
-    path.push_str(list);
-    path.push('[');
-    path.extend(digits[start..].iter().map(|&b| char::from(b)));
-    path.push(']');
-    path
+    let Ok(n) = u32::try_from(i) else {
+        // No list is that long (the longest allows 10,000 items).
+        return format!("{list}[{i}]");
+    };
+    let mut path = Vec::with_capacity(list.len() + 12);
+    path.extend_from_slice(list.as_bytes());
+    path.push(b'[');
+    crate::money::push_u32(&mut path, n);
+    path.push(b']');
+    // A str, ASCII brackets and digits: valid UTF-8.
+    String::from_utf8(path).unwrap_or_default()
 }
 
 /// Which of two alternative keys an object gives ([`Obj::one_of`]).

@@ -22,6 +22,7 @@ use rust_decimal::prelude::*;
 mod parse;
 mod text;
 
+pub(crate) use parse::POW10;
 pub use parse::{decimal_from_js_number, parse_decimal, ParseProblem};
 pub(crate) use text::push_u32;
 pub use text::{fmt_money, fmt_percent, push_money, Figure};

@@ -105,6 +105,15 @@ impl Loan {
         }
         Value::Object(pairs)
     }
+
+    /// The input, with `startDate` when one is given.
+    fn input_starting(&self, start: Option<&str>) -> Value {
+        let mut input = self.input();
+        if let (Value::Object(pairs), Some(date)) = (&mut input, start) {
+            pairs.push(("startDate".to_owned(), Value::str(date)));
+        }
+        input
+    }
 }
 
 fn dec(s: &str) -> Decimal {
@@ -221,12 +230,7 @@ proptest! {
     /// serde_json writes for the same output, with and without due dates.
     #[test]
     fn loan_terms_json_is_serde_json(l in loan(), dated in any::<bool>()) {
-        let mut input = l.input();
-        if dated {
-            if let Value::Object(pairs) = &mut input {
-                pairs.push(("startDate".to_owned(), Value::str("2024-01-31")));
-            }
-        }
+        let input = l.input_starting(dated.then_some("2024-01-31"));
         let Ok(out) = loan_terms(&input) else { return Ok(()) };
         let expected = serde_json::to_string(&out).unwrap();
         prop_assert_eq!(call_json("loanTerms", &input).unwrap(), expected);
@@ -236,12 +240,7 @@ proptest! {
     /// together the way `src/wasm/schedule.js` does, are the same output.
     #[test]
     fn loan_terms_parts_rebuild_the_output(l in loan(), dated in any::<bool>()) {
-        let mut input = l.input();
-        if dated {
-            if let Value::Object(pairs) = &mut input {
-                pairs.push(("startDate".to_owned(), Value::str("2025-12-31")));
-            }
-        }
+        let input = l.input_starting(dated.then_some("2025-12-31"));
         let Ok(json) = call_json("loanTerms", &input) else { return Ok(()) };
         let (rest, packed, rows) = loan_terms_parts(&input).unwrap();
         prop_assert_eq!(rebuild(&rest, &packed, rows), json);

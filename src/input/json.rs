@@ -166,10 +166,6 @@ impl Reader<'_> {
     /// needs (it writes decimals as strings), and it keeps a general float
     /// parser and its 10 KB of tables out of the wasm module.
     fn number(&mut self) -> Result<Value, JsonError> {
-        const POW10: [f64; 23] = [
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-        ];
         let start = self.pos;
         let negative = self.peek() == Some(b'-');
         if negative {
@@ -236,7 +232,9 @@ impl Reader<'_> {
         let magnitude = if mantissa == 0 {
             0.0
         } else {
-            let power = POW10.get(scale.unsigned_abs() as usize).ok_or(inexact)?;
+            let power = crate::money::POW10
+                .get(scale.unsigned_abs() as usize)
+                .ok_or(inexact)?;
             if scale < 0 {
                 mantissa as f64 / power
             } else {

@@ -55,6 +55,14 @@ pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, ParseProblem> {
     Ok(d)
 }
 
+/// The powers of ten a double holds exactly (10^22 is the last): one
+/// correctly rounded multiply or divide by one of them, with an integer of at
+/// most 2^53, gives the double nearest a decimal numeral (Clinger's fast path).
+pub(crate) const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// Turns a JS number into the decimal it was written as: the shortest
 /// numeral that JS itself prints for it (`0.1` is 0.1, not 0.1000000000000000055…).
 ///
@@ -67,10 +75,6 @@ pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, ParseProblem> {
 /// refused as having too many decimals rather than silently rounded.
 /// (This avoids linking a float formatter into the wasm module.)
 pub fn decimal_from_js_number(n: f64) -> std::result::Result<Decimal, ParseProblem> {
-    const POW10: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ];
     if !n.is_finite() {
         return Err(ParseProblem::NotANumber);
     }

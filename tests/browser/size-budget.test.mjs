@@ -21,6 +21,10 @@ const KEYS = ["firstLoadGzip", "wasmGzip"];
 
 let assets;
 
+/** The paths a page in www/ preloads or modulepreloads, as served ("/pkg/repay_bg.wasm"). */
+const preloadsOf = (page) =>
+  [...readFileSync(path.join(ROOT, "www", page), "utf8").matchAll(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bhref="([^"]+)"/g)].map((m) => `/${m[1]}`);
+
 before(async () => {
   const server = await startServer();
   const browser = await launchBrowser();
@@ -47,8 +51,7 @@ test("each script and the wasm are fetched once: every preload is the request th
   const code = assets.filter((a) => /\.(m?js|wasm)$/.test(new URL(a.path, "http://x").pathname));
   assert.ok(code.length > 10, "the first load's scripts and wasm");
   assert.deepEqual(code.filter((a) => a.times > 1).map((a) => `${a.path} ${a.times}×`), []);
-  const html = readFileSync(path.join(ROOT, "www/index.html"), "utf8");
-  const preloads = [...html.matchAll(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bhref="([^"]+)"/g)].map((m) => `/${m[1]}`);
+  const preloads = preloadsOf("index.html");
   assert.ok(preloads.includes("/pkg/repay_bg.wasm"), "index.html preloads the wasm");
   const paths = new Set(assets.map((a) => new URL(a.path, "http://x").pathname));
   assert.deepEqual(preloads.filter((p) => !paths.has(p)), [], "every preload is part of the first load");
@@ -67,8 +70,7 @@ test("embed.html's preloads are used too: the engine's files are fetched once", 
     await page.goto(`${server.url}embed.html#panels=terms,overdue&principal=10000&rate=4.9&months=12`);
     await page.locator('[data-testid="payment"]').filter({ hasText: /\d/ }).first().waitFor({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
-    const html = readFileSync(path.join(ROOT, "www/embed.html"), "utf8");
-    const preloads = [...html.matchAll(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bhref="([^"]+)"/g)].map((m) => `/${m[1]}`);
+    const preloads = preloadsOf("embed.html");
     assert.ok(preloads.includes("/pkg/repay_bg.wasm"), "embed.html preloads the wasm");
     assert.deepEqual(preloads.map((p) => [p, counts.get(p) ?? 0]), preloads.map((p) => [p, 1]));
   } finally {
