@@ -95,7 +95,7 @@ class RepayCalculator extends HTMLElement {
 
     const engine = await engineLoad;
     if (!engine.engineReady) {
-      i18n.bind(status, "app.engineFailed");
+      run(() => i18n.bind(status, "app.engineFailed"));
       status.classList.add("is-error");
       return;
     }
