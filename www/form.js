@@ -5,7 +5,7 @@
 // result on screen while the person corrects a field.
 
 import { h, id, clear } from "./dom.js";
-import { t } from "./i18n.js";
+import { t, scoped } from "./i18n.js";
 import { cleanNumeral } from "./format.js";
 
 export const DEBOUNCE_MS = 150;
@@ -240,9 +240,11 @@ export function recompute(formEl, formError, { read, call, onResult, incomplete 
     keepFocus(formEl, () => onResult(r.value, input));
   }
   let timer = 0;
+  // Runs later in the language scope of the panel (i18n.js: each <repay-calculator> has its own).
+  const computeLater = scoped(compute);
   function schedule() {
     clearTimeout(timer);
-    timer = setTimeout(compute, DEBOUNCE_MS);
+    timer = setTimeout(computeLater, DEBOUNCE_MS);
   }
   formEl.addEventListener("input", schedule);
   formEl.addEventListener("change", schedule);

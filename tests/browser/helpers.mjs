@@ -37,10 +37,10 @@ function freePort() {
   });
 }
 
-/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
+/** Starts scripts/serve.py on a free port for dir (relative to the repository, or absolute); resolves to { url, stop }. */
 export async function startServer(dir = "www") {
   const port = await freePort();
-  const child = spawn("python3", [path.join(ROOT, "scripts/serve.py"), "--port", String(port), "--dir", path.join(ROOT, dir)], {
+  const child = spawn("python3", [path.join(ROOT, "scripts/serve.py"), "--port", String(port), "--dir", path.resolve(ROOT, dir)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -361,6 +361,9 @@ export const overdue = {
   "conf.secondary.hint": "The content is confirmed by two or more independent secondary sources; we did not see the official text.",
   "conf.reported.hint": "Mentioned in a single report only; not to be taken as law.",
   "conf.reportedPrefix": "Reported (not confirmed): ",
+  // A source written in English (a UK rule), labelled on Chinese pages.
+  "legal.englishOriginal": "(English original)",
+  "legal.ukEnglishOriginal": "(UK rule, English original)",
 };
 
 // ---- rights ------------------------------------------------------------------
@@ -528,6 +531,8 @@ export const plans = {
   "plans.basisNote": "Each plan has to be agreed with the lender. Negotiating is free: contact the lender's official service yourself, not a paid “debt negotiation agent”.",
   "plans.asIsNote": "“No negotiation” is a rough estimate at the contract rate; real penalty interest is usually higher.",
   "plans.live": "{label}: {value}",
+  // Shown in the result until the principal owed is entered (no other panel prefilled it).
+  "plans.prompt": "Enter the principal you still owe (and what you can pay each month), and the plans you can propose to the lender appear here.",
 };
 
 // ---- debts -------------------------------------------------------------------

@@ -361,6 +361,9 @@ export const overdue = {
   "conf.secondary.hint": "内容经两个以上独立的二手来源确认，没有读到官方原文。",
   "conf.reported.hint": "只有一处报道提到，不能当作法律规定。",
   "conf.reportedPrefix": "据报道（未经证实）：",
+  // A source written in English (a UK rule), labelled on Chinese pages.
+  "legal.englishOriginal": "（英文原文）",
+  "legal.ukEnglishOriginal": "（英国规则，英文原文）",
 };
 
 // ---- rights ------------------------------------------------------------------
@@ -528,6 +531,8 @@ export const plans = {
   "plans.basisNote": "这些方案都要和借款机构协商，对方同意才算数。协商是免费的，直接找机构的官方客服，不要找收费的“代理协商”。",
   "plans.asIsNote": "“不协商”是按合同利率粗略估算的；实际罚息通常更高。",
   "plans.live": "{label}：{value}",
+  // Shown in the result until the principal owed is entered (no other panel prefilled it).
+  "plans.prompt": "填上现在还欠的本金（以及每月能还多少），这里就会列出可以跟放款方协商的还款方案。",
 };
 
 // ---- debts -------------------------------------------------------------------

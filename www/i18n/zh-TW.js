@@ -361,6 +361,9 @@ export const overdue = {
   "conf.secondary.hint": "內容經兩個以上獨立的二手來源確認，沒有讀到官方原文。",
   "conf.reported.hint": "只有一處報導提到，不能當作法律規定。",
   "conf.reportedPrefix": "據報導（未經證實）：",
+  // A source written in English (a UK rule), labelled on Chinese pages.
+  "legal.englishOriginal": "（英文原文）",
+  "legal.ukEnglishOriginal": "（英國規則，英文原文）",
 };
 
 // ---- rights ------------------------------------------------------------------
@@ -528,6 +531,8 @@ export const plans = {
   "plans.basisNote": "這些方案都要和借款機構協商，對方同意才算數。協商是免費的，直接找機構的官方客服，不要找收費的「代理協商」。",
   "plans.asIsNote": "「不協商」是按合約利率粗略估算的；實際罰息通常更高。",
   "plans.live": "{label}：{value}",
+  // Shown in the result until the principal owed is entered (no other panel prefilled it).
+  "plans.prompt": "填上現在還欠的本金（以及每月能還多少），這裡就會列出可以跟放款方協商的還款方案。",
 };
 
 // ---- debts -------------------------------------------------------------------

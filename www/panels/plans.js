@@ -8,7 +8,7 @@
 // "plan" = { plan, input, balance } when a plan is chosen (the letter listens).
 
 import { h } from "../dom.js";
-import { onLangChange } from "../i18n.js";
+import { onLangChange, t } from "../i18n.js";
 import { field, unitOf, textInput, intInput, options, val, moneyOf, form as formEl, panel, recompute, controlsState } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./plans-result.js";
@@ -132,7 +132,8 @@ export function mount(root, ctx) {
     chosenKind = plan.kind;
     draw();
     ctx.share?.set("plan", { plan, input: loop.last.input, balance: loop.last.value.budget.balance });
-    const letter = document.getElementById("panel-letter");
+    // The letter panel of the same page or <repay-calculator> (a shadow root).
+    const letter = root.getRootNode().querySelector('[data-panel="letter"]');
     const heading = letter?.querySelector("h2");
     if (heading) {
       heading.setAttribute("tabindex", "-1");
@@ -151,6 +152,8 @@ export function mount(root, ctx) {
       if (input.balance.principal) return false;
       res.label.textContent = "";
       res.value.textContent = "";
+      // Never an empty box (an embed of plans without the panels that prefill it): say what to enter.
+      if (!loop.last) res.sentence.textContent = t("plans.prompt");
       return true;
     },
     call: (input) => ctx.engine.repaymentPlans(input),
@@ -166,7 +169,8 @@ export function mount(root, ctx) {
   const schedule = loop.schedule;
 
   onLangChange(() => {
-    draw();
+    if (loop.last) draw();
+    else loop.compute(); // the prompt, in the new language
     loop.refreshError();
   });
 
