@@ -170,6 +170,8 @@ export const terms = {
   "chart.splitPrincipal": "Every instalment repays more principal than interest.",
   "chart.splitInterest": "Every instalment pays more interest than principal.",
   "chart.splitInterestLast": "The first {k} instalments pay interest only; the last one repays the principal.",
+  "chart.bulletBalanceSummary": "Repaid in one payment: the principal owed stays at {start} until it is repaid in full in period {n}.",
+  "chart.bulletSplitSummary": "Of the {n} periods only the last has a payment: {principal} principal and {interest} interest.",
   "table.summary": "Repayment schedule ({n} instalments)",
   "table.caption": "Each instalment, amounts in CNY",
   "table.period": "No.",

@@ -170,6 +170,8 @@ export const terms = {
   "chart.splitPrincipal": "每一期还的本金都多于利息。",
   "chart.splitInterest": "每一期还的利息都多于本金。",
   "chart.splitInterestLast": "前 {k} 期只还利息，最后一期还清本金。",
+  "chart.bulletBalanceSummary": "一次性还本付息：剩余本金 {start} 一直不变，到第 {n} 期一次还清。",
+  "chart.bulletSplitSummary": "共 {n} 期，只有最后一期还款：本金 {principal}，利息 {interest}。",
   "table.summary": "还款计划表（{n} 期）",
   "table.caption": "每期还款明细，金额单位：元",
   "table.period": "期数",

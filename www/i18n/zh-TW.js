@@ -170,6 +170,8 @@ export const terms = {
   "chart.splitPrincipal": "每一期還的本金都多於利息。",
   "chart.splitInterest": "每一期還的利息都多於本金。",
   "chart.splitInterestLast": "前 {k} 期只還利息，最後一期還清本金。",
+  "chart.bulletBalanceSummary": "一次性還本付息：剩餘本金 {start} 一直不變，到第 {n} 期一次還清。",
+  "chart.bulletSplitSummary": "共 {n} 期，只有最後一期還款：本金 {principal}，利息 {interest}。",
   "table.summary": "還款計畫表（{n} 期）",
   "table.caption": "每期還款明細，金額單位：元",
   "table.period": "期數",
