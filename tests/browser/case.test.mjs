@@ -160,6 +160,10 @@ test("the case entered once gives the lawful plan and a letter whose every figur
   assert.equal(await p.getByLabel(zp["plans.fees"], { exact: true }).inputValue(), "500.00");
   // As is: everything due now, does not fit 1,200.
   assert.ok((await p.locator('tr[data-kind="asIs"]').getAttribute("class")).includes("over"));
+  // The chart's summary compares totals only among the plans within the budget.
+  const summary = await p.locator('[data-testid="plans-chart"] .chart-summary').textContent();
+  assert.ok(summary.startsWith(zp["plans.chart.summaryFit"].split("“")[0]), summary);
+  assert.ok(!summary.includes(zp["plans.kind.asIs"]), summary);
 
   await p.locator(`tr[data-kind="${CHOSEN}"] button.choose`).click();
   const before = await checkLetter(page, { loan: true });
