@@ -160,6 +160,8 @@ test("the case entered once gives the lawful plan and a letter whose every figur
   assert.equal(await p.getByLabel(zp["plans.fees"], { exact: true }).inputValue(), "500.00");
   // As is: everything due now, does not fit 1,200.
   assert.ok((await p.locator('tr[data-kind="asIs"]').getAttribute("class")).includes("over"));
+  // The case's lender (not a bank) names who may agree.
+  assert.equal(await p.locator(`tr[data-kind="${CHOSEN}"] .standing`).textContent(), zp["plans.standing.lenderDiscretion.other"]);
   // The chart's summary compares totals only among the plans within the budget.
   const summary = await p.locator('[data-testid="plans-chart"] .chart-summary').textContent();
   assert.ok(summary.startsWith(zp["plans.chart.summaryFit"].split("“")[0]), summary);

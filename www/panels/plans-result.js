@@ -225,7 +225,7 @@ function renderTable(box, plans, input, chosenKind, onChoose) {
         h(
           "td",
           { class: "basis", "data-col": "basis", "data-label": t("plans.col.basis") },
-          h("span", { class: `standing standing-${plan.basis.standing}`, text: standingLabel(plan, input.lender) }),
+          h("span", { class: `standing standing-${plan.basis.standing}`, text: standingLabel(plan, input.lender ?? input.overdue?.lender) }),
           h("span", { class: "confidence", text: t(`plans.confidence.${plan.basis.confidence}`) }),
           h("span", { class: "rule", "data-code": plan.basis.code, text: basisText(plan.basis, "rule") }),
           h("details", { class: "basis-note" }, h("summary", { text: t("plans.basisDetails") }), h("p", { text: basisText(plan.basis, "note") })),
