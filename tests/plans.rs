@@ -308,16 +308,25 @@ fn plan_identities() {
     );
 }
 
-/// The as-is plan with a budget: 11,100 at 18 % paying 600 a month (python3
-/// `decimal`: 22 months, the last 499.42, total 13,099.42).
+/// The as-is plan is what the contract says now: the whole 11,100 is due on
+/// the start date, one payment. A budget of 600 does not cover it, so it
+/// does not fit (and no single payment "is over" a budget it never met);
+/// a budget of 11,100 does.
 #[test]
-fn as_is_with_budget_runs_at_the_contract_rate() {
+fn as_is_is_due_now_and_fits_only_a_budget_that_covers_it() {
     let out = run(CARD);
     let as_is = plan(&out, "asIs");
-    assert_eq!(as_is["months"], 22);
-    assert_eq!(as_is["schedule"][21]["payment"], "499.42");
-    assert_eq!(as_is["totalPaid"], "13099.42");
+    assert_eq!(as_is["months"], 1);
+    assert_eq!(as_is["schedule"][0]["payment"], "11100.00");
+    assert_eq!(as_is["schedule"][0]["dueDate"], "2025-01-31");
+    assert_eq!(as_is["totalPaid"], "11100.00");
+    assert_eq!(as_is["fitsBudget"], false);
+    assert_eq!(as_is["overBudget"], serde_json::Value::Null);
     assert_eq!(as_is["savingVsAsIs"], "0.00");
+    let out = run(&CARD.replace(r#""monthlyBudget":"600""#, r#""monthlyBudget":"11100""#));
+    assert_eq!(plan(&out, "asIs")["fitsBudget"], true);
+    let out = run(&CARD.replace(r#""monthlyBudget":"600""#, r#""monthlyBudget":"11099.99""#));
+    assert_eq!(plan(&out, "asIs")["fitsBudget"], false);
 }
 
 #[test]

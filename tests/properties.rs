@@ -176,6 +176,22 @@ proptest! {
         prop_assert!(apr.is_some(), "apr is null for {:?}: {:?}", l, t.warnings);
         let Some(apr) = apr else { return Ok(()) };
         let i = dec(&apr.periodic_percent) / Decimal::ONE_HUNDRED;
+        let paying = t.schedule.iter().filter(|r| dec(&r.payment) != Decimal::ZERO).count();
+        if paying == 1 && dec(&t.schedule[t.schedule.len() - 1].payment) != Decimal::ZERO {
+            // One payment (a bullet, or interest-only at 0 %): the unit period
+            // is its term (at most a year, Reg Z Appendix J). Within a year the
+            // rate over the term is exactly paid ÷ received − 1, and nominal =
+            // that × 12 ÷ term.
+            let n = t.schedule.len() as u32;
+            if n <= 12 {
+                let paid = dec(&t.schedule[t.schedule.len() - 1].payment);
+                let exact = (paid / dec(&t.received) - Decimal::ONE) * Decimal::ONE_HUNDRED;
+                prop_assert!((dec(&apr.periodic_percent) - exact).abs() <= Decimal::new(5, 5), "{} vs {} for {:?}", apr.periodic_percent, exact, l);
+                let nominal = exact * Decimal::from(12) / Decimal::from(n);
+                prop_assert!((dec(&apr.nominal_percent) - nominal).abs() <= Decimal::new(5, 4), "{} vs {} for {:?}", apr.nominal_percent, nominal, l);
+            }
+            return Ok(());
+        }
         // The returned rate is rounded to four decimals of a percent: the root is
         // within 5e-7 of it.
         let half_step = Decimal::new(5, 7);

@@ -5,7 +5,7 @@
 // yet are skipped.
 
 import { setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang } from "./i18n.js";
-import { createShare, createStateRegistry, initialState, mountShareBar } from "./state.js";
+import { createShare, createStateRegistry, initialState, mountShareBar, registerLanguage } from "./state.js";
 import { enhance as glossary } from "./glossary.js";
 import { setupOffline } from "./offline.js";
 
@@ -65,6 +65,8 @@ async function main() {
   if (v) bind(document.getElementById("engine-version"), "app.version", { version: v });
 
   const ctx = { engine, share: createShare(), state: createStateRegistry() };
+  // The language is part of the saved and shared state (restored before the panels' figures).
+  registerLanguage(ctx.state, { lang, setLang, known: LANGUAGES.map((l) => l.code) });
   for (const p of PANELS) {
     if (!p.module) continue;
     const root = document.getElementById(p.id);

@@ -588,9 +588,18 @@ export interface PlanBalanceInput {
   fees?: Money | null;
 }
 
-/** The input of `repaymentPlans`. */
+/** The input of `repaymentPlans`: the overdue case (`overdue`) or a `balance`, not both. */
 export interface RepaymentPlansInput {
-  balance: PlanBalanceInput;
+  /** What is owed, typed by hand (with it, `lender` is required). */
+  balance?: PlanBalanceInput;
+  /**
+   * The overdue case: exactly the input of `overdueCost`. The plans then work out the claim and
+   * the part the law supports (`claimed`, `lawful`, `removed`). Both `balance` and `overdue` is a
+   * `conflict`; its errors are named under `overdue.` (`overdue.overdue.principal`).
+   */
+  overdue?: OverdueCostInput;
+  /** Which balance the plans use with a case: `lawful` (default) or `claimed`. */
+  planOn?: "lawful" | "claimed" | null;
   /** The contract rate, if interest keeps running (default 0). */
   rate?: RateInput | null;
   monthlyBudget?: Money | null;
@@ -598,7 +607,8 @@ export interface RepaymentPlansInput {
   lumpSum?: Money | null;
   /** A settlement the lender offered, more than 0. */
   lumpSumOffer?: Money | null;
-  lender: Lender;
+  /** Required with `balance`; with `overdue`, optional and equal to `overdue.lender` (else `conflict`). */
+  lender?: Lender;
   /** 1–60 (default 60). */
   maxMonths?: Whole | null;
   /** 1–`maxMonths`: the months wanted for the installment plans. */
@@ -692,10 +702,40 @@ export interface PlanBudget {
   minimumMonthly: MoneyText;
 }
 
+/** A balance by part, as a contract states the parts. */
+export interface PlanParts {
+  principal: MoneyText;
+  interest: MoneyText;
+  /** Penalty interest (罚息), compound interest, interest on fees. */
+  penalties: MoneyText;
+  /** Overdue fees and late fees or default charges (违约金). */
+  fees: MoneyText;
+  /** The sum of the four. */
+  total: MoneyText;
+}
+
+/** An amount taken off the claim, and the rule that takes it off. */
+export interface PlanRemoved {
+  /** The rule id in the rule pack (`cnActualPrincipal`, `cnFinancial24`, …). */
+  rule: RuleId;
+  amount: MoneyText;
+  source: Source;
+}
+
 /** The output of `repaymentPlans`. */
 export interface RepaymentPlansOutput {
   plans: Plan[];
   budget: PlanBudget;
+  /** As the lender claims it (the `balance` given, or the case's claim). */
+  claimed: PlanParts;
+  /** The claim less what is above the binding legal line and any up-front deduction (= `claimed` without a case). */
+  lawful: PlanParts;
+  /** What was taken off, in order: the up-front deduction, caps on one part, caps on all charges. */
+  removed: PlanRemoved[];
+  /** The balance the plans are computed on. */
+  planOn: "lawful" | "claimed";
+  /** With a case: penalty interest a day on the claimed overdue principal; else `null`. */
+  penaltyPerDay: MoneyText | null;
 }
 
 // ---------------------------------------------------------------------------

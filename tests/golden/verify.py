@@ -58,6 +58,11 @@ for name,(rec,rows) in cases.items():
     i=irr(rec,[r[0] for r in rows])
     mine=(r2(i*100*100)/100, None)
     per=(i*100).quantize(D('0.0001'),ROUND_HALF_UP); nom=(i*1200).quantize(D('0.0001'),ROUND_HALF_UP); eff=(((1+i)**12-1)*100).quantize(D('0.0001'),ROUND_HALF_UP)
+    paying=[k for k,r in enumerate(rows,1) if r[0]!=0]
+    if len(paying)==1 and paying[0]==len(rows) and len(rows)<=12:
+        # Reg Z Appendix J unit period: one payment, the unit is its term.
+        n=len(rows); u=rows[-1][0]/rec-1
+        per=(u*100).quantize(D('0.0001'),ROUND_HALF_UP); nom=(u*12/n*100).quantize(D('0.0001'),ROUND_HALF_UP); eff=(((1+u)**(D(12)/n)-1)*100).quantize(D('0.0001'),ROUND_HALF_UP)
     aprok = apr==(per,nom,eff)
     print(name, 'rows', 'OK' if same else 'DIFF', 'apr', 'OK' if aprok else f'DIFF {apr} vs {(per,nom,eff)}', 'sum P', sum(r[1] for r in rows), 'sum I', sum(r[2] for r in rows))
     ok &= same and aprok
