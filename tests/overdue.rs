@@ -712,7 +712,7 @@ fn every_error_has_its_code_and_field() {
         ),
         (
             with(ok_input(), "overdue", json!({ "principal": "0" })),
-            e("outOfRange", "overdue.principal"),
+            e("notPositive", "overdue.principal"),
         ),
         (
             with(
@@ -730,15 +730,32 @@ fn every_error_has_its_code_and_field() {
             ),
             e("unknownField", "overdue.principle"),
         ),
-        (with(ok_input(), "days", json!(0)), e("outOfRange", "days")),
+        (with(ok_input(), "days", json!(0)), e("notPositive", "days")),
+        (
+            with(ok_input(), "overdue", json!({ "principal": "0.001" })),
+            e("belowMinimum", "overdue.principal"),
+        ),
+        (
+            with(
+                ok_input(),
+                "overdue",
+                json!({ "principal": "99999999999999999999999" }),
+            ),
+            e("tooLarge", "overdue.principal"),
+        ),
+        (
+            with(ok_input(), "days", json!("99999999999999999999999")),
+            e("tooLarge", "days"),
+        ),
+        (
+            with(ok_input(), "days", json!("45.5")),
+            e("notWhole", "days"),
+        ),
         (
             with(ok_input(), "days", json!(3651)),
             e("outOfRange", "days"),
         ),
-        (
-            with(ok_input(), "days", json!(1.5)),
-            e("invalidNumber", "days"),
-        ),
+        (with(ok_input(), "days", json!(1.5)), e("notWhole", "days")),
         (without(ok_input(), "days"), e("missingField", "days")),
         (
             with(without(ok_input(), "days"), "from", json!("2025-01-01")),
@@ -940,7 +957,7 @@ fn every_error_has_its_code_and_field() {
         ),
         (
             with(ok_input(), "payment", json!({ "amount": "0" })),
-            e("outOfRange", "payment.amount"),
+            e("notPositive", "payment.amount"),
         ),
         (
             with(
@@ -999,7 +1016,7 @@ fn every_error_has_its_code_and_field() {
     for (i, (j, expected)) in cases.into_iter().enumerate() {
         assert_eq!(err(j.clone()), expected, "case {i}: {j}");
     }
-    assert_eq!(n, 52);
+    assert_eq!(n, 56);
     // The top level must be an object.
     let e = overdue_cost(&Value::Array(vec![])).unwrap_err();
     assert_eq!(e.code.as_str(), "wrongType");

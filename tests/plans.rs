@@ -398,7 +398,17 @@ fn every_error_names_its_field() {
         ),
         (
             r#"{"balance":{"principal":"0"},"lender":"bank"}"#,
-            E::OutOfRange,
+            E::NotPositive,
+            "balance.principal",
+        ),
+        (
+            r#"{"balance":{"principal":"0.001"},"lender":"bank"}"#,
+            E::BelowMinimum,
+            "balance.principal",
+        ),
+        (
+            r#"{"balance":{"principal":"99999999999999999999999"},"lender":"bank"}"#,
+            E::TooLarge,
             "balance.principal",
         ),
         (
@@ -436,10 +446,15 @@ fn every_error_names_its_field() {
         ),
         (r#""rate":{"percent":"1"}"#, E::MissingField, "rate.per"),
         (r#""maxMonths":61"#, E::OutOfRange, "maxMonths"),
-        (r#""maxMonths":0"#, E::OutOfRange, "maxMonths"),
+        (r#""maxMonths":0"#, E::NotPositive, "maxMonths"),
         (r#""maxMonths":12,"months":13"#, E::Conflict, "months"),
-        (r#""months":1.5"#, E::InvalidNumber, "months"),
-        (r#""deferralMonths":0"#, E::OutOfRange, "deferralMonths"),
+        (r#""months":1.5"#, E::NotWhole, "months"),
+        (
+            r#""months":"99999999999999999999999""#,
+            E::TooLarge,
+            "months",
+        ),
+        (r#""deferralMonths":0"#, E::NotPositive, "deferralMonths"),
         (r#""deferralMonths":25"#, E::OutOfRange, "deferralMonths"),
         (
             r#""monthlyBudget":"1e3""#,
@@ -447,7 +462,7 @@ fn every_error_names_its_field() {
             "monthlyBudget",
         ),
         (r#""lumpSum":-5"#, E::NegativeAmount, "lumpSum"),
-        (r#""lumpSumOffer":"0""#, E::OutOfRange, "lumpSumOffer"),
+        (r#""lumpSumOffer":"0""#, E::NotPositive, "lumpSumOffer"),
         (r#""lumpSumOffer":"2""#, E::Conflict, "lumpSumOffer"),
         (r#""startDate":"2025-02-30""#, E::InvalidDate, "startDate"),
         (r#""startDate":"2200-12-01""#, E::OutOfRange, "startDate"),
