@@ -60,8 +60,14 @@ export function textInput(props = {}) {
   return h("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", ...props });
 }
 
+/** A count (periods, days, months): its errors read err.<code>.kind.count when no field-specific message exists. */
 export function intInput(props = {}) {
-  return h("input", { type: "text", inputmode: "numeric", autocomplete: "off", spellcheck: "false", ...props });
+  return h("input", { type: "text", inputmode: "numeric", autocomplete: "off", spellcheck: "false", "data-kind": "count", ...props });
+}
+
+/** A rate in percent: its errors read err.<code>.kind.rate when no field-specific message exists. */
+export function rateInput(props = {}) {
+  return textInput({ "data-kind": "rate", ...props });
 }
 
 export const val = (el) => el.value.trim();
@@ -114,14 +120,19 @@ export function panel(root, headingKey, leadKey, ...body) {
   clear(root).append(h("h2", { t: headingKey }), h("p", { class: "lead", t: leadKey }), ...body);
 }
 
-/** The translated message for an engine error on a field (err.<code>.<fieldKey> first). */
+/**
+ * The translated message for an engine error on a field: err.<code>.<fieldKey>
+ * first, then err.<code>.kind.<kind> for a rate or count field (its control's
+ * data-kind), then err.<code>.
+ */
 export function errorText(err, fld) {
   const label = t(fld?.labelKey ?? "field.form");
   const fieldKey = fld?.labelKey?.slice("field.".length);
-  const specific = fieldKey ? `err.${err.code}.${fieldKey}` : null;
-  if (specific) {
-    const s = t(specific, { field: label });
-    if (s !== specific) return s;
+  const kind = fld?.input?.dataset?.kind;
+  for (const key of [fieldKey && `err.${err.code}.${fieldKey}`, kind && `err.${err.code}.kind.${kind}`]) {
+    if (!key) continue;
+    const s = t(key, { field: label });
+    if (s !== key) return s;
   }
   const text = t(`err.${err.code}`, { field: label });
   return text === `err.${err.code}` ? t("err.unknown") : text;

@@ -82,6 +82,14 @@ function explain(code: ErrorCode): string {
       return "无解";
     case "overflow":
       return "数值过大";
+    case "tooLarge":
+      return "数额太大";
+    case "belowMinimum":
+      return "不足一分钱";
+    case "notPositive":
+      return "需要大于 0";
+    case "notWhole":
+      return "需要是整数";
     default:
       return assertNever(code);
   }

@@ -12,7 +12,7 @@ import { h, clear } from "../dom.js";
 import { t, lang, bind, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { lineChart } from "./plans-chart.js";
-import { field, unitOf, textInput, options, val, moneyOf, form as formEl, panel, recompute, readControl, writeControl } from "../form.js";
+import { field, unitOf, textInput, rateInput, options, val, moneyOf, form as formEl, panel, recompute, readControl, writeControl } from "../form.js";
 import { resultBody, resultSection } from "../result.js";
 import { csvButton } from "../export.js";
 
@@ -76,7 +76,7 @@ export function mount(root, ctx) {
     const name = field("debtName", "debts.name", h("input", { type: "text", maxlength: "60", autocomplete: "off", t: ["debts.namePlaceholder", {}, "placeholder"] }));
     const balance = field("debtBalance", "debts.balance", textInput());
     const per = h("select", { class: "unit", t: ["debts.ratePer", {}, "aria-label"] }, options("terms.per", ["year", "month", "day"]));
-    const rate = field("debtRate", "debts.rate", textInput(), null, per);
+    const rate = field("debtRate", "debts.rate", rateInput(), null, per);
     const min = field("debtMin", "debts.minPayment", textInput());
     const legend = h("legend");
     const up = h("button", { type: "button", class: "move", text: "↑" });
