@@ -227,11 +227,20 @@ function pathWithin(root, el) {
   return `:scope > ${steps.join(" > ")}`;
 }
 
+/** The first visible date field of formEl holding text the browser rejected (validity.badInput), or null. */
+function rejectedDate(formEl) {
+  for (const el of formEl.querySelectorAll('input[type="date"]')) {
+    if (el.validity?.badInput && !el.closest("[hidden]")) return el;
+  }
+  return null;
+}
+
 /**
  * The recompute loop of a panel. compute() reads the form (read() →
  * { input, paths }), asks the engine (call(input) → { ok, value | error }) and
  * hands a good value to onResult(value, input); an error goes beside its
- * field and the last good result stays, marked as such. When incomplete(input)
+ * field and the last good result stays, marked as such. A date field whose
+ * text the browser rejected is an invalidDate error beside it, before any call. When incomplete(input)
  * is true nothing is called (the panel shows its prompt). Every input or
  * change in the form recomputes DEBOUNCE_MS later; schedule() does the same.
  */
@@ -241,6 +250,15 @@ export function recompute(formEl, formError, { read, call, onResult, incomplete 
   function compute() {
     const { input, paths } = read();
     errors.clear();
+    // A date the browser could not take (02/30/2026) leaves the text on
+    // screen and an empty value: say so beside it, and compute nothing rather
+    // than go on without that date.
+    const bad = rejectedDate(formEl);
+    if (bad) {
+      const known = Object.entries(paths).find(([, fld]) => fld?.input === bad);
+      errors.show({ code: "invalidDate", field: known?.[0] ?? null }, paths, last !== null);
+      return;
+    }
     if (incomplete?.(input)) return;
     const r = call(input);
     if (!r.ok) {
@@ -257,6 +275,11 @@ export function recompute(formEl, formError, { read, call, onResult, incomplete 
   }
   formEl.addEventListener("input", schedule);
   formEl.addEventListener("change", schedule);
+  // A date field whose text becomes impossible may fire no input event (its
+  // value was already empty): look again when it loses the focus.
+  formEl.addEventListener("focusout", (e) => {
+    if (e.target?.type === "date") schedule();
+  });
   return {
     compute,
     schedule,

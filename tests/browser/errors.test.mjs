@@ -78,3 +78,46 @@ for (const lang of ["zh-CN", "zh-TW", "en"]) {
     }
   });
 }
+
+test("a date the browser rejects (2026-02-30) is an error beside its field, and nothing is computed with the old date", async () => {
+  await setLang("zh-CN");
+  const cat = CATALOGS["zh-CN"];
+  const wrap = page.locator("#panel-terms .field-startDate");
+  const date = wrap.locator("input");
+  const principal = page.locator("#panel-terms .field-principal input");
+  const payment = page.locator('#panel-terms [data-testid="payment"]');
+  await principal.fill("10000");
+  await date.fill("2026-01-15");
+  await page.waitForFunction(() => document.querySelector("#panel-terms .field-startDate .field-error")?.hidden);
+  await payment.filter({ hasText: "¥" }).waitFor();
+  const shown = await payment.textContent();
+
+  // Typed segment by segment as a person would: the harness's Chromium shows
+  // its date fields as mm/dd/yyyy (its own UI locale), from the first segment.
+  await date.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.type("02302026");
+  await page.keyboard.press("Tab");
+  assert.equal(await date.inputValue(), "", "the browser gives no value for 2026-02-30");
+  assert.ok(await date.evaluate((el) => el.validity.badInput), "and marks the text as bad input");
+  const want = cat["err.invalidDate"].replace("{field}", cat["field.startDate"]);
+  await page.waitForFunction(([t]) => document.querySelector("#panel-terms .field-startDate .field-error")?.textContent === t, [want], { timeout: 5000 });
+  assert.equal(await date.getAttribute("aria-invalid"), "true");
+
+  // Another change does not compute with the old date (or without any): the
+  // recompute runs (it rewrites the error line, seen by a MutationObserver)
+  // and the result stays the last good one, marked as such.
+  await page.evaluate(() => {
+    window.__rewrites = 0;
+    new MutationObserver(() => (window.__rewrites += 1)).observe(document.querySelector("#panel-terms .field-startDate .field-error"), { childList: true });
+  });
+  await principal.fill("20000");
+  await page.waitForFunction(() => window.__rewrites > 0, null, { timeout: 5000 });
+  assert.equal(await payment.textContent(), shown);
+  assert.equal(await wrap.locator(".field-error").textContent(), want);
+  assert.match(await page.locator("#panel-terms .form-error").textContent(), new RegExp(cat["err.staleResult"]));
+
+  await date.fill("2026-02-28");
+  await page.waitForFunction(() => document.querySelector("#panel-terms .field-startDate .field-error")?.hidden);
+  await page.waitForFunction((s) => document.querySelector('#panel-terms [data-testid="payment"]')?.textContent !== s, shown);
+  await principal.fill("10000");
+});
