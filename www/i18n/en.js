@@ -40,7 +40,7 @@ export const common = {
   "err.belowMinimum": "{field} is less than one cent; enter at least 0.01.",
   "err.notPositive": "{field} must be more than 0.",
   "err.notWhole": "{field} must be a whole number, without decimals.",
-  "err.invalidNumber.kind.rate": "{field} needs to be a percentage as a number, such as 4.9 or 24 (without %).",
+  "err.invalidNumber.kind.rate": "{field} needs to be a number (a percentage), such as 4.9 or 24, without %.",
   "err.invalidNumber.kind.count": "{field} needs to be a whole number, such as 12.",
   "err.tooLarge.kind.rate": "{field} is too high: this calculator accepts at most 1,000,000% a year.",
 };
@@ -579,7 +579,8 @@ export const debts = {
   "debts.noneLabel": "The monthly budget is not enough",
   "debts.noneValue": "At least {amount} a month",
   "debts.belowMinimums": "{budget} a month is less than all the minimum payments together ({minimums}).",
-  "debts.neverClears": "{budget} a month only covers the interest; the debts would never be cleared.",
+  "debts.neverClears": "{budget} a month is only a little more than the interest; the debts would not be cleared within 600 months (50 years).",
+  "debts.belowInterest": "{budget} a month does not cover the interest; the debts would keep growing and never be cleared.",
   "debts.minimumBudget": "At least {amount} a month is needed to clear every debt.",
   "debts.strategy.avalanche": "Highest rate first",
   "debts.strategy.snowball": "Smallest debt first",

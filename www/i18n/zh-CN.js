@@ -40,7 +40,7 @@ export const common = {
   "err.belowMinimum": "{field}不能少于 0.01（一分钱）。",
   "err.notPositive": "{field}需要大于 0。",
   "err.notWhole": "{field}需要是整数，不能有小数。",
-  "err.invalidNumber.kind.rate": "{field}需要是一个百分数的数字，例如 4.9 或 24（不用写 %）。",
+  "err.invalidNumber.kind.rate": "{field}需要是一个数字（百分之几），例如 4.9 或 24，不用写 %。",
   "err.invalidNumber.kind.count": "{field}需要是整数，例如 12。",
   "err.tooLarge.kind.rate": "{field}太高了：这个计算器最多接受每年 1000000%。",
 };
@@ -579,7 +579,8 @@ export const debts = {
   "debts.noneLabel": "每月预算不够",
   "debts.noneValue": "至少每月 {amount}",
   "debts.belowMinimums": "每月 {budget} 比所有最低还款加起来（{minimums}）还少。",
-  "debts.neverClears": "每月 {budget} 只够还利息，欠款还不完。",
+  "debts.neverClears": "每月 {budget} 只比利息多一点，600 个月（50 年）内也还不完这些欠款。",
+  "debts.belowInterest": "每月 {budget} 连利息都不够还，欠款会越来越多，永远还不完。",
   "debts.minimumBudget": "每月至少需要 {amount}，才能把全部欠款还清。",
   "debts.strategy.avalanche": "先还利率最高的",
   "debts.strategy.snowball": "先还金额最小的",

@@ -40,7 +40,7 @@ export const common = {
   "err.belowMinimum": "{field}不能少於 0.01（一分錢）。",
   "err.notPositive": "{field}需要大於 0。",
   "err.notWhole": "{field}需要是整數，不能有小數。",
-  "err.invalidNumber.kind.rate": "{field}需要是一個百分數的數字，例如 4.9 或 24（不用寫 %）。",
+  "err.invalidNumber.kind.rate": "{field}需要是一個數字（百分之幾），例如 4.9 或 24，不用寫 %。",
   "err.invalidNumber.kind.count": "{field}需要是整數，例如 12。",
   "err.tooLarge.kind.rate": "{field}太高了：這個計算器最多接受每年 1000000%。",
 };
@@ -579,7 +579,8 @@ export const debts = {
   "debts.noneLabel": "每月預算不夠",
   "debts.noneValue": "至少每月 {amount}",
   "debts.belowMinimums": "每月 {budget} 比所有最低還款加起來（{minimums}）還少。",
-  "debts.neverClears": "每月 {budget} 只夠還利息，欠款還不完。",
+  "debts.neverClears": "每月 {budget} 只比利息多一點，600 個月（50 年）內也還不完這些欠款。",
+  "debts.belowInterest": "每月 {budget} 連利息都不夠還，欠款會越來越多，永遠還不完。",
   "debts.minimumBudget": "每月至少需要 {amount}，才能把全部欠款還清。",
   "debts.strategy.avalanche": "先還利率最高的",
   "debts.strategy.snowball": "先還金額最小的",
