@@ -40,9 +40,8 @@
 // <repay-calculator> on one page shows the language and currency of the last
 // one connected. Use iframes (embed.html) to mix them on one page.
 
-import { h, clear } from "./dom.js";
+import { h } from "./dom.js";
 
-const PANELS = ["terms", "overdue", "plans", "debts", "letter", "rights"];
 const LANGS = ["zh-CN", "zh-TW", "en"];
 const NUMBER = /^[0-9][0-9,]{0,14}(\.[0-9]{1,10})?$/;
 /** The host page's own <html lang> attribute ({ value }), read when the first element starts. */
@@ -61,13 +60,6 @@ class RepayCalculator extends HTMLElement {
     if (this.#started) return;
     this.#started = true;
     this.#render().catch((e) => console.error("repay-calculator failed to start", e));
-  }
-
-  /** The panels asked for, in page order (all when the attribute is absent or names none). */
-  get panelList() {
-    const asked = (this.getAttribute("panels") ?? "").split(",").map((s) => s.trim().toLowerCase());
-    const list = PANELS.filter((p) => asked.includes(p));
-    return list.length ? list : PANELS;
   }
 
   async #render() {
@@ -94,28 +86,15 @@ class RepayCalculator extends HTMLElement {
     const fmt = await import("./format.js");
     fmt.setCurrency?.(this.getAttribute("currency") ?? "CNY");
 
-    const engine = await engineLoad;
-    if (!engine.engineReady) {
-      i18n.bind(status, "app.engineFailed");
-      status.classList.add("is-error");
-      return;
-    }
-    clear(status);
-    delete status.dataset.i18n;
-    status.hidden = true;
-
-    const { createShare, createStateRegistry } = await import("./state.js");
-    const ctx = { engine, share: createShare(), state: createStateRegistry() };
-    for (const id of this.panelList) {
-      const root = h("section", { class: "panel", "data-panel": id });
-      main.append(root);
-      try {
-        const mod = await import(`./panels/${id}.js`);
-        mod.mount(root, ctx);
-      } catch (e) {
-        console.error(`repay-calculator: panel ${id} failed to mount`, e);
-      }
-    }
+    // The panel list and start-up are the page's own (start.js).
+    const { panelsNamed, startPanels } = await import("./start.js");
+    const ctx = await startPanels({
+      engineLoad,
+      status,
+      names: panelsNamed(this.getAttribute("panels")),
+      rootFor: (name) => main.appendChild(h("section", { class: "panel", "data-panel": name })),
+    });
+    if (!ctx) return;
     const defaults = { principal: numberAttr(this, "principal"), rate: numberAttr(this, "rate"), periods: numberAttr(this, "months") };
     const given = Object.fromEntries(Object.entries(defaults).filter(([, v]) => v !== undefined));
     if (ctx.state.has("terms") && Object.keys(given).length) {
