@@ -2,27 +2,15 @@
 //! and recomputed with python3 `decimal`, identities, infeasible budgets, the
 //! minimum budget, speed at 50 debts × 600 months, and every input error.
 
+mod common;
+
+use common::{dec as d, money, out, v};
 use repay::api::debt_plan;
-use repay::input::Value;
 use repay::ErrorCode;
 use rust_decimal::Decimal;
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn v(json: &str) -> Value {
-    serde_json::from_str(json).unwrap()
-}
 
 fn run(json: &str) -> serde_json::Value {
-    serde_json::to_value(debt_plan(&v(json)).unwrap()).unwrap()
-}
-
-fn money(x: &serde_json::Value) -> Decimal {
-    d(x.as_str()
-        .unwrap_or_else(|| panic!("not a money string: {x}")))
+    out(debt_plan(&v(json)))
 }
 
 /// Three debts and a budget of 400:

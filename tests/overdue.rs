@@ -3,22 +3,20 @@
 //! their boundaries per lender type, the 2020-08-20 transition, payment
 //! allocation, the series, and every error path with its code and field.
 
+mod common;
+
+use common::{code_and_field, input, out};
 use repay::api::overdue_cost;
 use repay::input::Value;
 use serde_json::{json, Value as Json};
 
-fn input(j: Json) -> Value {
-    serde_json::from_value(j).expect("test input is a plain JSON value")
-}
-
 fn run(j: Json) -> Json {
-    let out = overdue_cost(&input(j)).expect("overdueCost succeeds");
-    serde_json::to_value(&out).expect("output serializes")
+    out(overdue_cost(&input(j)))
 }
 
 fn err(j: Json) -> (String, Option<String>) {
-    let e = overdue_cost(&input(j)).expect_err("overdueCost fails");
-    (e.code.as_str().to_owned(), e.field)
+    let (code, field) = code_and_field(overdue_cost(&input(j)));
+    (code.as_str().to_owned(), field)
 }
 
 fn cap<'a>(out: &'a Json, rule: &str) -> &'a Json {

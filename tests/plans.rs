@@ -3,38 +3,25 @@
 //! `decimal` computation, infeasible budgets, plan identities, and every
 //! input error with its code and field.
 
+mod common;
+
+use common::{code_and_field, dec as d, money, out, v};
 use repay::api::repayment_plans;
 use repay::budget::{minimum_monthly, months_to_clear, payment_for_months, Clearing};
-use repay::input::Value;
 use repay::money::{DayBasis, Per, Rate};
 use repay::ErrorCode;
 use rust_decimal::Decimal;
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn yearly(p: &str) -> Rate {
     Rate::new(d(p), Per::Year)
 }
 
-fn v(json: &str) -> Value {
-    serde_json::from_str(json).unwrap()
-}
-
 fn run(json: &str) -> serde_json::Value {
-    serde_json::to_value(repayment_plans(&v(json)).unwrap()).unwrap()
+    out(repayment_plans(&v(json)))
 }
 
 fn err(json: &str) -> (ErrorCode, Option<String>) {
-    let e = repayment_plans(&v(json)).unwrap_err();
-    (e.code, e.field)
-}
-
-fn money(x: &serde_json::Value) -> Decimal {
-    d(x.as_str()
-        .unwrap_or_else(|| panic!("not a money string: {x}")))
+    code_and_field(repayment_plans(&v(json)))
 }
 
 fn plan<'a>(out: &'a serde_json::Value, kind: &str) -> &'a serde_json::Value {

@@ -3,6 +3,10 @@
 //! Decimals are built from generated integers (cents, basis points), since
 //! rust_decimal's proptest feature is not enabled.
 
+mod common;
+
+use common::dec;
+
 use proptest::prelude::*;
 use repay::api::{call, call_json, loan_terms, Answer, LoanTermsOut};
 use repay::input::Value;
@@ -114,10 +118,6 @@ impl Loan {
         }
         input
     }
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).expect("API money and percents are decimals")
 }
 
 /// Whether the input is one the API must accept: the upfront fee must leave
