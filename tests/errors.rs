@@ -260,112 +260,69 @@ fn prepay(period: Value, amount: Value) -> Value {
     Value::Array(vec![Value::obj([("period", period), ("amount", amount)])])
 }
 
-/// A number above what the field takes is `tooLarge`, whether it is a little
-/// above the limit, a 23-digit numeral or a pasted 200,000-digit one: never
-/// "must be more than 0".
+/// Each cause of a number the engine cannot take has its own code
+/// (docs/contract-errors.md), on each kind of field: too large (a little above
+/// the limit, 23 digits, a pasted 200,000), below a cent, not more than 0, not
+/// whole. Never "must be more than 0" for a number far too large.
 #[test]
-fn too_large() {
+fn each_cause_of_a_bad_number_has_its_own_code() {
     let pasted = "9".repeat(200_000);
     let huge = "99999999999999999999999";
+    let s = Value::str;
+    // Amounts of at least one cent: the principal and a prepayment.
+    let amounts = [
+        (huge, "tooLarge"),
+        (pasted.as_str(), "tooLarge"),
+        ("1000000000000.01", "tooLarge"),
+        ("0.001", "belowMinimum"),
+        ("0", "notPositive"),
+    ];
+    for (typed, code) in amounts {
+        let prepaid = prepay(Value::Number(2.0), s(typed));
+        loan_errs(code, [("principal", s(typed), "principal")]);
+        loan_errs(code, [("prepayments", prepaid, "prepayments[0].amount")]);
+    }
+    // Counts: the periods and a prepayment's period.
+    for (typed, code) in [
+        (huge, "tooLarge"),
+        ("0", "notPositive"),
+        ("-3", "notPositive"),
+        ("45.5", "notWhole"),
+    ] {
+        let prepaid = prepay(s(typed), s("100"));
+        loan_errs(code, [("periods", s(typed), "periods")]);
+        loan_errs(code, [("prepayments", prepaid, "prepayments[0].period")]);
+    }
+    // JS numbers, rates, other amounts.
     loan_errs(
         "tooLarge",
-        [
-            ("principal", Value::str(huge), "principal"),
-            ("principal", Value::str(&pasted), "principal"),
-            ("principal", Value::Number(1e23), "principal"),
-            ("principal", Value::str("1000000000000.01"), "principal"),
-            ("received", Value::str(huge), "received"),
-            ("periods", Value::str(huge), "periods"),
-            ("periods", Value::Number(1e23), "periods"),
-            ("rate", rate(huge, "year"), "rate.percent"),
-            ("rate", rate(&pasted, "month"), "rate.percent"),
-            (
-                "fees",
-                Value::Array(vec![fee(Value::str(&pasted), "upfront")]),
-                "fees[0].amount",
-            ),
-            (
-                "prepayments",
-                prepay(Value::Number(2.0), Value::str(huge)),
-                "prepayments[0].amount",
-            ),
-        ],
+        [("principal", Value::Number(1e23), "principal")],
     );
-    flow_err(
-        flows(vec![
-            flow(huge, "period", Value::str("0")),
-            flow("-110", "period", Value::str("1")),
-        ]),
-        "tooLarge",
-        Some("flows[0].amount"),
-    );
-    flow_err(
-        flows(vec![
-            flow("100", "period", Value::str("0")),
-            flow("-110", "period", Value::str(huge)),
-        ]),
-        "tooLarge",
-        Some("flows[1].period"),
-    );
-}
-
-/// An amount above 0 but below one cent where at least a cent is needed.
-#[test]
-fn below_minimum() {
     loan_errs(
         "belowMinimum",
-        [
-            ("principal", Value::str("0.001"), "principal"),
-            ("principal", Value::Number(0.009), "principal"),
-            (
-                "prepayments",
-                prepay(Value::Number(2.0), Value::str("0.001")),
-                "prepayments[0].amount",
-            ),
-        ],
+        [("principal", Value::Number(0.009), "principal")],
     );
-}
-
-/// Zero where more than 0 is needed (and a negative count) is `notPositive`.
-#[test]
-fn not_positive() {
+    loan_errs("notWhole", [("periods", Value::Number(12.5), "periods")]);
+    loan_errs("notPositive", [("received", s("0"), "received")]);
+    let big_fee = Value::Array(vec![fee(s(&pasted), "upfront")]);
+    loan_errs("tooLarge", [("rate", rate(huge, "year"), "rate.percent")]);
     loan_errs(
-        "notPositive",
-        [
-            ("principal", Value::str("0"), "principal"),
-            ("principal", Value::Number(0.0), "principal"),
-            ("received", Value::str("0"), "received"),
-            ("periods", Value::Number(0.0), "periods"),
-            ("periods", Value::Number(-3.0), "periods"),
-            (
-                "prepayments",
-                prepay(Value::Number(0.0), Value::str("100")),
-                "prepayments[0].period",
-            ),
-            (
-                "prepayments",
-                prepay(Value::Number(2.0), Value::str("0")),
-                "prepayments[0].amount",
-            ),
-        ],
+        "tooLarge",
+        [("rate", rate(&pasted, "month"), "rate.percent")],
     );
-}
-
-/// A count with a fraction is `notWhole`, not a money-shaped `invalidNumber`.
-#[test]
-fn not_whole() {
-    loan_errs(
-        "notWhole",
-        [
-            ("periods", Value::Number(12.5), "periods"),
-            ("periods", Value::str("45.5"), "periods"),
-            (
-                "prepayments",
-                prepay(Value::Number(1.5), Value::str("100")),
-                "prepayments[0].period",
-            ),
-        ],
-    );
+    loan_errs("tooLarge", [("received", s(huge), "received")]);
+    loan_errs("tooLarge", [("fees", big_fee, "fees[0].amount")]);
+    // Flows: an amount and a period.
+    for (amount, period, field) in [
+        (huge, "1", "flows[0].amount"),
+        ("100", huge, "flows[1].period"),
+    ] {
+        let f = flows(vec![
+            flow(amount, "period", s("0")),
+            flow("-110", "period", s(period)),
+        ]);
+        flow_err(f, "tooLarge", Some(field));
+    }
 }
 
 #[test]

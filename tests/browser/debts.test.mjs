@@ -4,21 +4,16 @@
 // the interest. Texts come from the catalogs, amounts from the page's format.js.
 // Run: make build && node --test --test-concurrency=1 tests/browser/debts.test.mjs
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, engineInPage } from "./helpers.mjs";
+import { pageForTests, engineInPage } from "./helpers.mjs";
 import { debts as zd } from "./shown/zh-CN.mjs";
 
-let session;
 let page;
-
-before(async () => {
-  session = await openPage();
-  page = session.page;
+pageForTests(async (p) => {
+  page = p;
   await page.locator("#panel-debts h2").waitFor();
 });
-
-after(() => session?.close());
 
 // 100,000 at 25 %/year: 2,083.33 of interest in a month (100,000 × 25 % ÷ 12, rounded).
 const DEBT = { name: "贷款", balance: "100000", rate: "25", per: "year", min: "10" };
