@@ -45,6 +45,7 @@ check: setup-rust
 
 test-rust: setup-rust
 	cargo test
+	python3 tests/golden/verify.py
 
 test-js: build
 	node_modules/.bin/tsc -p tests/types

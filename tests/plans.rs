@@ -3,38 +3,25 @@
 //! `decimal` computation, infeasible budgets, plan identities, and every
 //! input error with its code and field.
 
+mod common;
+
+use common::{code_and_field, dec as d, money, out, v};
 use repay::api::repayment_plans;
 use repay::budget::{minimum_monthly, months_to_clear, payment_for_months, Clearing};
-use repay::input::Value;
 use repay::money::{DayBasis, Per, Rate};
 use repay::ErrorCode;
 use rust_decimal::Decimal;
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn yearly(p: &str) -> Rate {
     Rate::new(d(p), Per::Year)
 }
 
-fn v(json: &str) -> Value {
-    serde_json::from_str(json).unwrap()
-}
-
 fn run(json: &str) -> serde_json::Value {
-    serde_json::to_value(repayment_plans(&v(json)).unwrap()).unwrap()
+    out(repayment_plans(&v(json)))
 }
 
 fn err(json: &str) -> (ErrorCode, Option<String>) {
-    let e = repayment_plans(&v(json)).unwrap_err();
-    (e.code, e.field)
-}
-
-fn money(x: &serde_json::Value) -> Decimal {
-    d(x.as_str()
-        .unwrap_or_else(|| panic!("not a money string: {x}")))
+    code_and_field(repayment_plans(&v(json)))
 }
 
 fn plan<'a>(out: &'a serde_json::Value, kind: &str) -> &'a serde_json::Value {
@@ -407,7 +394,17 @@ fn every_error_names_its_field() {
         ),
         (
             r#"{"balance":{"principal":"0"},"lender":"bank"}"#,
-            E::OutOfRange,
+            E::NotPositive,
+            "balance.principal",
+        ),
+        (
+            r#"{"balance":{"principal":"0.001"},"lender":"bank"}"#,
+            E::BelowMinimum,
+            "balance.principal",
+        ),
+        (
+            r#"{"balance":{"principal":"99999999999999999999999"},"lender":"bank"}"#,
+            E::TooLarge,
             "balance.principal",
         ),
         (
@@ -445,10 +442,15 @@ fn every_error_names_its_field() {
         ),
         (r#""rate":{"percent":"1"}"#, E::MissingField, "rate.per"),
         (r#""maxMonths":61"#, E::OutOfRange, "maxMonths"),
-        (r#""maxMonths":0"#, E::OutOfRange, "maxMonths"),
+        (r#""maxMonths":0"#, E::NotPositive, "maxMonths"),
         (r#""maxMonths":12,"months":13"#, E::Conflict, "months"),
-        (r#""months":1.5"#, E::InvalidNumber, "months"),
-        (r#""deferralMonths":0"#, E::OutOfRange, "deferralMonths"),
+        (r#""months":1.5"#, E::NotWhole, "months"),
+        (
+            r#""months":"99999999999999999999999""#,
+            E::TooLarge,
+            "months",
+        ),
+        (r#""deferralMonths":0"#, E::NotPositive, "deferralMonths"),
         (r#""deferralMonths":25"#, E::OutOfRange, "deferralMonths"),
         (
             r#""monthlyBudget":"1e3""#,
@@ -456,7 +458,7 @@ fn every_error_names_its_field() {
             "monthlyBudget",
         ),
         (r#""lumpSum":-5"#, E::NegativeAmount, "lumpSum"),
-        (r#""lumpSumOffer":"0""#, E::OutOfRange, "lumpSumOffer"),
+        (r#""lumpSumOffer":"0""#, E::NotPositive, "lumpSumOffer"),
         (r#""lumpSumOffer":"2""#, E::Conflict, "lumpSumOffer"),
         (r#""startDate":"2025-02-30""#, E::InvalidDate, "startDate"),
         (r#""startDate":"2200-12-01""#, E::OutOfRange, "startDate"),

@@ -172,7 +172,11 @@ export type ErrorCode =
   | "conflict"
   | "tooManyItems"
   | "noSolution"
-  | "overflow";
+  | "overflow"
+  | "tooLarge"
+  | "belowMinimum"
+  | "notPositive"
+  | "notWhole";
 
 /**
  * What every API function throws on invalid input: a plain JS `Error` with
@@ -322,7 +326,11 @@ export interface DatedFlowInput {
   date: DateInput;
   period?: null;
 }
-/** A flow at a (possibly fractional) number of unit periods, 0 or more. */
+/**
+ * A flow at a (possibly fractional) number of unit periods, 0 or more. A JS
+ * number here keeps all the digits JS prints for it (`1 + 5/30`); a numeral
+ * string takes at most ten decimal places.
+ */
 export interface PeriodFlowInput {
   amount: Money;
   period: DecimalInput;
@@ -342,7 +350,7 @@ export type CashflowRateInput =
       flows: readonly PeriodFlowInput[];
       /** Default `periodic`; `xirr` needs dates. */
       convention?: Exclude<Convention, "xirr"> | null;
-      /** Unit periods per year, 0.01–366 (default 12). */
+      /** Unit periods per year, 0.01–366 (default 12); a JS number keeps all its digits (`365/7`). */
       periodsPerYear?: DecimalInput | null;
     };
 

@@ -40,9 +40,8 @@
 // elements with lang="en" and lang="zh-CN" on one page each show their own
 // language, money and glossary. The host's <html lang> is never changed.
 
-import { h, clear } from "./dom.js";
+import { h } from "./dom.js";
 
-const PANELS = ["terms", "overdue", "plans", "debts", "letter", "rights"];
 const LANGS = ["zh-CN", "zh-TW", "en"];
 const NUMBER = /^[0-9][0-9,]{0,14}(\.[0-9]{1,10})?$/;
 /** Events whose handlers inside the element run in its language scope (entered at capture). */
@@ -61,13 +60,6 @@ class RepayCalculator extends HTMLElement {
     if (this.#started) return;
     this.#started = true;
     this.#render().catch((e) => console.error("repay-calculator failed to start", e));
-  }
-
-  /** The panels asked for, in page order (all when the attribute is absent or names none). */
-  get panelList() {
-    const asked = (this.getAttribute("panels") ?? "").split(",").map((s) => s.trim().toLowerCase());
-    const list = PANELS.filter((p) => asked.includes(p));
-    return list.length ? list : PANELS;
   }
 
   async #render() {
@@ -93,28 +85,15 @@ class RepayCalculator extends HTMLElement {
     const fmt = await import("./format.js");
     run(() => fmt.setCurrency(this.getAttribute("currency") ?? "CNY"));
 
-    const engine = await engineLoad;
-    if (!engine.engineReady) {
-      run(() => i18n.bind(status, "app.engineFailed"));
-      status.classList.add("is-error");
-      return;
-    }
-    clear(status);
-    delete status.dataset.i18n;
-    status.hidden = true;
-
-    const { createShare, createStateRegistry } = await import("./state.js");
-    const ctx = { engine, share: createShare(), state: createStateRegistry() };
-    for (const id of this.panelList) {
-      const root = h("section", { class: "panel", "data-panel": id });
-      main.append(root);
-      try {
-        const mod = await import(`./panels/${id}.js`);
-        run(() => mod.mount(root, ctx));
-      } catch (e) {
-        console.error(`repay-calculator: panel ${id} failed to mount`, e);
-      }
-    }
+    // The panel list and start-up are the page's own (start.js), run in this element's scope.
+    const { panelsNamed, startPanels } = await import("./start.js");
+    const ctx = await startPanels({
+      engineLoad,
+      status,
+      names: panelsNamed(this.getAttribute("panels")),
+      rootFor: (name) => main.appendChild(h("section", { class: "panel", "data-panel": name })),
+      run,
+    });
     const defaults = { principal: numberAttr(this, "principal"), rate: numberAttr(this, "rate"), periods: numberAttr(this, "months") };
     const given = Object.fromEntries(Object.entries(defaults).filter(([, v]) => v !== undefined));
     if (ctx.state.has("terms") && Object.keys(given).length) {

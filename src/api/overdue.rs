@@ -173,7 +173,7 @@ pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
             let rate = overdue::penalty_rate_with_markup(contract, markup)?;
             if rate.annual_percent(day_basis)? > MAX_ANNUAL_PERCENT {
                 return Err(Error::field(
-                    ErrorCode::OutOfRange,
+                    ErrorCode::TooLarge,
                     "penalty.markupPercent",
                     format!("the raised rate is above {MAX_ANNUAL_PERCENT} % a year, the highest rate this calculator accepts"),
                 ));

@@ -392,11 +392,7 @@ pub fn read_plans_input(input: &Value) -> Result<PlansInput> {
     let lump_sum = o.opt_money("lumpSum")?;
     let lump_sum_offer = o.opt_money("lumpSumOffer")?;
     if lump_sum_offer.is_some_and(|x| x.is_zero()) {
-        return Err(Error::field(
-            ErrorCode::OutOfRange,
-            "lumpSumOffer",
-            "lumpSumOffer must be more than 0",
-        ));
+        return Err(crate::input::not_positive("lumpSumOffer"));
     }
     let lender = match case_lender {
         None => o.word("lender", &LENDER_WORDS, None)?,

@@ -1,4 +1,5 @@
-# Independent check of tests/golden/*.txt: python3 tests/golden/verify.py (prints ALL OK).
+# Independent check of tests/golden/*.txt: python3 tests/golden/verify.py (prints ALL OK and
+# exits 0; `make test` runs it). Every golden file must have a case here.
 from decimal import Decimal as D, ROUND_HALF_UP, getcontext
 import re, sys
 getcontext().prec = 60
@@ -52,6 +53,10 @@ cases = {
  'zero_rate': (D(1000), sched('1000', D(0), 3,'annuity')),
 }
 ok=True
+files = sorted(f[:-4] for f in os.listdir(G) if f.endswith('.txt'))
+if files != sorted(cases):
+    print('golden files without a case here, or cases without a file:', sorted(set(files) ^ set(cases)))
+    ok = False
 for name,(rec,rows) in cases.items():
     g,apr=parse(G+name+'.txt')
     same = g==rows
@@ -70,3 +75,4 @@ for name,(rec,rows) in cases.items():
         for a,b in zip(g,rows):
             if a!=b: print('  golden',a,'python',b)
 print('ALL OK' if ok else 'MISMATCH')
+sys.exit(0 if ok else 1)

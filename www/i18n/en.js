@@ -7,7 +7,8 @@
 // ---- common ------------------------------------------------------------------
 // Strings shared by every panel: the page frame, and error messages by engine
 // error code. {field} is the translated label of the field concerned.
-// A message "err.<code>.<fieldKey>" overrides "err.<code>" for that field.
+// A message "err.<code>.<fieldKey>" overrides "err.<code>" for that field, and
+// "err.<code>.kind.<kind>" does for every rate or count field (form.js rateInput, intInput).
 export const common = {
   "app.title": "Repayment calculator",
   "app.tagline": "See the real cost, count what being late adds, and make a plan you can keep.",
@@ -35,6 +36,13 @@ export const common = {
   "err.internal": "Something went wrong in the calculation; please check what you entered.",
   "err.unknown": "Something went wrong in the calculation; please check what you entered.",
   "err.staleResult": "The result below is from the last complete entry.",
+  "err.tooLarge": "{field} is larger than this calculator accepts.",
+  "err.belowMinimum": "{field} is less than one cent; enter at least 0.01.",
+  "err.notPositive": "{field} must be more than 0.",
+  "err.notWhole": "{field} must be a whole number, without decimals.",
+  "err.invalidNumber.kind.rate": "{field} needs to be a number (a percentage), such as 4.9 or 24, without %.",
+  "err.invalidNumber.kind.count": "{field} needs to be a whole number, such as 12.",
+  "err.tooLarge.kind.rate": "{field} is too high: this calculator accepts at most 1,000,000% a year.",
 };
 
 // ---- terms -------------------------------------------------------------------
@@ -122,8 +130,8 @@ export const terms = {
   "err.conflict.prepayment": "Prepayments cannot be calculated for this repayment method yet.",
   "err.conflict.prepayPeriod": "Only one prepayment per instalment, please.",
   "err.outOfRange.feeAmount": "A fee as a share of the loan must be from 0% to 100%.",
-  "err.outOfRange.received": "The amount received must be more than 0.",
-  "err.outOfRange.principal": "The loan amount must be more than 0.",
+  "err.notPositive.received": "The amount received must be more than 0.",
+  "err.notPositive.principal": "The loan amount must be more than 0.",
   "result.heading": "Result",
   "result.loading": "Calculating…",
   "result.monthly": "Each month you pay",
@@ -278,6 +286,7 @@ export const overdue = {
   "field.odPayment": "the amount you can pay",
   "field.odCompound": "compound interest",
   "err.conflict.odTo": "The end date needs to be after the first overdue day.",
+  "err.outOfRange.odDays": "The days overdue can be at most 3,650 (10 years).",
   "err.conflict.odContractDate": "The contract date cannot be after the first overdue day.",
   "err.conflict.odFilingDate": "The filing date cannot be before the contract date.",
   "err.conflict.odUpfront": "The interest deducted up front needs to be less than the overdue principal.",
@@ -448,14 +457,14 @@ export const plans = {
   "field.planOffer": "the settlement amount",
   "field.planMonths": "the months you would like",
   "field.planDeferral": "the deferral months",
-  "err.outOfRange.planPrincipal": "The principal owed needs to be more than 0.",
+  "err.notPositive.planPrincipal": "The principal owed needs to be more than 0.",
   "err.outOfRange.planMonths": "The months need to be a whole number from 1 to 60.",
   "err.invalidNumber.planMonths": "The months need to be a whole number, such as 24.",
   "err.wrongType.planMonths": "The months need to be a whole number, such as 24.",
   "err.outOfRange.planDeferral": "The deferral needs to be a whole number of months from 1 to 24.",
   "err.invalidNumber.planDeferral": "The deferral needs to be a whole number, such as 3.",
   "err.wrongType.planDeferral": "The deferral needs to be a whole number, such as 3.",
-  "err.outOfRange.planOffer": "The settlement amount needs to be more than 0.",
+  "err.notPositive.planOffer": "The settlement amount needs to be more than 0.",
   "plans.result": "Plan result",
   "plans.loading": "Calculating…",
   "plans.noBudgetLabel": "First enter what you can pay each month",
@@ -592,7 +601,7 @@ export const debts = {
   "field.debtMin": "the minimum payment",
   "field.debtBudget": "the monthly budget",
   "field.debts": "the list of debts",
-  "err.outOfRange.debtBalance": "The amount owed needs to be more than 0.",
+  "err.notPositive.debtBalance": "The amount owed needs to be more than 0.",
   "debts.result": "Result for the debts",
   "debts.bestLabel": "The order that saves the most interest",
   "debts.bestSub": "All cleared in {months} months, {interest} of interest in all",
@@ -603,7 +612,8 @@ export const debts = {
   "debts.noneLabel": "The monthly budget is not enough",
   "debts.noneValue": "At least {amount} a month",
   "debts.belowMinimums": "{budget} a month is less than all the minimum payments together ({minimums}).",
-  "debts.neverClears": "{budget} a month only covers the interest; the debts would never be cleared.",
+  "debts.neverClears": "{budget} a month is only a little more than the interest; the debts would not be cleared within 600 months (50 years).",
+  "debts.belowInterest": "{budget} a month does not cover the interest; the debts would keep growing and never be cleared.",
   "debts.minimumBudget": "At least {amount} a month is needed to clear every debt.",
   "debts.strategy.avalanche": "Highest rate first",
   "debts.strategy.snowball": "Smallest debt first",

@@ -7,7 +7,8 @@
 // ---- common ------------------------------------------------------------------
 // Strings shared by every panel: the page frame, and error messages by engine
 // error code. {field} is the translated label of the field concerned.
-// A message "err.<code>.<fieldKey>" overrides "err.<code>" for that field.
+// A message "err.<code>.<fieldKey>" overrides "err.<code>" for that field, and
+// "err.<code>.kind.<kind>" does for every rate or count field (form.js rateInput, intInput).
 export const common = {
   "app.title": "还款计算器",
   "app.tagline": "看清真实成本，算清逾期费用，做出还得起的计划。",
@@ -35,6 +36,13 @@ export const common = {
   "err.internal": "计算时出了问题，请检查填写的内容。",
   "err.unknown": "计算时出了问题，请检查填写的内容。",
   "err.staleResult": "下面显示的是上一次有效填写的结果。",
+  "err.tooLarge": "{field}太大了，超出了这个计算器能接受的数额。",
+  "err.belowMinimum": "{field}不能少于 0.01（一分钱）。",
+  "err.notPositive": "{field}需要大于 0。",
+  "err.notWhole": "{field}需要是整数，不能有小数。",
+  "err.invalidNumber.kind.rate": "{field}需要是一个数字（百分之几），例如 4.9 或 24，不用写 %。",
+  "err.invalidNumber.kind.count": "{field}需要是整数，例如 12。",
+  "err.tooLarge.kind.rate": "{field}太高了：这个计算器最多接受每年 1000000%。",
 };
 
 // ---- terms -------------------------------------------------------------------
@@ -122,8 +130,8 @@ export const terms = {
   "err.conflict.prepayment": "这种还款方式暂时不能计算提前还款。",
   "err.conflict.prepayPeriod": "同一期只能填一次提前还款。",
   "err.outOfRange.feeAmount": "按比例收的费用需要在 0% 到 100% 之间。",
-  "err.outOfRange.received": "到手金额需要大于 0。",
-  "err.outOfRange.principal": "借款金额需要大于 0。",
+  "err.notPositive.received": "到手金额需要大于 0。",
+  "err.notPositive.principal": "借款金额需要大于 0。",
   "result.heading": "计算结果",
   "result.loading": "正在计算…",
   "result.monthly": "每月还款",
@@ -278,6 +286,7 @@ export const overdue = {
   "field.odPayment": "现在能还的金额",
   "field.odCompound": "复利",
   "err.conflict.odTo": "结束日期要晚于逾期第一天。",
+  "err.outOfRange.odDays": "逾期天数最多可以算 3650 天（10 年）。",
   "err.conflict.odContractDate": "合同签订日期不能晚于逾期第一天。",
   "err.conflict.odFilingDate": "起诉日期不能早于合同签订日期。",
   "err.conflict.odUpfront": "预先扣掉的利息要少于逾期本金。",
@@ -448,14 +457,14 @@ export const plans = {
   "field.planOffer": "结清金额",
   "field.planMonths": "希望的月数",
   "field.planDeferral": "延期月数",
-  "err.outOfRange.planPrincipal": "欠款本金需要大于 0。",
+  "err.notPositive.planPrincipal": "欠款本金需要大于 0。",
   "err.outOfRange.planMonths": "月数需要是 1 到 60 之间的整数。",
   "err.invalidNumber.planMonths": "月数需要是整数，例如 24。",
   "err.wrongType.planMonths": "月数需要是整数，例如 24。",
   "err.outOfRange.planDeferral": "延期月数需要是 1 到 24 之间的整数。",
   "err.invalidNumber.planDeferral": "延期月数需要是整数，例如 3。",
   "err.wrongType.planDeferral": "延期月数需要是整数，例如 3。",
-  "err.outOfRange.planOffer": "结清金额需要大于 0。",
+  "err.notPositive.planOffer": "结清金额需要大于 0。",
   "plans.result": "计划结果",
   "plans.loading": "正在计算…",
   "plans.noBudgetLabel": "先填每月能还多少",
@@ -592,7 +601,7 @@ export const debts = {
   "field.debtMin": "每月最低还款",
   "field.debtBudget": "每月一共能还",
   "field.debts": "欠款列表",
-  "err.outOfRange.debtBalance": "欠款金额需要大于 0。",
+  "err.notPositive.debtBalance": "欠款金额需要大于 0。",
   "debts.result": "几笔欠款的结果",
   "debts.bestLabel": "最省利息的还法",
   "debts.bestSub": "{months} 个月全部还清，利息一共 {interest}",
@@ -603,7 +612,8 @@ export const debts = {
   "debts.noneLabel": "每月预算不够",
   "debts.noneValue": "至少每月 {amount}",
   "debts.belowMinimums": "每月 {budget} 比所有最低还款加起来（{minimums}）还少。",
-  "debts.neverClears": "每月 {budget} 只够还利息，欠款还不完。",
+  "debts.neverClears": "每月 {budget} 只比利息多一点，600 个月（50 年）内也还不完这些欠款。",
+  "debts.belowInterest": "每月 {budget} 连利息都不够还，欠款会越来越多，永远还不完。",
   "debts.minimumBudget": "每月至少需要 {amount}，才能把全部欠款还清。",
   "debts.strategy.avalanche": "先还利率最高的",
   "debts.strategy.snowball": "先还金额最小的",

@@ -7,7 +7,8 @@
 // ---- common ------------------------------------------------------------------
 // Strings shared by every panel: the page frame, and error messages by engine
 // error code. {field} is the translated label of the field concerned.
-// A message "err.<code>.<fieldKey>" overrides "err.<code>" for that field.
+// A message "err.<code>.<fieldKey>" overrides "err.<code>" for that field, and
+// "err.<code>.kind.<kind>" does for every rate or count field (form.js rateInput, intInput).
 export const common = {
   "app.title": "還款計算器",
   "app.tagline": "看清真實成本，算清逾期費用，做出還得起的計畫。",
@@ -35,6 +36,13 @@ export const common = {
   "err.internal": "計算時出了問題，請檢查填寫的內容。",
   "err.unknown": "計算時出了問題，請檢查填寫的內容。",
   "err.staleResult": "下面顯示的是上一次有效填寫的結果。",
+  "err.tooLarge": "{field}太大了，超出了這個計算器能接受的數額。",
+  "err.belowMinimum": "{field}不能少於 0.01（一分錢）。",
+  "err.notPositive": "{field}需要大於 0。",
+  "err.notWhole": "{field}需要是整數，不能有小數。",
+  "err.invalidNumber.kind.rate": "{field}需要是一個數字（百分之幾），例如 4.9 或 24，不用寫 %。",
+  "err.invalidNumber.kind.count": "{field}需要是整數，例如 12。",
+  "err.tooLarge.kind.rate": "{field}太高了：這個計算器最多接受每年 1000000%。",
 };
 
 // ---- terms -------------------------------------------------------------------
@@ -122,8 +130,8 @@ export const terms = {
   "err.conflict.prepayment": "這種還款方式暫時不能計算提前還款。",
   "err.conflict.prepayPeriod": "同一期只能填一次提前還款。",
   "err.outOfRange.feeAmount": "按比例收的費用需要在 0% 到 100% 之間。",
-  "err.outOfRange.received": "到手金額需要大於 0。",
-  "err.outOfRange.principal": "借款金額需要大於 0。",
+  "err.notPositive.received": "到手金額需要大於 0。",
+  "err.notPositive.principal": "借款金額需要大於 0。",
   "result.heading": "計算結果",
   "result.loading": "正在計算…",
   "result.monthly": "每月還款",
@@ -278,6 +286,7 @@ export const overdue = {
   "field.odPayment": "現在能還的金額",
   "field.odCompound": "複利",
   "err.conflict.odTo": "結束日期要晚於逾期第一天。",
+  "err.outOfRange.odDays": "逾期天數最多可以算 3650 天（10 年）。",
   "err.conflict.odContractDate": "合約簽訂日期不能晚於逾期第一天。",
   "err.conflict.odFilingDate": "起訴日期不能早於合約簽訂日期。",
   "err.conflict.odUpfront": "預先扣掉的利息要少於逾期本金。",
@@ -448,14 +457,14 @@ export const plans = {
   "field.planOffer": "結清金額",
   "field.planMonths": "希望的月數",
   "field.planDeferral": "延期月數",
-  "err.outOfRange.planPrincipal": "欠款本金需要大於 0。",
+  "err.notPositive.planPrincipal": "欠款本金需要大於 0。",
   "err.outOfRange.planMonths": "月數需要是 1 到 60 之間的整數。",
   "err.invalidNumber.planMonths": "月數需要是整數，例如 24。",
   "err.wrongType.planMonths": "月數需要是整數，例如 24。",
   "err.outOfRange.planDeferral": "延期月數需要是 1 到 24 之間的整數。",
   "err.invalidNumber.planDeferral": "延期月數需要是整數，例如 3。",
   "err.wrongType.planDeferral": "延期月數需要是整數，例如 3。",
-  "err.outOfRange.planOffer": "結清金額需要大於 0。",
+  "err.notPositive.planOffer": "結清金額需要大於 0。",
   "plans.result": "計畫結果",
   "plans.loading": "正在計算…",
   "plans.noBudgetLabel": "先填每月能還多少",
@@ -592,7 +601,7 @@ export const debts = {
   "field.debtMin": "每月最低還款",
   "field.debtBudget": "每月一共能還",
   "field.debts": "欠款清單",
-  "err.outOfRange.debtBalance": "欠款金額需要大於 0。",
+  "err.notPositive.debtBalance": "欠款金額需要大於 0。",
   "debts.result": "幾筆欠款的結果",
   "debts.bestLabel": "最省利息的還法",
   "debts.bestSub": "{months} 個月全部還清，利息一共 {interest}",
@@ -603,7 +612,8 @@ export const debts = {
   "debts.noneLabel": "每月預算不夠",
   "debts.noneValue": "至少每月 {amount}",
   "debts.belowMinimums": "每月 {budget} 比所有最低還款加起來（{minimums}）還少。",
-  "debts.neverClears": "每月 {budget} 只夠還利息，欠款還不完。",
+  "debts.neverClears": "每月 {budget} 只比利息多一點，600 個月（50 年）內也還不完這些欠款。",
+  "debts.belowInterest": "每月 {budget} 連利息都不夠還，欠款會越來越多，永遠還不完。",
   "debts.minimumBudget": "每月至少需要 {amount}，才能把全部欠款還清。",
   "debts.strategy.avalanche": "先還利率最高的",
   "debts.strategy.snowball": "先還金額最小的",

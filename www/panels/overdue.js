@@ -18,7 +18,7 @@
 
 import { h } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
-import { field, checkField, unitOf, textInput, intInput, options, val, moneyOf as num, form as formEl, panel, recompute, controlsState } from "../form.js";
+import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, moneyOf as num, form as formEl, panel, recompute, controlsState } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./overdue-result.js";
 
@@ -48,11 +48,11 @@ export function mount(root, ctx) {
   const penaltyMode = h("select", {}, options("od.penaltyMode", ["markup", "rate"]));
   f.penaltyMode = odField("penaltyMode", "od.penaltyMode", "odPenalty", penaltyMode);
   const penaltyPer = perSelect("od.penaltyRatePer");
-  f.penaltyRate = odField("penaltyRate", "od.penaltyRate", "odPenaltyRate", textInput(), "od.penaltyRateHint", penaltyPer);
+  f.penaltyRate = odField("penaltyRate", "od.penaltyRate", "odPenaltyRate", rateInput(), "od.penaltyRateHint", penaltyPer);
   f.penaltyPer = unitOf(f.penaltyRate, penaltyPer, "odRatePer");
   const contractPer = perSelect("od.contractRatePer");
   contractPer.value = "year";
-  f.contractRate = odField("contractRate", "od.contractRate", "odContractRate", textInput({ value: "12" }), "od.contractRateHint", contractPer);
+  f.contractRate = odField("contractRate", "od.contractRate", "odContractRate", rateInput({ value: "12" }), "od.contractRateHint", contractPer);
   f.contractPer = unitOf(f.contractRate, contractPer, "odRatePer");
   f.markup = odField("markup", "od.markup", "odMarkup", textInput({ value: "50" }), "od.markupHint");
   f.compound = odCheck("compound", "od.compound", "odCompound", "od.compoundHint");

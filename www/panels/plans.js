@@ -14,7 +14,7 @@
 
 import { h } from "../dom.js";
 import { onLangChange, t } from "../i18n.js";
-import { field, unitOf, textInput, intInput, options, val, moneyOf, form as formEl, panel, recompute, controlsState } from "../form.js";
+import { field, unitOf, textInput, rateInput, intInput, options, val, moneyOf, form as formEl, panel, recompute, controlsState } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./plans-result.js";
 
@@ -27,7 +27,7 @@ export function mount(root, ctx) {
   f.penalties = field("planPenalties", "plans.penalties", textInput(), "plans.penaltiesHint");
   f.fees = field("planFees", "plans.fees", textInput());
   const perSelect = h("select", { class: "unit", t: ["plans.ratePer", {}, "aria-label"] }, options("terms.per", ["year", "month", "day"]));
-  f.rate = field("planRate", "plans.rate", textInput(), "plans.rateHint", perSelect);
+  f.rate = field("planRate", "plans.rate", rateInput(), "plans.rateHint", perSelect);
   f.ratePer = unitOf(f.rate, perSelect, "planRatePer");
   f.budget = field("planBudget", "plans.budget", textInput(), "plans.budgetHint");
   const lenderSelect = h("select", {}, options("plans.lender", LENDERS));
