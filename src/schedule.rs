@@ -19,6 +19,12 @@
 //! `k`; the monthly IRR `i` gives the nominal rate `12·i` (the figure Chinese
 //! lenders and US Reg Z disclose) and the effective rate `(1+i)^12 − 1` (EU/UK APRC).
 
+mod rate_changes;
+
+pub use rate_changes::{
+    due_period, lpr_changes, periods_to_clear, LprChange, LprLink, LprPlan, Repricing, Tenor,
+};
+
 use crate::calendar::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{add, div, mul, round_cents, sub, sum, DayBasis, Rate};
@@ -95,6 +101,52 @@ pub struct Prepayment {
     pub then: AfterPrepayment,
 }
 
+/// What stays the same when the rate changes (annuity only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeepOnChange {
+    /// The end date stays; the level payment is recomputed on the balance
+    /// left over the periods left (what Chinese banks do by default).
+    Term,
+    /// The level payment stays; the loan ends sooner or later.
+    Payment,
+}
+
+/// Where a rate change comes from, to name it in errors and in the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeOrigin {
+    /// The input's `rateChanges[i]`.
+    Input(u32),
+    /// Derived from the LPR table (`lprLinked`), the i-th derived change.
+    Lpr(u32),
+}
+
+/// A new contract rate from installment `period` on: the whole of that
+/// period's interest follows it (the rate in force on the due date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateChange {
+    /// The first installment at the new rate (1-based).
+    pub period: u32,
+    /// The new rate.
+    pub rate: Rate,
+    /// What stays the same afterwards.
+    pub keep: KeepOnChange,
+    /// Where it comes from.
+    pub origin: ChangeOrigin,
+}
+
+/// A rate change as it took effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppliedChange {
+    /// The change.
+    pub change: RateChange,
+    /// The regular installment of `period` at the rate in force before the
+    /// change: principal + interest + each-period fees, without a prepayment
+    /// made with it or the fees due at the end.
+    pub payment_before: Decimal,
+    /// The same installment at the new rate, as scheduled.
+    pub payment_after: Decimal,
+}
+
 /// A loan as contracted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoanTerms {
@@ -116,6 +168,8 @@ pub struct LoanTerms {
     pub start_date: Option<Date>,
     /// Extra principal payments, in increasing `period` order.
     pub prepayments: Vec<Prepayment>,
+    /// Rate changes, in increasing `period` order, one per period at most.
+    pub rate_changes: Vec<RateChange>,
 }
 
 /// One installment.
@@ -174,6 +228,10 @@ pub struct Schedule {
     pub apr: Option<PeriodicRates>,
     /// Things the borrower should know.
     pub warnings: Vec<Warning>,
+    /// The rate changes that took effect (the loan may end before a later one).
+    pub rate_changes: Vec<AppliedChange>,
+    /// Σ interest of the same loan without any rate change, when there are changes.
+    pub interest_without_changes: Option<Decimal>,
 }
 
 impl Fee {
@@ -213,7 +271,20 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
         upfront,
         received,
         monthly,
+        applied,
     } = installments(terms)?;
+    // The same loan at its first rate throughout: rows only (no true cost),
+    // and only when there is a change, so the common path pays nothing.
+    let interest_without_changes = if terms.rate_changes.is_empty() {
+        None
+    } else {
+        let fixed = LoanTerms {
+            rate_changes: Vec::new(),
+            ..terms.clone()
+        };
+        let rows = installments(&fixed)?.rows;
+        Some(sum(rows.iter().map(|r| r.interest))?)
+    };
     let (p, n) = (terms.principal, terms.periods);
     let totals = Totals {
         payment: sum(rows.iter().map(|r| r.payment))?,
@@ -233,7 +304,12 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
             None
         }
     };
-    if rows.len() < n as usize && terms.prepayments.is_empty() {
+    // A change that keeps the payment moves the end by design: not this warning.
+    let term_moves = terms
+        .rate_changes
+        .iter()
+        .any(|c| c.keep == KeepOnChange::Payment);
+    if rows.len() < n as usize && terms.prepayments.is_empty() && !term_moves {
         warnings.push(Warning {
             code: "endsEarly",
             message: format!(
@@ -250,6 +326,8 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
         received,
         apr,
         warnings,
+        rate_changes: applied,
+        interest_without_changes,
     })
 }
 
@@ -266,15 +344,14 @@ struct Installments {
     upfront: Decimal,
     received: Decimal,
     monthly: Decimal,
+    applied: Vec<AppliedChange>,
 }
 
 fn installments(terms: &LoanTerms) -> Result<Installments> {
     let p = terms.principal;
     let n = terms.periods;
-    let monthly = terms.rate.monthly_fraction(terms.day_basis)?;
-    let interest_on = |balance: Decimal| -> Result<Decimal> {
-        terms.rate.monthly_interest_cents(balance, terms.day_basis)
-    };
+    let basis = terms.day_basis;
+    let monthly = terms.rate.monthly_fraction(basis)?;
 
     let mut upfront = Decimal::ZERO;
     let mut each_period = Decimal::ZERO;
@@ -306,41 +383,69 @@ fn installments(terms: &LoanTerms) -> Result<Installments> {
         Method::EqualPrincipal | Method::Flat => round_cents(div(p, Decimal::from(n))?),
         Method::InterestOnly | Method::Bullet => Decimal::ZERO,
     };
-    let flat_interest = interest_on(p)?;
+    // What changes with a rate change: the rate, its monthly fraction, the
+    // flat charge, and a bullet loan's interest accrued at earlier rates.
+    let mut rate = terms.rate;
+    let mut monthly_now = monthly;
+    let mut flat_interest = rate.monthly_interest_cents(p, basis)?;
+    let mut accrued = Accrued::default();
+    // The last installment: n, unless a change that keeps the payment moved it.
+    let mut end = n;
+    let period = Period { terms, p };
 
     let mut rows = Vec::with_capacity(n as usize);
     let mut balance = p;
     let mut prepayments = terms.prepayments.iter().peekable();
-    for k in 1..=n {
-        let final_period = k == n;
-        let (mut principal, interest) = match terms.method {
-            Method::Annuity => {
-                let interest = interest_on(balance)?;
-                // At least zero (a sign test: comparing with ZERO, whose scale
-                // differs, rescales both sides, a tenth of a call's time).
-                let principal = sub(level, interest)?;
-                let principal = if principal.is_sign_negative() {
-                    Decimal::ZERO
-                } else {
-                    principal
-                };
-                (principal, interest)
+    let mut changes = terms.rate_changes.iter().peekable();
+    let mut applied = Vec::new();
+    let mut k = 0;
+    while k < end {
+        k += 1;
+        // A rate change takes effect before installment k is computed: the
+        // whole of period k's interest follows the rate in force on its due date.
+        let mut change = None;
+        if let Some(c) = changes.next_if(|c| c.period == k) {
+            let before =
+                period.regular(k, k == end, rate, level, balance, flat_interest, accrued)?;
+            if terms.method == Method::Bullet {
+                accrued = accrued.close(p, rate, k - 1, basis)?;
             }
-            Method::EqualPrincipal => (level, interest_on(balance)?),
-            Method::InterestOnly => (Decimal::ZERO, interest_on(balance)?),
-            Method::Bullet if final_period => (
-                Decimal::ZERO,
-                round_cents(terms.rate.interest_for_months(
-                    p,
-                    Decimal::from(n),
-                    terms.day_basis,
-                )?),
-            ),
-            Method::Bullet => (Decimal::ZERO, Decimal::ZERO),
-            Method::Flat => (level, flat_interest),
-        };
-        if final_period || principal >= balance {
-            principal = balance;
+            rate = c.rate;
+            monthly_now = rate.monthly_fraction(basis)?;
+            if terms.method == Method::Flat {
+                flat_interest = rate.monthly_interest_cents(p, basis)?;
+            }
+            if terms.method == Method::Annuity {
+                match c.keep {
+                    KeepOnChange::Term => {
+                        level = round_cents(annuity_payment(balance, monthly_now, end - k + 1)?);
+                    }
+                    KeepOnChange::Payment => {
+                        let left =
+                            periods_to_clear(balance, level, rate, basis, MAX_PERIODS - (k - 1))
+                                .map_err(|e| e.or_field(&c.origin.keep_path()))?;
+                        end = k - 1 + left;
+                    }
+                }
+            }
+            change = Some((*c, before));
+        }
+        let final_period = k == end;
+        let (mut principal, interest) = period.regular(
+            k,
+            final_period,
+            rate,
+            level,
+            balance,
+            flat_interest,
+            accrued,
+        )?;
+        if let Some((c, (bp, bi))) = change {
+            applied.push(AppliedChange {
+                change: c,
+                payment_before: add(add(bp, bi)?, each_period)?,
+                payment_after: add(add(principal, interest)?, each_period)?,
+            });
         }
         let mut after = None;
         if let Some(pre) = prepayments.next_if(|pre| pre.period == k) {
@@ -376,13 +481,23 @@ fn installments(terms: &LoanTerms) -> Result<Installments> {
         if last {
             break;
         }
-        if after == Some(AfterPrepayment::LowerPayment) {
-            let left = n - k;
-            level = match terms.method {
-                Method::Annuity => round_cents(annuity_payment(balance, monthly, left)?),
-                Method::EqualPrincipal => round_cents(div(balance, Decimal::from(left))?),
-                _ => level,
-            };
+        match after {
+            Some(AfterPrepayment::LowerPayment) => {
+                let left = end - k;
+                level = match terms.method {
+                    Method::Annuity => round_cents(annuity_payment(balance, monthly_now, left)?),
+                    Method::EqualPrincipal => round_cents(div(balance, Decimal::from(left))?),
+                    _ => level,
+                };
+            }
+            // The payment stays and the term shortens: a later change that
+            // keeps the term then recomputes over the shortened term.
+            Some(AfterPrepayment::ShortenTerm)
+                if terms.method == Method::Annuity && changes.peek().is_some() =>
+            {
+                end = k + periods_to_clear(balance, level, rate, basis, MAX_PERIODS - k)?;
+            }
+            _ => {}
         }
     }
 
@@ -391,7 +506,80 @@ fn installments(terms: &LoanTerms) -> Result<Installments> {
         upfront,
         received,
         monthly,
+        applied,
     })
+}
+
+/// A bullet loan's simple interest at the rates of earlier periods: the exact
+/// sum, and the number of months it covers.
+#[derive(Debug, Clone, Copy, Default)]
+struct Accrued {
+    interest: Decimal,
+    months: u32,
+}
+
+impl Accrued {
+    /// Adds the months up to `through` at `rate`.
+    fn close(self, p: Decimal, rate: Rate, through: u32, basis: DayBasis) -> Result<Accrued> {
+        let months = Decimal::from(through.saturating_sub(self.months));
+        Ok(Accrued {
+            interest: add(self.interest, rate.interest_for_months(p, months, basis)?)?,
+            months: through,
+        })
+    }
+}
+
+/// The per-method rule for one installment.
+struct Period<'a> {
+    terms: &'a LoanTerms,
+    p: Decimal,
+}
+
+impl Period<'_> {
+    /// The principal (before any prepayment) and interest of installment `k`
+    /// at `rate`; the last installment takes the whole balance.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn regular(
+        &self,
+        k: u32,
+        final_period: bool,
+        rate: Rate,
+        level: Decimal,
+        balance: Decimal,
+        flat_interest: Decimal,
+        accrued: Accrued,
+    ) -> Result<(Decimal, Decimal)> {
+        let basis = self.terms.day_basis;
+        let (principal, interest) = match self.terms.method {
+            Method::Annuity => {
+                let interest = rate.monthly_interest_cents(balance, basis)?;
+                // At least zero (a sign test: comparing with ZERO, whose scale
+                // differs, rescales both sides, a tenth of a call's time).
+                let principal = sub(level, interest)?;
+                let principal = if principal.is_sign_negative() {
+                    Decimal::ZERO
+                } else {
+                    principal
+                };
+                (principal, interest)
+            }
+            Method::EqualPrincipal => (level, rate.monthly_interest_cents(balance, basis)?),
+            Method::InterestOnly => (Decimal::ZERO, rate.monthly_interest_cents(balance, basis)?),
+            // Simple interest on the principal, each month at the rate in
+            // force: one figure, rounded once, with the last installment.
+            Method::Bullet if final_period => {
+                let total = accrued.close(self.p, rate, k, basis)?;
+                (Decimal::ZERO, round_cents(total.interest))
+            }
+            Method::Bullet => (Decimal::ZERO, Decimal::ZERO),
+            Method::Flat => (level, flat_interest),
+        };
+        if final_period || principal >= balance {
+            return Ok((balance, interest));
+        }
+        Ok((principal, interest))
+    }
 }
 
 /// The monthly IRR of `+received` now and `−payment` at each row's month.
