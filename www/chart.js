@@ -112,7 +112,8 @@ function markerNotes(markers) {
   if (!markers.length) return { legend: [], summary: "" };
   return {
     legend: [{ swatch: "marker", label: t("rc.chartMarker") }],
-    summary: ` ${t("rc.chartSummary", { list: list(markers.map((m) => String(m.period))) })}`,
+    // The English text starts with its own space; Chinese joins sentences without one.
+    summary: t("rc.chartSummary", { list: list(markers.map((m) => String(m.period))) }),
   };
 }
 

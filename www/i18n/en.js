@@ -232,7 +232,7 @@ export const terms = {
   "rc.csvWithout": "Interest without the changes",
   "rc.csvDifference": "Interest difference",
   "rc.chartMarker": "Rate change",
-  "rc.chartSummary": "The rate changes from instalment {list}.",
+  "rc.chartSummary": " The rate changes from instalment {list}.",
   "field.lpr": "The LPR link",
   "field.lprSpread": "The spread",
   "field.lprRepricing": "The repricing date",

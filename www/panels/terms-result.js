@@ -106,9 +106,11 @@ function why(v, input, nominal) {
     const upfront = fmt.cents(v.upfrontFees) > 0n;
     reasons.push(upfront ? t("why.feesLater") : t("why.fees", { amount: fmt.money(v.totals.fees) }));
   }
-  const advertised = t(`why.rate.${input.rate.per}`, { rate: fmt.typedPercent(input.rate.percent) });
+  // An LPR-linked loan without a typed rate: its first rate, from the engine.
+  const rate = input.rate ?? { per: v.lprLinked?.per ?? "year", shown: fmt.percent(v.lprLinked?.ratePercent ?? "0") };
+  const advertised = t(`why.rate.${rate.per}`, { rate: rate.shown ?? fmt.typedPercent(rate.percent) });
   if (reasons.length) return t("why.sentence", { nominal, advertised, reasons: fmt.list(reasons) });
-  if (input.rate.per !== "year") return t("why.convert", { advertised, nominal });
+  if (rate.per !== "year") return t("why.convert", { advertised, nominal });
   return "";
 }
 

@@ -228,7 +228,9 @@ export function mount(root, ctx) {
     call: (input) => ctx.engine.loanTerms(input),
     onResult(value, input) {
       render(res, value, input);
-      ctx.share?.set("loan", input);
+      // Other panels read the loan's rate: an LPR-linked loan shares its first rate.
+      const rate = input.rate ?? { percent: value.lprLinked?.ratePercent, per: value.lprLinked?.per };
+      ctx.share?.set("loan", { ...input, rate });
     },
   });
   const schedule = loop.schedule;
