@@ -368,16 +368,14 @@ fn read_rate_changes(
                     return Err(Error::field(
                         ErrorCode::Conflict,
                         &p,
-                        format!("{p} needs startDate (or give a period instead)"),
+                        "a rate change by date needs startDate (or give a period instead)",
                     ));
                 };
                 let k = schedule::due_period(start, periods, date).ok_or_else(|| {
                     Error::field(
                         ErrorCode::OutOfRange,
                         &p,
-                        format!(
-                            "{p} must be on or after startDate and not after the last due date"
-                        ),
+                        "a rate change's date must be on or after startDate and not after the last due date",
                     )
                 })?;
                 (k, "date")
@@ -391,7 +389,7 @@ fn read_rate_changes(
             return Err(Error::field(
                 ErrorCode::Conflict,
                 &p,
-                format!("{p} falls in the same installment as an earlier rate change"),
+                "this rate change falls in the same installment as another one",
             ));
         }
         changes.push(RateChange {
@@ -420,7 +418,7 @@ fn read_keep(o: &Obj<'_>, method: Method) -> Result<KeepOnChange> {
         return Err(Error::field(
             ErrorCode::Conflict,
             &p,
-            format!("{p}: keeping the payment applies to the annuity method only"),
+            "keeping the payment applies to the annuity method only",
         ));
     }
     Ok(keep)
@@ -663,13 +661,9 @@ fn rate_changes_out(
     if let Some((link, plan)) = &rates.lpr {
         let pack = crate::rules::pack()?;
         if plan.initial_assumed || plan.assumed_repricings > 0 {
-            let last = pack.latest_lpr()?;
             s.warnings.push(schedule::Warning {
                 code: "lprAssumed",
-                message: format!(
-                    "LPR fixings after {} are not confirmed here; the last confirmed LPR (published {}) is assumed for later dates",
-                    pack.lpr_confirmed_through, last.from
-                ),
+                message: "LPR fixings after lprLinked.confirmedThrough are not confirmed here; the last confirmed LPR is assumed unchanged for later dates".into(),
             });
         }
         out.lpr_linked = Some(LprLinkedOut {

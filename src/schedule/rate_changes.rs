@@ -221,18 +221,11 @@ pub fn lpr_changes(
             "lprLinked.from must be on or after startDate and not after the last due date",
         ));
     }
-    let first = pack
-        .lpr
-        .first()
-        .ok_or_else(|| crate::rules::missing("lpr"))?;
     let initial_row = *pack.lpr_on(from).ok_or_else(|| {
         Error::field(
             ErrorCode::OutOfRange,
             from_path,
-            format!(
-                "the LPR exists from {} on; an earlier date cannot be priced on it",
-                first.from
-            ),
+            "LPR pricing cannot start before the first LPR fixing (legalRules().lpr)",
         )
     })?;
     let spread = div(link.spread_bp, Decimal::ONE_HUNDRED)?;
