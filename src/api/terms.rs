@@ -612,9 +612,10 @@ fn rate_changes_out(
         .iter()
         .map(|a| {
             let c = a.change;
-            let due_date = s
-                .rows
-                .get(c.period as usize - 1)
+            let due_date = c
+                .period
+                .checked_sub(1)
+                .and_then(|i| s.rows.get(i as usize))
                 .and_then(|r| r.due_date)
                 .map(|d| d.to_string());
             let (source, index, repricing_date, lpr) = match c.origin {
