@@ -157,6 +157,14 @@ test("LPR-linked: a 2019 mortgage at the five-year LPR + 50 bp, repriced each Ja
   await field(zh["terms.startDate"]).fill("2019-10-15");
   await panel().locator(".field-startDate .field-error").waitFor({ state: "hidden" });
 
+  // Print: the rate changes and the LPR line are part of the printed result.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await changes().isVisible(), true);
+  assert.equal(await changes().locator("tbody tr").first().isVisible(), true);
+  assert.equal(await changes().locator('[data-testid="rc-lpr"]').isVisible(), true);
+  assert.equal(await panel().locator("details.rate-change-box").isVisible(), false, "the form is left out");
+  await page.emulateMedia({ media: "screen" });
+
   await screenshot(page, "rate-changes-lpr-1280x800");
   const width = await widthAt(page, 360, 740);
   assert.ok(width <= 360, `no sideways scrolling at 360 px (scrollWidth ${width})`);
