@@ -114,10 +114,10 @@ function why(v, input, nominal) {
   return "";
 }
 
-/** The columns of the rate-change table (and its CSV section). */
-const CHANGE_COLS = ["period", "dueDate", "rate", "before", "after", "source"];
+/** The columns of the rate-change table (and its CSV section): the payments early, so that they show at 360 px. */
+const CHANGE_COLS = ["period", "rate", "before", "after", "dueDate", "source"];
 
-/** The cells of one rate change, as text: [period, due date, rate, before, after, source]. */
+/** The cells of one rate change, as text, in CHANGE_COLS order. */
 function changeCells(c, plain = false) {
   const per = t(`why.rate.${c.per}`, { rate: plain ? `${c.ratePercent}%` : fmt.percent(c.ratePercent) });
   const source =
@@ -130,10 +130,10 @@ function changeCells(c, plain = false) {
       : t("rc.sourceInput");
   return [
     String(c.period),
-    c.dueDate ? (plain ? c.dueDate : fmt.date(c.dueDate)) : "",
     per,
     plain ? c.paymentBefore : fmt.amount(c.paymentBefore),
     plain ? c.paymentAfter : fmt.amount(c.paymentAfter),
+    c.dueDate ? (plain ? c.dueDate : fmt.date(c.dueDate)) : "",
     source,
   ];
 }
@@ -189,7 +189,7 @@ function renderChanges(el, v) {
           "tr",
           { "data-period": String(c.period) },
           changeCells(c).map((text, i) =>
-            i === 0 ? h("th", { scope: "row", text }) : h("td", { class: i === 3 || i === 4 ? "num" : null, "data-col": CHANGE_COLS[i], text }),
+            i === 0 ? h("th", { scope: "row", text }) : h("td", { class: i === 2 || i === 3 ? "num" : null, "data-col": CHANGE_COLS[i], text }),
           ),
         ),
       ),
