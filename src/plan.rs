@@ -308,6 +308,7 @@ fn annuity_rows(
         fees: Vec::new(),
         start_date: None,
         prepayments: Vec::new(),
+        rate_changes: Vec::new(),
     };
     schedule::rows(&terms)?
         .into_iter()

@@ -26,6 +26,12 @@
 //! interest. So a 12-month bullet at 40 % a year shows 40 % nominal. The
 //! 24 % and 36 % warnings use the higher of the two forms.
 
+mod rate_changes;
+
+pub use rate_changes::{
+    due_period, lpr_changes, periods_to_clear, LprChange, LprLink, LprPlan, Repricing, Tenor,
+};
+
 use crate::calendar::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{add, div, mul, round_cents, sub, sum, DayBasis, Rate};
@@ -102,6 +108,52 @@ pub struct Prepayment {
     pub then: AfterPrepayment,
 }
 
+/// What stays the same when the rate changes (annuity only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeepOnChange {
+    /// The end date stays; the level payment is recomputed on the balance
+    /// left over the periods left (what Chinese banks do by default).
+    Term,
+    /// The level payment stays; the loan ends sooner or later.
+    Payment,
+}
+
+/// Where a rate change comes from, to name it in errors and in the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeOrigin {
+    /// The input's `rateChanges[i]`.
+    Input(u32),
+    /// Derived from the LPR table (`lprLinked`), the i-th derived change.
+    Lpr(u32),
+}
+
+/// A new contract rate from installment `period` on: the whole of that
+/// period's interest follows it (the rate in force on the due date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateChange {
+    /// The first installment at the new rate (1-based).
+    pub period: u32,
+    /// The new rate.
+    pub rate: Rate,
+    /// What stays the same afterwards.
+    pub keep: KeepOnChange,
+    /// Where it comes from.
+    pub origin: ChangeOrigin,
+}
+
+/// A rate change as it took effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppliedChange {
+    /// The change.
+    pub change: RateChange,
+    /// The regular installment of `period` at the rate in force before the
+    /// change: principal + interest + each-period fees, without a prepayment
+    /// made with it or the fees due at the end.
+    pub payment_before: Decimal,
+    /// The same installment at the new rate, as scheduled.
+    pub payment_after: Decimal,
+}
+
 /// A loan as contracted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoanTerms {
@@ -123,6 +175,8 @@ pub struct LoanTerms {
     pub start_date: Option<Date>,
     /// Extra principal payments, in increasing `period` order.
     pub prepayments: Vec<Prepayment>,
+    /// Rate changes, in increasing `period` order, one per period at most.
+    pub rate_changes: Vec<RateChange>,
 }
 
 /// One installment.
@@ -181,6 +235,10 @@ pub struct Schedule {
     pub apr: Option<PeriodicRates>,
     /// Things the borrower should know.
     pub warnings: Vec<Warning>,
+    /// The rate changes that took effect (the loan may end before a later one).
+    pub rate_changes: Vec<AppliedChange>,
+    /// Σ interest of the same loan without any rate change, when there are changes.
+    pub interest_without_changes: Option<Decimal>,
 }
 
 impl Fee {
@@ -220,7 +278,16 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
         upfront,
         received,
         monthly,
-    } = installments(terms)?;
+        applied,
+    } = installments(terms, &terms.rate_changes)?;
+    // The same loan at its first rate throughout: rows only (no true cost),
+    // and only when there is a change, so the common path pays nothing.
+    let interest_without_changes = if terms.rate_changes.is_empty() {
+        None
+    } else {
+        let rows = installments(terms, &[])?.rows;
+        Some(sum(rows.iter().map(|r| r.interest))?)
+    };
     let (p, n) = (terms.principal, terms.periods);
     let totals = Totals {
         payment: sum(rows.iter().map(|r| r.payment))?,
@@ -240,7 +307,12 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
             None
         }
     };
-    if rows.len() < n as usize && terms.prepayments.is_empty() {
+    // A change that keeps the payment moves the end by design: not this warning.
+    let term_moves = terms
+        .rate_changes
+        .iter()
+        .any(|c| c.keep == KeepOnChange::Payment);
+    if rows.len() < n as usize && terms.prepayments.is_empty() && !term_moves {
         warnings.push(Warning {
             code: "endsEarly",
             message: format!(
@@ -257,6 +329,8 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
         received,
         apr,
         warnings,
+        rate_changes: applied,
+        interest_without_changes,
     })
 }
 
@@ -264,7 +338,7 @@ pub fn build(terms: &LoanTerms) -> Result<Schedule> {
 /// repayment plan needs for each term it tries (the true cost is an IRR, the
 /// most expensive part of a schedule, and a plan tries up to 60 terms).
 pub fn rows(terms: &LoanTerms) -> Result<Vec<Row>> {
-    Ok(installments(terms)?.rows)
+    Ok(installments(terms, &terms.rate_changes)?.rows)
 }
 
 /// The installments and what [`build`] needs beside them.
@@ -273,15 +347,15 @@ struct Installments {
     upfront: Decimal,
     received: Decimal,
     monthly: Decimal,
+    applied: Vec<AppliedChange>,
 }
 
-fn installments(terms: &LoanTerms) -> Result<Installments> {
+/// The rows of `terms` with `changes` (its own rate changes, or none).
+fn installments(terms: &LoanTerms, changes: &[RateChange]) -> Result<Installments> {
     let p = terms.principal;
     let n = terms.periods;
-    let monthly = terms.rate.monthly_fraction(terms.day_basis)?;
-    let interest_on = |balance: Decimal| -> Result<Decimal> {
-        terms.rate.monthly_interest_cents(balance, terms.day_basis)
-    };
+    let basis = terms.day_basis;
+    let monthly = terms.rate.monthly_fraction(basis)?;
 
     let mut upfront = Decimal::ZERO;
     let mut each_period = Decimal::ZERO;
@@ -313,41 +387,63 @@ fn installments(terms: &LoanTerms) -> Result<Installments> {
         Method::EqualPrincipal | Method::Flat => round_cents(div(p, Decimal::from(n))?),
         Method::InterestOnly | Method::Bullet => Decimal::ZERO,
     };
-    let flat_interest = interest_on(p)?;
+    // What changes with a rate change: the rate, its monthly fraction, the
+    // flat charge, and a bullet loan's interest accrued at earlier rates.
+    let mut rate = terms.rate;
+    let mut monthly_now = monthly;
+    let mut flat_interest = rate.monthly_interest_cents(p, basis)?;
+    let mut accrued = Accrued::default();
+    // The last installment: n, unless a change that keeps the payment moved it.
+    let mut end = n;
+    let period = Period { terms, p };
 
     let mut rows = Vec::with_capacity(n as usize);
     let mut balance = p;
     let mut prepayments = terms.prepayments.iter().peekable();
-    for k in 1..=n {
-        let final_period = k == n;
-        let (mut principal, interest) = match terms.method {
-            Method::Annuity => {
-                let interest = interest_on(balance)?;
-                // At least zero (a sign test: comparing with ZERO, whose scale
-                // differs, rescales both sides, a tenth of a call's time).
-                let principal = sub(level, interest)?;
-                let principal = if principal.is_sign_negative() {
-                    Decimal::ZERO
-                } else {
-                    principal
-                };
-                (principal, interest)
+    let mut changes = changes.iter().peekable();
+    let mut applied = Vec::new();
+    let mut k = 0;
+    while k < end {
+        k += 1;
+        // A rate change takes effect before installment k is computed: the
+        // whole of period k's interest follows the rate in force on its due
+        // date. The installment is computed once at the rate before (the
+        // change's `paymentBefore`), the change applied, and computed again:
+        // one call site, so the common path (no change) runs it once.
+        let mut pending = changes.next_if(|c| c.period == k);
+        let mut change = None;
+        let (mut principal, interest) = loop {
+            let r = period.regular(k, k == end, &rate, level, balance, flat_interest, &accrued)?;
+            let Some(c) = pending.take() else { break r };
+            change = Some((*c, r));
+            if terms.method == Method::Bullet {
+                accrued = accrued.close(p, rate, k - 1, basis)?;
             }
-            Method::EqualPrincipal => (level, interest_on(balance)?),
-            Method::InterestOnly => (Decimal::ZERO, interest_on(balance)?),
-            Method::Bullet if final_period => (
-                Decimal::ZERO,
-                round_cents(terms.rate.interest_for_months(
-                    p,
-                    Decimal::from(n),
-                    terms.day_basis,
-                )?),
-            ),
-            Method::Bullet => (Decimal::ZERO, Decimal::ZERO),
-            Method::Flat => (level, flat_interest),
+            rate = c.rate;
+            monthly_now = rate.monthly_fraction(basis)?;
+            if terms.method == Method::Flat {
+                flat_interest = rate.monthly_interest_cents(p, basis)?;
+            }
+            if terms.method == Method::Annuity {
+                match c.keep {
+                    KeepOnChange::Term => {
+                        level = round_cents(annuity_payment(balance, monthly_now, end - k + 1)?);
+                    }
+                    KeepOnChange::Payment => {
+                        let left =
+                            periods_to_clear(balance, level, rate, basis, MAX_PERIODS - (k - 1))
+                                .map_err(|e| e.or_field(&c.origin.keep_path()))?;
+                        end = k - 1 + left;
+                    }
+                }
+            }
         };
-        if final_period || principal >= balance {
-            principal = balance;
+        if let Some((c, (bp, bi))) = change {
+            applied.push(AppliedChange {
+                change: c,
+                payment_before: add(add(bp, bi)?, each_period)?,
+                payment_after: add(add(principal, interest)?, each_period)?,
+            });
         }
         let mut after = None;
         if let Some(pre) = prepayments.next_if(|pre| pre.period == k) {
@@ -383,13 +479,23 @@ fn installments(terms: &LoanTerms) -> Result<Installments> {
         if last {
             break;
         }
-        if after == Some(AfterPrepayment::LowerPayment) {
-            let left = n - k;
-            level = match terms.method {
-                Method::Annuity => round_cents(annuity_payment(balance, monthly, left)?),
-                Method::EqualPrincipal => round_cents(div(balance, Decimal::from(left))?),
-                _ => level,
-            };
+        match after {
+            Some(AfterPrepayment::LowerPayment) => {
+                let left = end - k;
+                level = match terms.method {
+                    Method::Annuity => round_cents(annuity_payment(balance, monthly_now, left)?),
+                    Method::EqualPrincipal => round_cents(div(balance, Decimal::from(left))?),
+                    _ => level,
+                };
+            }
+            // The payment stays and the term shortens: a later change that
+            // keeps the term then recomputes over the shortened term.
+            Some(AfterPrepayment::ShortenTerm)
+                if terms.method == Method::Annuity && changes.peek().is_some() =>
+            {
+                end = k + periods_to_clear(balance, level, rate, basis, MAX_PERIODS - k)?;
+            }
+            _ => {}
         }
     }
 
@@ -398,7 +504,83 @@ fn installments(terms: &LoanTerms) -> Result<Installments> {
         upfront,
         received,
         monthly,
+        applied,
     })
+}
+
+/// A bullet loan's simple interest at the rates of earlier periods: the exact
+/// sum, and the number of months it covers.
+#[derive(Debug, Clone, Copy, Default)]
+struct Accrued {
+    interest: Decimal,
+    months: u32,
+}
+
+impl Accrued {
+    /// Adds the months up to `through` at `rate`.
+    fn close(self, p: Decimal, rate: Rate, through: u32, basis: DayBasis) -> Result<Accrued> {
+        let months = Decimal::from(through.saturating_sub(self.months));
+        Ok(Accrued {
+            interest: add(self.interest, rate.interest_for_months(p, months, basis)?)?,
+            months: through,
+        })
+    }
+}
+
+/// The per-method rule for one installment.
+struct Period<'a> {
+    terms: &'a LoanTerms,
+    p: Decimal,
+}
+
+impl Period<'_> {
+    /// The principal (before any prepayment) and interest of installment `k`
+    /// at `rate`; the last installment takes the whole balance.
+    ///
+    /// Inlined into the period loop: a call per installment cost ~90
+    /// instructions per row, a few percent of a 360-month `loanTerms`.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn regular(
+        &self,
+        k: u32,
+        final_period: bool,
+        rate: &Rate,
+        level: Decimal,
+        balance: Decimal,
+        flat_interest: Decimal,
+        accrued: &Accrued,
+    ) -> Result<(Decimal, Decimal)> {
+        let basis = self.terms.day_basis;
+        let (principal, interest) = match self.terms.method {
+            Method::Annuity => {
+                let interest = rate.monthly_interest_cents(balance, basis)?;
+                // At least zero (a sign test: comparing with ZERO, whose scale
+                // differs, rescales both sides, a tenth of a call's time).
+                let principal = sub(level, interest)?;
+                let principal = if principal.is_sign_negative() {
+                    Decimal::ZERO
+                } else {
+                    principal
+                };
+                (principal, interest)
+            }
+            Method::EqualPrincipal => (level, rate.monthly_interest_cents(balance, basis)?),
+            Method::InterestOnly => (Decimal::ZERO, rate.monthly_interest_cents(balance, basis)?),
+            // Simple interest on the principal, each month at the rate in
+            // force: one figure, rounded once, with the last installment.
+            Method::Bullet if final_period => {
+                let total = accrued.close(self.p, *rate, k, basis)?;
+                (Decimal::ZERO, round_cents(total.interest))
+            }
+            Method::Bullet => (Decimal::ZERO, Decimal::ZERO),
+            Method::Flat => (level, flat_interest),
+        };
+        if final_period || principal >= balance {
+            return Ok((balance, interest));
+        }
+        Ok((principal, interest))
+    }
 }
 
 /// The unit period in months (US Reg Z Appendix J): the interval between the

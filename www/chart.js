@@ -6,7 +6,7 @@
 
 import { h, s, id } from "./dom.js";
 import { t } from "./i18n.js";
-import { cents, money } from "./format.js";
+import { cents, money, list } from "./format.js";
 
 const W = 640;
 const PAD = { l: 2, r: 2, t: 6, b: 2 };
@@ -96,25 +96,48 @@ export function legendList(items, cls = "chart-legend") {
 
 const SCHEDULE_AREA = plotArea(180);
 
+/**
+ * Dashed vertical lines where the rate changes: at the start of installment
+ * `period` of n (markers: [{ period }]).
+ */
+export function markerLines(a, markers, n) {
+  return markers.map((m) => {
+    const x = a.x(stepX(Math.max(0, m.period - 1), n));
+    return s("line", { class: "chart-marker", "data-period": String(m.period), x1: x, y1: a.y(a.height100), x2: x, y2: a.y(0n) });
+  });
+}
+
+/** The legend entry and the summary sentence for rate-change markers ("" without markers). */
+function markerNotes(markers) {
+  if (!markers.length) return { legend: [], summary: "" };
+  return {
+    legend: [{ swatch: "marker", label: t("rc.chartMarker") }],
+    // The English text starts with its own space; Chinese joins sentences without one.
+    summary: t("rc.chartSummary", { list: list(markers.map((m) => String(m.period))) }),
+  };
+}
+
 /** Principal owed over time, from the principal at the start to the last balance. */
-export function balanceChart(rows, principal) {
+export function balanceChart(rows, principal, markers = []) {
   const a = SCHEDULE_AREA;
   const n = rows.length;
   const max = cents(principal);
   const pts = [[0n, scale(max, max, a.ph)]];
   rows.forEach((r, i) => pts.push([stepX(i + 1, n), scale(cents(r.balance), max, a.ph)]));
   const line = linePath(a, pts);
+  const notes = markerNotes(markers);
   return chartFigure({
     area: a,
     title: t("chart.balance"),
-    summary: t("chart.balanceSummary", { start: money(principal), end: money(rows.at(-1)?.balance ?? "0"), n }),
-    children: [s("path", { class: "chart-area", d: areaPath(a, line) }), s("path", { class: "chart-line", d: line })],
+    summary: t("chart.balanceSummary", { start: money(principal), end: money(rows.at(-1)?.balance ?? "0"), n }) + notes.summary,
+    children: [s("path", { class: "chart-area", d: areaPath(a, line) }), s("path", { class: "chart-line", d: line }), ...markerLines(a, markers, n)],
     axis: [t("chart.periodAxis", { n: 1 }), t("chart.periodAxis", { n })],
+    legend: notes.legend.length ? legendList(notes.legend) : null,
   });
 }
 
 /** Stacked bars: principal (below) and interest (above) of each instalment. */
-export function splitChart(rows) {
+export function splitChart(rows, markers = []) {
   const a = SCHEDULE_AREA;
   const n = rows.length;
   let max = 0n;
@@ -136,15 +159,21 @@ export function splitChart(rows) {
     if (hp > 0n) dp += `M${a.x(x)} ${a.y(0n)} v${px(-hp)} h${w} v${px(hp)} Z `;
     if (hi > 0n) di += `M${a.x(x)} ${a.y(hp)} v${px(-hi)} h${w} v${px(hi)} Z `;
   });
+  const notes = markerNotes(markers);
   return chartFigure({
     area: a,
     title: t("chart.split"),
-    summary: splitSummary(data),
-    children: [s("path", { class: "chart-principal", d: dp.trim() || "M0 0" }), s("path", { class: "chart-interest", d: di.trim() || "M0 0" })],
+    summary: splitSummary(data) + notes.summary,
+    children: [
+      s("path", { class: "chart-principal", d: dp.trim() || "M0 0" }),
+      s("path", { class: "chart-interest", d: di.trim() || "M0 0" }),
+      ...markerLines(a, markers, n),
+    ],
     axis: [t("chart.periodAxis", { n: 1 }), t("chart.periodAxis", { n })],
     legend: legendList([
       { swatch: "principal", label: t("chart.principal") },
       { swatch: "interest", label: t("chart.interest") },
+      ...notes.legend,
     ]),
   });
 }

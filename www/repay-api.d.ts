@@ -105,7 +105,8 @@ export type LoanWarningCode =
   | "aprAbove24"
   | "aprAbove36"
   | "aprUnavailable"
-  | "endsEarly";
+  | "endsEarly"
+  | "lprAssumed";
 /** The codes of the `basis` notes of `overdueCost`. */
 export type OverdueBasisCode =
   | "simpleDailyAccrual"
@@ -262,6 +263,106 @@ export interface LoanTermsInput {
   prepayments?: readonly PrepaymentInput[] | null;
   /** Days in a year for a daily rate (default 360). */
   dayBasis?: DayBasis | null;
+  /** Up to 600 rate changes, in any order, at most one per installment (not for `flat`). */
+  rateChanges?: readonly RateChangeInput[] | null;
+  /** An LPR-linked rate (needs `startDate`; not for `flat`). Without it, `rate` is required. */
+  lprLinked?: LprLinkedInput | null;
+}
+
+/** What stays the same when the rate changes: the end date (default) or the payment (annuity only). */
+export type KeepOnChange = "term" | "payment";
+/** Which LPR a loan follows: one-year, or five-year-and-over. */
+export type LprTenor = "oneYear" | "fiveYear";
+/** When an LPR-linked rate is repriced: each anniversary of the loan date, or each 1 January. */
+export type LprRepricing = "anniversary" | "january";
+
+/** The fields every rate change has. */
+export interface RateChangeBase {
+  /** The new rate, from the installment on (the whole installment's interest). */
+  rate: RateInput;
+  /** Default `"term"`: the level payment is recomputed over the months left. */
+  keep?: KeepOnChange | null;
+}
+/**
+ * A new rate from installment `period` (1 … `periods`), or from the first
+ * installment due on or after `date` (needs `startDate`), never both.
+ */
+export type RateChangeInput =
+  | (RateChangeBase & { period: Whole; date?: null })
+  | (RateChangeBase & { date: DateInput; period?: null });
+
+/** A rate of LPR + spread, repriced once a year from the rule pack's LPR table. */
+export interface LprLinkedInput {
+  /** The spread over the LPR in basis points, −10000 … 10000 (50 = +0.50 %). */
+  spreadBasisPoints: DecimalInput;
+  repricing: LprRepricing;
+  /** When LPR pricing starts (default `startDate`; a later date for a converted loan). */
+  from?: DateInput | null;
+  /** Default: `fiveYear` for more than 60 months, else `oneYear`. */
+  tenor?: LprTenor | null;
+  /** What stays the same at each repricing (default `"term"`). */
+  keep?: KeepOnChange | null;
+}
+
+/** A `loanTerms` input whose first rate may come from the LPR table. */
+export type LprLoanTermsInput = Omit<LoanTermsInput, "rate" | "lprLinked"> & {
+  /** The rate until the first repricing; default LPR on `from` + spread. */
+  rate?: RateInput | null;
+  lprLinked: LprLinkedInput;
+};
+
+/** An LPR figure and the row of the rule pack's table it comes from. */
+export interface LprFigure {
+  /** The row's publication date (in force until the next fixing). */
+  date: DateText;
+  /** The tenor's LPR. */
+  percent: PercentText;
+  /** Used on a date after `lprConfirmedThrough`: the last confirmed LPR, assumed unchanged. */
+  assumed: boolean;
+}
+
+/** A rate change as it took effect. */
+export interface RateChange {
+  /** The first installment at the new rate. */
+  period: number;
+  /** Its due date, when `startDate` was given. */
+  dueDate?: DateText;
+  ratePercent: PercentText;
+  per: RatePer;
+  keep: KeepOnChange;
+  /** Installment `period` at the rate before: principal + interest + each-period fees, no prepayment. */
+  paymentBefore: MoneyText;
+  /** The same installment at the new rate. */
+  paymentAfter: MoneyText;
+  /** `input`: the input's `rateChanges`; `lpr`: an LPR repricing. */
+  source: "input" | "lpr";
+  /** The position in the input's `rateChanges` (source `input`). */
+  index?: number;
+  /** The repricing date (source `lpr`). */
+  repricingDate?: DateText;
+  /** The LPR row the rate came from (source `lpr`). */
+  lpr?: LprFigure;
+}
+
+/** How an LPR-linked rate was priced. */
+export interface LprLinked {
+  tenor: LprTenor;
+  repricing: LprRepricing;
+  /** When LPR pricing starts. */
+  from: DateText;
+  /** As given, four decimals. */
+  spreadBasisPoints: PercentText;
+  /** The LPR in force on `from`. */
+  initialLpr: LprFigure;
+  /** LPR on `from` + spread, per year. */
+  initialRatePercent: PercentText;
+  /** The first installment's rate: the input's `rate`, else `initialRatePercent`. */
+  ratePercent: PercentText;
+  per: RatePer;
+  /** LPR fixings after this date are not confirmed in the rule pack. */
+  confirmedThrough: DateText;
+  source: Source;
+  confidence: RuleConfidence;
 }
 
 /** One installment. */
@@ -314,6 +415,14 @@ export interface LoanTermsOutput {
   firstPayment: MoneyText;
   lastPayment: MoneyText;
   warnings: Note<LoanWarningCode>[];
+  /** With `rateChanges` or `lprLinked`: the changes that took effect, in installment order. */
+  rateChanges?: RateChange[];
+  /** With `rateChanges` or `lprLinked`: Σ interest of the same loan at its first rate throughout. */
+  interestWithoutChanges?: MoneyText;
+  /** `totals.interest` − `interestWithoutChanges` (negative: the changes save interest). */
+  interestDifference?: MoneyText;
+  /** With `lprLinked`: how the rate was priced. */
+  lprLinked?: LprLinked;
 }
 
 // ---------------------------------------------------------------------------
@@ -854,7 +963,7 @@ export default function init(
 export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
 
 /** The loan as contracted: schedule, totals, true annual cost (APR) and warnings. Throws a {@link RepayError}. */
-export function loanTerms(input: LoanTermsInput): LoanTermsOutput;
+export function loanTerms(input: LoanTermsInput | LprLoanTermsInput): LoanTermsOutput;
 
 /** The annual rate of any stream of signed cash flows (periodic, XIRR, EU or US Reg Z). Throws a {@link RepayError} (`noSolution` when no rate exists). */
 export function cashflowRate(input: CashflowRateInput): CashflowRateOutput;

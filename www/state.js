@@ -68,6 +68,9 @@ export const SCHEMA = {
   debts: { fields: ["budget"], lists: { debts: { max: LIMITS.debts, fields: ["name", "balance", "rate", "ratePer", "min"] } } },
   letter: { fields: ["lender", "name", "contact", "account", "reason"], lists: {} },
 };
+// The terms panel's rates that change: its LPR link and its what-if rate changes.
+SCHEMA.terms.fields.push("lpr", "lprSpread", "lprRepricing", "lprTenor");
+SCHEMA.terms.lists.rateChanges = { max: 60, fields: ["when", "at", "rate", "ratePer", "keep"] };
 /** Panels whose fields go into a share link. */
 export const SHARED_PANELS = ["page", "terms", "overdue", "plans", "debts"];
 

@@ -135,6 +135,8 @@ function warningText(code: LoanWarningCode): string {
       return "无法计算年化";
     case "endsEarly":
       return "提前结清";
+    case "lprAssumed":
+      return "LPR按最近公布值假设";
     default:
       return assertNever(code);
   }
@@ -179,6 +181,42 @@ const bothFees: LoanTermsInput = { ...mortgage, fees: [{ amount: 1, percentOfPri
 // @ts-expect-error a rate's period is day, month or year
 const badPer: LoanTermsInput = { ...mortgage, rate: { percent: 1, per: "week" } };
 out(badMethod.method, bothFees.periods, badPer.periods);
+
+// Rates that change: a what-if change, and an LPR-linked mortgage.
+function showChanges(t: LoanTermsOutput): void {
+  for (const c of t.rateChanges ?? []) {
+    out(c.period, c.dueDate, c.ratePercent, c.per, c.keep, c.paymentBefore, c.paymentAfter, c.source, c.index);
+    if (c.lpr) out(c.repricingDate, c.lpr.date, c.lpr.percent, c.lpr.assumed);
+  }
+  out(t.interestWithoutChanges, t.interestDifference);
+  const l = t.lprLinked;
+  if (l) {
+    out(l.tenor, l.repricing, l.from, l.spreadBasisPoints, l.initialLpr.date, l.initialLpr.percent, l.initialLpr.assumed);
+    out(l.initialRatePercent, l.ratePercent, l.per, l.confirmedThrough, l.source.document, l.confidence);
+  }
+}
+try {
+  showChanges(loanTerms({ ...mortgage, rateChanges: [{ period: 13, rate: { percent: "3.5", per: "year" } }] }));
+  showChanges(
+    loanTerms({
+      principal: "1000000",
+      periods: 360,
+      method: "annuity",
+      startDate: "2019-10-15",
+      lprLinked: { spreadBasisPoints: 50, repricing: "january" },
+      rateChanges: [{ date: "2030-01-01", rate: { percent: "3", per: "year" }, keep: "payment" }],
+    }),
+  );
+} catch (e) {
+  showError(e);
+}
+// @ts-expect-error a rate change gives a period or a date, not both
+const bothWhen: LoanTermsInput = { ...mortgage, rateChanges: [{ period: 2, date: "2025-03-01", rate: { percent: 3, per: "year" } }] };
+// @ts-expect-error without lprLinked, the rate is required
+const noRate: LoanTermsInput = { principal: 1, periods: 1, method: "annuity" };
+// @ts-expect-error repricing is anniversary or january
+const badRepricing: LoanTermsInput = { ...mortgage, lprLinked: { spreadBasisPoints: 0, repricing: "monthly" } };
+out(bothWhen.periods, noRate.periods, badRepricing.periods);
 
 // ---------------------------------------------------------------------------
 // cashflowRate

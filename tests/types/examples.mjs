@@ -46,6 +46,21 @@ export const loanTermsExamples = [
   /** @satisfies {LoanTermsInput} */ ({ principal: "5000", rate: { percent: "12", per: "year" }, periods: 6, method: "interestOnly" }),
   /** @satisfies {LoanTermsInput} */ ({ principal: "5000", rate: { percent: "12", per: "year" }, periods: 6, method: "bullet" }),
   /** @satisfies {LoanTermsInput} */ ({ principal: "5000", rate: { percent: "0", per: "year" }, periods: 3, method: "annuity" }),
+  /** @satisfies {LoanTermsInput} */ ({
+    principal: "1000000",
+    periods: 360,
+    method: "annuity",
+    startDate: "2019-10-15",
+    lprLinked: { spreadBasisPoints: 50, repricing: "january" },
+    rateChanges: [{ date: "2030-03-01", rate: { percent: "3.2", per: "year" }, keep: "payment" }],
+  }),
+  /** @satisfies {LoanTermsInput} */ ({
+    principal: "12000",
+    rate: { percent: "1", per: "month" },
+    periods: 12,
+    method: "equalPrincipal",
+    rateChanges: [{ period: 4, rate: { percent: "9", per: "year" } }],
+  }),
 ];
 
 // ---- cashflowRate -----------------------------------------------------------

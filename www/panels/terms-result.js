@@ -24,6 +24,7 @@ export function skeleton() {
       figures: h("dl", { class: "figures" }),
       why: h("p", { class: "why", "data-testid": "why" }),
       warnings: h("ul", { class: "warnings", "aria-label": "" }),
+      changes: h("section", { class: "rate-changes", "data-testid": "rate-changes", hidden: true }),
       charts: h("div", { class: "charts" }),
       table: h("details", { class: "schedule" }),
     },
@@ -44,7 +45,7 @@ export function render(parts, v, input) {
     parts.value.textContent = fmt.money(v.firstPayment);
     parts.sub.textContent = "";
   } else {
-    const level = input.method === "annuity" && !(input.prepayments?.length);
+    const level = input.method === "annuity" && !(input.prepayments?.length) && !(v.rateChanges?.length);
     parts.label.textContent = t(level ? "result.monthly" : "result.firstMonth");
     parts.value.textContent = fmt.money(v.firstPayment);
     parts.sub.textContent = t(level ? "result.lastAdjust" : "result.lastMonth", { amount: fmt.money(v.lastPayment) });
@@ -74,8 +75,11 @@ export function render(parts, v, input) {
     parts.warnings.append(h("li", { class: ABOVE_LINE.has(w.code) ? "warning above-line" : "warning", "data-code": w.code, text }));
   }
 
-  const balance = balanceChart(rows, v.totals.principal);
-  const split = splitChart(rows);
+  renderChanges(parts.changes, v);
+
+  const markers = (v.rateChanges ?? []).map((c) => ({ period: c.period }));
+  const balance = balanceChart(rows, v.totals.principal, markers);
+  const split = splitChart(rows, markers);
   if (input.method === "bullet" && rows.length > 1) {
     // A bullet loan pays nothing until the last period: the generic captions
     // ("falls month by month", "each period repays more principal than interest") are false for it.
@@ -107,10 +111,114 @@ function why(v, input, nominal) {
     const upfront = fmt.cents(v.upfrontFees) > 0n;
     reasons.push(upfront ? t("why.feesLater") : t("why.fees", { amount: fmt.money(v.totals.fees) }));
   }
-  const advertised = t(`why.rate.${input.rate.per}`, { rate: fmt.typedPercent(input.rate.percent) });
+  // An LPR-linked loan without a typed rate: its first rate, from the engine.
+  const rate = input.rate ?? { per: v.lprLinked?.per ?? "year", shown: fmt.percent(v.lprLinked?.ratePercent ?? "0") };
+  const advertised = t(`why.rate.${rate.per}`, { rate: rate.shown ?? fmt.typedPercent(rate.percent) });
   if (reasons.length) return t("why.sentence", { nominal, advertised, reasons: fmt.list(reasons) });
-  if (input.rate.per !== "year") return t("why.convert", { advertised, nominal });
+  if (rate.per !== "year") return t("why.convert", { advertised, nominal });
   return "";
+}
+
+/** The columns of the rate-change table (and its CSV section): the payments early, so that they show at 360 px. */
+const CHANGE_COLS = ["period", "rate", "before", "after", "dueDate", "source"];
+
+/** The cells of one rate change, as text, in CHANGE_COLS order. */
+function changeCells(c, plain = false) {
+  const per = t(`why.rate.${c.per}`, { rate: plain ? `${c.ratePercent}%` : fmt.percent(c.ratePercent) });
+  const source =
+    c.source === "lpr"
+      ? t(c.lpr.assumed ? "rc.sourceLprAssumed" : "rc.sourceLpr", {
+          repricing: plain ? c.repricingDate : fmt.date(c.repricingDate),
+          date: plain ? c.lpr.date : fmt.date(c.lpr.date),
+          lpr: plain ? `${c.lpr.percent}%` : fmt.percent(c.lpr.percent),
+        })
+      : t("rc.sourceInput");
+  return [
+    String(c.period),
+    per,
+    plain ? c.paymentBefore : fmt.amount(c.paymentBefore),
+    plain ? c.paymentAfter : fmt.amount(c.paymentAfter),
+    c.dueDate ? (plain ? c.dueDate : fmt.date(c.dueDate)) : "",
+    source,
+  ];
+}
+
+/** The LPR line: which LPR, its row on the start date, the spread and the rate it gave. */
+function lprLine(l, plain = false) {
+  const pct = (x) => (plain ? `${x}%` : fmt.percent(x));
+  return t("rc.lprLine", {
+    tenor: t(`rc.tenorName.${l.tenor}`),
+    date: plain ? l.initialLpr.date : fmt.date(l.initialLpr.date),
+    lpr: pct(l.initialLpr.percent),
+    spread: l.spreadBasisPoints.replace(/\.?0+$/, ""),
+    rate: pct(l.initialRatePercent),
+    repricing: t(`rc.repricing.${l.repricing}`),
+  });
+}
+
+/** The sentence on the total interest against no change. */
+function differenceLine(v) {
+  const d = fmt.cents(v.interestDifference);
+  const amount = fmt.money(v.interestDifference.replace(/^-/, ""));
+  const without = fmt.money(v.interestWithoutChanges);
+  if (d < 0n) return t("rc.less", { amount, without });
+  if (d > 0n) return t("rc.more", { amount, without });
+  return t("rc.same", { without });
+}
+
+/** The rate changes: the LPR link, one row per change (payment before and after), the interest difference. */
+function renderChanges(el, v) {
+  clear(el);
+  el.hidden = !v.rateChanges;
+  if (!v.rateChanges) return;
+  el.append(h("h3", { text: t("rc.heading") }));
+  const l = v.lprLinked;
+  if (l) {
+    el.append(
+      h("p", { class: "rc-lpr", "data-testid": "rc-lpr", text: lprLine(l) }),
+      h("p", {
+        class: "rc-source",
+        text: t("rc.lprSource", { document: l.source.document, through: fmt.date(l.confirmedThrough), confidence: t(`rc.confidence.${l.confidence}`) }),
+      }),
+    );
+  }
+  if (v.rateChanges.length === 0) {
+    el.append(h("p", { class: "rc-none", text: t("rc.none") }));
+  } else {
+    const head = h("tr", {}, CHANGE_COLS.map((c) => h("th", { scope: "col", text: t(`rc.col.${c}`) })));
+    const body = h(
+      "tbody",
+      {},
+      v.rateChanges.map((c) =>
+        h(
+          "tr",
+          { "data-period": String(c.period) },
+          changeCells(c).map((text, i) =>
+            i === 0 ? h("th", { scope: "row", text }) : h("td", { class: i === 2 || i === 3 ? "num" : null, "data-col": CHANGE_COLS[i], text }),
+          ),
+        ),
+      ),
+    );
+    el.append(
+      h(
+        "div",
+        { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("rc.caption") },
+        h("table", { class: "rc-table" }, h("caption", { text: t("rc.caption") }), h("thead", {}, head), body),
+      ),
+    );
+  }
+  el.append(h("p", { class: "rc-difference", "data-testid": "rc-difference", text: differenceLine(v) }));
+}
+
+/** The rate changes as extra CSV lines after the schedule (none without changes). */
+function changesCsv(v) {
+  if (!v.rateChanges) return [];
+  const lines = [[], [t("rc.heading")]];
+  if (v.lprLinked) lines.push([lprLine(v.lprLinked, true)], [t("rc.lprSourceCsv", { document: v.lprLinked.source.document, through: v.lprLinked.confirmedThrough })]);
+  lines.push(CHANGE_COLS.map((c) => t(`rc.col.${c}`)));
+  for (const c of v.rateChanges) lines.push(changeCells(c, true));
+  lines.push([t("rc.csvWithout"), v.interestWithoutChanges], [t("rc.csvDifference"), v.interestDifference]);
+  return lines;
 }
 
 function renderTable(details, v) {
@@ -148,7 +256,7 @@ function renderTable(details, v) {
     csvButton("csv.terms.button", () => ({
       base: t("csv.terms.file"),
       headers: cols.map((c) => t(`table.${c}`)),
-      rows: v.schedule.map((r) => cols.map((c) => r[c] ?? "")),
+      rows: [...v.schedule.map((r) => cols.map((c) => r[c] ?? "")), ...changesCsv(v)],
     }), "csv-terms"),
   );
   details.open = wasOpen;

@@ -11,7 +11,7 @@
 import { h, id } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
 import { cleanNumeral } from "../format.js";
-import { field, unitOf, textInput, rateInput, intInput, options, val, form as formEl, panel, recompute, controlsState, readControl, writeControl } from "../form.js";
+import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, form as formEl, panel, recompute, controlsState, readControl, writeControl } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./terms-result.js";
 
@@ -42,10 +42,26 @@ export function mount(root, ctx) {
 
   const feeRows = [];
   const prepayRows = [];
+  const rateRows = [];
   const feeList = h("div", { class: "rows" });
   const prepayList = h("div", { class: "rows" });
   const addFee = h("button", { type: "button", class: "add", t: "terms.addFee" });
   const addPrepay = h("button", { type: "button", class: "add", t: "terms.addPrepayment" });
+  // Rates that change: an LPR link (LPR + spread, repriced once a year) and
+  // what-if changes from an installment or a date on.
+  const rateList = h("div", { class: "rows" });
+  const addRate = h("button", { type: "button", class: "add", "data-testid": "add-rate-change", t: "rc.add" });
+  const lpr = checkField("lpr", "rc.lpr", "rc.lprHint");
+  const lprSpread = field("lprSpread", "rc.lprSpread", textInput({ value: "0", inputmode: "text" }), "rc.lprSpreadHint");
+  const lprRepricing = field("lprRepricing", "rc.lprRepricing", h("select", {}, options("rc.repricing", ["january", "anniversary"])));
+  const lprTenor = field("lprTenor", "rc.lprTenor", h("select", {}, options("rc.tenor", ["auto", "fiveYear", "oneYear"])), "rc.lprTenorHint");
+  const lprBox = h("div", { class: "lpr-fields", hidden: true }, lprSpread.wrap, lprRepricing.wrap, lprTenor.wrap);
+  /** In LPR mode the first rate comes from the LPR table: the contract-rate field is hidden. */
+  function syncLpr() {
+    lprBox.hidden = !lpr.input.checked;
+    f.rate.wrap.hidden = lpr.input.checked;
+  }
+  lpr.input.addEventListener("change", syncLpr);
   const formError = h("p", { class: "form-error", role: "status" });
 
   const form = formEl(
@@ -58,6 +74,7 @@ export function mount(root, ctx) {
     f.startDate.wrap,
     h("details", { class: "more" }, h("summary", { t: "terms.fees" }), h("p", { class: "hint", t: "terms.feesHint" }), feeList, addFee),
     h("details", { class: "more" }, h("summary", { t: "terms.prepayments" }), h("p", { class: "hint", t: "terms.prepaymentsHint" }), prepayList, addPrepay),
+    h("details", { class: "more rate-change-box" }, h("summary", { t: "rc.summary" }), h("p", { class: "hint", t: "rc.hint" }), lpr.wrap, lprBox, rateList, addRate),
     h("details", { class: "more" }, h("summary", { t: "terms.advanced" }), f.dayBasis.wrap),
     formError,
   );
@@ -75,6 +92,10 @@ export function mount(root, ctx) {
     prepayRows.forEach((r, i) => {
       bind(r.legend, "terms.prepaymentRow", { n: i + 1 });
       bind(r.remove, "terms.removePrepayment", { n: i + 1 }, "aria-label");
+    });
+    rateRows.forEach((r, i) => {
+      bind(r.legend, "rc.row", { n: i + 1 });
+      bind(r.remove, "rc.remove", { n: i + 1 }, "aria-label");
     });
   }
 
@@ -111,8 +132,27 @@ export function mount(root, ctx) {
     const then = field("prepayThen", "terms.prepayThen", h("select", {}, options("terms.prepayThen", ["shortenTerm", "lowerPayment"])));
     return makeRow(prepayList, prepayRows, [{ key: "period", ...period }, { key: "amount", ...amount }, { key: "then", ...then }], addPrepay, focus);
   }
+  function addRateRow(focus = true) {
+    const when = h("select", { class: "unit", t: ["rc.whenUnit", {}, "aria-label"] }, options("rc.when", ["period", "date"]));
+    const at = field("rcAt", "rc.at", intInput(), null, when);
+    const per = h("select", { class: "unit", t: ["terms.ratePer", {}, "aria-label"] }, options("terms.per", ["year", "month", "day"]));
+    const rate = field("rcRate", "rc.rate", textInput(), null, per);
+    const keep = field("rcKeep", "rc.keep", h("select", {}, options("rc.keep", ["term", "payment"])));
+    const row = makeRow(rateList, rateRows, [{ key: "at", ...at, unit: when }, { key: "rate", ...rate, unit: per }, { key: "keep", ...keep }], addRate, focus);
+    row.syncWhen = () => {
+      const type = when.value === "date" ? "date" : "text";
+      if (at.input.type !== type) {
+        at.input.value = "";
+        at.input.type = type;
+        at.input.inputMode = type === "date" ? "" : "numeric";
+      }
+    };
+    when.addEventListener("change", row.syncWhen);
+    return row;
+  }
   addFee.addEventListener("click", () => addFeeRow());
   addPrepay.addEventListener("click", () => addPrepayRow());
+  addRate.addEventListener("click", () => addRateRow());
 
   /** Reads the form into a loanTerms input; `paths` maps engine field paths to fields. */
   function read() {
@@ -147,6 +187,39 @@ export function mount(root, ctx) {
       pre.push(item);
     }
     if (pre.length) input.prepayments = pre;
+    const changes = [];
+    for (const r of rateRows) {
+      if (!val(r.at.input) && !val(r.rate.input)) continue;
+      const p = `rateChanges[${changes.length}]`;
+      const item = { rate: { per: r.rate.unit.value }, keep: r.keep.input.value };
+      const byDate = r.at.unit.value === "date";
+      if (val(r.at.input)) item[byDate ? "date" : "period"] = byDate ? val(r.at.input) : cleanNumeral(val(r.at.input));
+      if (val(r.rate.input)) item.rate.percent = cleanNumeral(val(r.rate.input));
+      Object.assign(paths, {
+        [p]: { ...r.at, labelKey: "field.rcChange" },
+        [`${p}.period`]: r.at,
+        [`${p}.date`]: r.at,
+        [`${p}.rate`]: r.rate,
+        [`${p}.rate.percent`]: r.rate,
+        [`${p}.rate.per`]: r.rate,
+        [`${p}.keep`]: r.keep,
+      });
+      changes.push(item);
+    }
+    if (changes.length) input.rateChanges = changes;
+    if (lpr.input.checked) {
+      delete input.rate;
+      input.lprLinked = { spreadBasisPoints: val(lprSpread.input) ? cleanNumeral(val(lprSpread.input)) : "0", repricing: lprRepricing.input.value };
+      if (lprTenor.input.value !== "auto") input.lprLinked.tenor = lprTenor.input.value;
+      Object.assign(paths, {
+        lprLinked: lpr,
+        "lprLinked.spreadBasisPoints": lprSpread,
+        "lprLinked.repricing": lprRepricing,
+        "lprLinked.tenor": lprTenor,
+        "lprLinked.keep": lpr,
+        "lprLinked.from": f.startDate,
+      });
+    }
     return { input, paths };
   }
 
@@ -155,7 +228,9 @@ export function mount(root, ctx) {
     call: (input) => ctx.engine.loanTerms(input),
     onResult(value, input) {
       render(res, value, input);
-      ctx.share?.set("loan", input);
+      // Other panels read the loan's rate: an LPR-linked loan shares its first rate.
+      const rate = input.rate ?? { percent: value.lprLinked?.ratePercent, per: value.lprLinked?.per };
+      ctx.share?.set("loan", { ...input, rate });
     },
   });
   const schedule = loop.schedule;
@@ -176,24 +251,40 @@ export function mount(root, ctx) {
   const fields = controlsState({ principal: f.principal.input, received: f.received.input, rate: f.rate.input, ratePer: perSelect, periods: f.periods.input, method: methodSelect, startDate: f.startDate.input, dayBasis: daySelect });
   const feeControls = (r) => ({ label: r.label.input, amount: r.amount.input, unit: r.amount.unit, when: r.when.input });
   const prepayControls = (r) => ({ period: r.period.input, amount: r.amount.input, then: r.then.input });
+  // "when" first: it sets the type of "at" (text for an installment, date for a date).
+  const rateControls = (r) => ({ when: r.at.unit, at: r.at.input, rate: r.rate.input, ratePer: r.rate.unit, keep: r.keep.input });
+  const lprFields = controlsState({ lpr: lpr.input, lprSpread: lprSpread.input, lprRepricing: lprRepricing.input, lprTenor: lprTenor.input });
   const rowsOf = (rows, controls) => rows.map((r) => Object.fromEntries(Object.entries(controls(r)).map(([k, el]) => [k, readControl(el)])));
   function setRows(rows, items, add, controls, list) {
     for (const r of rows.splice(0)) r.el.remove();
     for (const item of items ?? []) {
       const row = add(false);
-      for (const [k, el] of Object.entries(controls(row))) writeControl(el, item[k]);
+      for (const [k, el] of Object.entries(controls(row))) {
+        writeControl(el, item[k]);
+        if (k === "when") row.syncWhen?.();
+      }
     }
     if (rows.length) list.closest("details").open = true;
   }
   ctx.state?.register("terms", {
-    get: () => ({ ...fields.get(), fees: rowsOf(feeRows, feeControls), prepayments: rowsOf(prepayRows, prepayControls) }),
+    get: () => ({
+      ...fields.get(),
+      fees: rowsOf(feeRows, feeControls),
+      prepayments: rowsOf(prepayRows, prepayControls),
+      ...lprFields.get(),
+      rateChanges: rowsOf(rateRows, rateControls),
+    }),
     set(s) {
       fields.set(s);
-      if (s.fees || s.prepayments) {
+      lprFields.set(s);
+      if (s.fees || s.prepayments || s.rateChanges) {
         setRows(feeRows, s.fees, addFeeRow, feeControls, feeList);
         setRows(prepayRows, s.prepayments, addPrepayRow, prepayControls, prepayList);
+        setRows(rateRows, s.rateChanges, addRateRow, rateControls, rateList);
         relabelRows();
       }
+      syncLpr();
+      if (lpr.input.checked) lprBox.closest("details").open = true;
       updateMethodHint();
       loop.compute();
     },
