@@ -136,7 +136,7 @@ export function mount(root, ctx) {
     const when = h("select", { class: "unit", t: ["rc.whenUnit", {}, "aria-label"] }, options("rc.when", ["period", "date"]));
     const at = field("rcAt", "rc.at", intInput(), null, when);
     const per = h("select", { class: "unit", t: ["terms.ratePer", {}, "aria-label"] }, options("terms.per", ["year", "month", "day"]));
-    const rate = field("rcRate", "rc.rate", textInput(), null, per);
+    const rate = field("rcRate", "rc.rate", rateInput(), null, per);
     const keep = field("rcKeep", "rc.keep", h("select", {}, options("rc.keep", ["term", "payment"])));
     const row = makeRow(rateList, rateRows, [{ key: "at", ...at, unit: when }, { key: "rate", ...rate, unit: per }, { key: "keep", ...keep }], addRate, focus);
     row.syncWhen = () => {
