@@ -261,7 +261,7 @@ fn prepay(period: Value, amount: Value) -> Value {
 }
 
 /// Each cause of a number the engine cannot take has its own code
-/// (docs/contract-errors.md), on each kind of field: too large (a little above
+/// (docs/api.md, "Errors"), on each kind of field: too large (a little above
 /// the limit, 23 digits, a pasted 200,000), below a cent, not more than 0, not
 /// whole. Never "must be more than 0" for a number far too large.
 #[test]

@@ -1001,7 +1001,7 @@ fn every_error_has_its_code_and_field() {
 }
 
 /// Each cause of a number the engine cannot take has its own code
-/// (docs/contract-errors.md): the overdue principal and the days.
+/// (docs/api.md, "Errors"): the overdue principal and the days.
 #[test]
 fn each_cause_of_a_bad_number_has_its_own_code() {
     let huge = "99999999999999999999999";
