@@ -317,6 +317,17 @@ const CASES = {
       compare: true,
     },
   ],
+  collectionLog: [
+    {
+      lender: "microLoan",
+      consentToLateContact: false,
+      contacts: [
+        { at: "2026-03-01T22:30", channel: "call", answered: false, to: "me", from: "95xxx", note: "n" },
+        { at: "2026-03-01T10:00", channel: "sms", to: "unrelatedThirdParty", debtDisclosed: true, conduct: ["threat"] },
+      ],
+    },
+    { lender: "bank" },
+  ],
 };
 
 // Output keys no input here can produce.
