@@ -17,6 +17,7 @@ const PANELS = [
   { id: "panel-debts", module: "./panels/debts.js" },
   { id: "panel-letter", module: "./panels/letter.js" },
   { id: "panel-rights", module: "./panels/rights.js" },
+  { id: "panel-calls", module: "./panels/calls.js" },
 ];
 
 function setupLanguageSwitch() {
