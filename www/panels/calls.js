@@ -12,7 +12,7 @@
 // It is not part of the page state, so it is never put in a share link.
 
 import { h, clear, id } from "../dom.js";
-import { t, lang, onLangChange } from "../i18n.js";
+import { t, has, lang, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { panel, options, errorText } from "../form.js";
 import { csvText, download, fileName, today } from "../export.js";
@@ -280,7 +280,7 @@ export function mount(root, ctx) {
               ),
               sourceLine(f.source, f.confidence),
               related.length
-                ? h("div", { class: "calls-related" }, h("p", { class: "hint", text: t("calls.alsoSee") }), related.map((x) => sourceLine(x.source, x.confidence)))
+                ? h("div", { class: "calls-related" }, h("p", { class: "hint", text: t("calls.alsoSee") }), related.map((x) => [h("p", { class: "calls-related-title", text: has(`rights.fact.${x.id}`) ? t(`rights.fact.${x.id}`) : dataText(x) }), sourceLine(x.source, x.confidence)]))
                 : null,
               h("p", { class: "hint calls-flag-entries", text: `${t("calls.entriesOf")} ${f.entries.map((i) => when(entries[i].at)).join("；")}` }),
             );
@@ -323,9 +323,9 @@ export function mount(root, ctx) {
             { class: `calls-entry${fl.length ? " is-flagged" : ""}`, "data-index": String(i) },
             h("p", { class: "calls-entry-main" }, h("strong", { text: when(e.at) }), " ", `${t(`calls.channel.${e.channel}`)}${e.channel === "call" && e.answered === false ? t("calls.pack.unanswered") : ""} · ${t(`calls.to.${e.to}`)}`),
             e.from || e.note || e.conduct.length
-              ? h("p", { class: "hint", text: [e.from, e.conduct.map((c) => t(`calls.conduct.${c}`)).join("、"), e.debtDisclosed ? t("calls.debtDisclosed") : "", e.note].filter(Boolean).join(" · ") })
+              ? h("p", { class: "hint", text: [e.from, e.conduct.map((c) => t(`calls.conduct.${c}`)).join("；"), e.debtDisclosed ? t("calls.debtDisclosed") : "", e.note].filter(Boolean).join(" · ") })
               : null,
-            fl.length ? h("p", { class: "calls-entry-rules", text: fl.join("、") }) : null,
+            fl.length ? h("p", { class: "calls-entry-rules", text: fl.join("；") }) : null,
             h(
               "div",
               { class: "calls-entry-actions" },
