@@ -15,8 +15,9 @@ export function dataText(item) {
 }
 
 /**
- * The rule pack's text as nodes: for zh-TW the pack has only the Simplified
- * original, so it is shown as such (lang="zh-CN") followed by "（簡體原文）".
+ * The rule pack's text as nodes: zh-TW shows the pack's Traditional text; an
+ * entry without one (none today) is shown in its Simplified original
+ * (lang="zh-CN") followed by "（簡體原文）".
  */
 export function dataContent(item, prefix = "") {
   if (lang() === "zh-TW" && !item.zhTW && item.zh) {
