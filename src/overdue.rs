@@ -347,8 +347,10 @@ pub struct Allocation {
 /// use rust_decimal::Decimal;
 /// let owed = Buckets { fees: Decimal::from(50), interest: Decimal::from(100), principal: Decimal::from(1000) };
 /// let a = allocate(Decimal::from(120), owed, DEFAULT_ORDER).unwrap();
-/// assert_eq!(a.remaining.interest, Decimal::from(30));
-/// assert_eq!(a.remaining.principal, Decimal::from(1000));
+/// // Interest first, then principal; the fees wait for the contract's order.
+/// assert_eq!(a.remaining.interest, Decimal::ZERO);
+/// assert_eq!(a.remaining.principal, Decimal::from(980));
+/// assert_eq!(a.remaining.fees, Decimal::from(50));
 /// ```
 pub fn allocate(amount: Decimal, owed: Buckets, order: [Bucket; 3]) -> Result<Allocation> {
     let mut left = amount;

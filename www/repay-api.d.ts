@@ -378,7 +378,7 @@ export type LateFeeInput =
   | { amount: Money; percentOfOverdue?: null; per: LateFeePer }
   | { percentOfOverdue: DecimalInput; amount?: null; per: LateFeePer };
 
-/** A payment to apply to the buckets (default order: fees, interest, principal; Civil Code Art. 561). */
+/** A payment to apply to the buckets. Default order: interest, principal (Civil Code Art. 561), then fees (service and late fees, 违约金: the statute does not place them; give the contract's order). */
 export interface PaymentInput {
   /** At least 0.01. */
   amount: Money;

@@ -403,6 +403,7 @@ export const rights = {
   "rights.othersFacts": "Rules that do not bind {lender} ({count})",
   "rights.othersRoutes": "Complaint routes for other lender types ({count})",
   "rights.contact": "Phone:",
+  "rights.everyLender": "every type of lender",
   "rights.conductHeading": "Collection conduct rules",
   "rights.fact.cbaGuidelineScope": "Whom the banking association's collection guideline binds",
   "rights.fact.cbaBannedConduct": "What collectors may not do",

@@ -403,6 +403,7 @@ export const rights = {
   "rights.othersFacts": "不约束{lender}的规定（{count} 条）",
   "rights.othersRoutes": "其他贷款类型的投诉途径（{count} 条）",
   "rights.contact": "电话：",
+  "rights.everyLender": "所有类型的贷款机构",
   "rights.conductHeading": "催收行为规则",
   "rights.fact.cbaGuidelineScope": "银行业协会的催收指引约束谁",
   "rights.fact.cbaBannedConduct": "催收不能做的事",

@@ -403,6 +403,7 @@ export const rights = {
   "rights.othersFacts": "不約束{lender}的規定（{count} 條）",
   "rights.othersRoutes": "其他貸款型別的投訴途徑（{count} 條）",
   "rights.contact": "電話：",
+  "rights.everyLender": "所有類型的貸款機構",
   "rights.conductHeading": "催收行為規則",
   "rights.fact.cbaGuidelineScope": "銀行業協會的催收指引約束誰",
   "rights.fact.cbaBannedConduct": "催收不能做的事",

@@ -18,6 +18,7 @@ const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private"
 
 /** "银行、信用卡" from a scope list. */
 export function scopeNames(scope) {
+  if (LENDERS.every((l) => scope.includes(l))) return t("rights.everyLender");
   return fmt.list(scope.map((s) => (has(`od.lender.${s}`) ? t(`od.lender.${s}`) : has(`rights.scope.${s}`) ? t(`rights.scope.${s}`) : s)));
 }
 
@@ -42,7 +43,7 @@ export function mount(root, ctx) {
       h(
         "p",
         { class: "hint rights-binds", "data-binds": lender ? String(binds) : "all" },
-        t(kind === "route" ? "rights.serves" : "rights.binds", { lenders: scopeNames(x.scope) }),
+        t(kind === "route" ? "rights.serves" : "rights.scope", { lenders: scopeNames(x.scope) }),
         lender ? ` ${t(binds ? "rights.bindsYours" : "rights.notYours", { lender: t(`od.lender.${lender}`) })}` : "",
       ),
       sourceLine(x.source, x.confidence),
