@@ -136,10 +136,11 @@ pub struct Findings {
 
 /// The contacts' positions in time order (date, minute, then input order).
 ///
-/// A three-pass radix sort of one 64-bit key per contact: linear in the
-/// number of contacts, with no comparison sort linked in.
+/// A radix sort of one 44-bit key per contact, 11 bits a pass (2,048
+/// counters): linear in the number of contacts, with no comparison sort
+/// linked in and no large table for a short log.
 pub fn time_order(contacts: &[Contact]) -> Vec<usize> {
-    // ((year · 13 + month) · 32 + day) · 1440 + minute < 2^31 for years ≤ 9999;
+    // ((year · 13 + month) · 32 + day) · 1440 + minute < 2^31 for years ≤ 2200 (the last date);
     // the index (< 2^13) below it keeps keys distinct and ties in input order.
     let key = |i: usize, c: &Contact| -> u64 {
         let d = (u64::try_from(c.date.year()).unwrap_or(0) * 13 + u64::from(c.date.month())) * 32
@@ -152,11 +153,14 @@ pub fn time_order(contacts: &[Contact]) -> Vec<usize> {
         .map(|(i, c)| key(i, c))
         .collect();
     let mut tmp = vec![0u64; keys.len()];
-    for pass in 0..3 {
-        let shift = pass * 16;
-        let mut counts = vec![0usize; 1 << 16];
+    const BITS: u32 = 11;
+    const MASK: u64 = (1 << BITS) - 1;
+    let mut counts = vec![0usize; 1 << BITS];
+    for pass in 0..4 {
+        let shift = pass * BITS;
+        counts.fill(0);
         for k in &keys {
-            counts[((k >> shift) & 0xffff) as usize] += 1;
+            counts[((k >> shift) & MASK) as usize] += 1;
         }
         let mut total = 0;
         for c in counts.iter_mut() {
@@ -165,7 +169,7 @@ pub fn time_order(contacts: &[Contact]) -> Vec<usize> {
             total += n;
         }
         for k in &keys {
-            let b = ((k >> shift) & 0xffff) as usize;
+            let b = ((k >> shift) & MASK) as usize;
             tmp[counts[b]] = *k;
             counts[b] += 1;
         }
@@ -314,6 +318,25 @@ mod tests {
             at("2026-03-01", 10),
         ];
         assert_eq!(time_order(&cs), vec![2, 3, 1, 0]);
+    }
+
+    #[test]
+    fn time_order_across_years_and_many_contacts() {
+        // 5,000 contacts from 2200 back to 1900 (the whole key range), in reverse.
+        let cs: Vec<Contact> = (0..5000u32)
+            .map(|k| {
+                let y = 2200 - (k * 300 / 4999) as i32;
+                let mut c = at("2026-01-01", 1439 - (k % 1440));
+                c.date = Date::new(y, 12 - (k % 12), 28).unwrap();
+                c
+            })
+            .collect();
+        let order = time_order(&cs);
+        assert_eq!(order.len(), 5000);
+        for w in order.windows(2) {
+            let (a, b) = (&cs[w[0]], &cs[w[1]]);
+            assert!((a.date, a.minute, w[0]) < (b.date, b.minute, w[1]));
+        }
     }
 
     #[test]

@@ -775,7 +775,7 @@ export const offline = {
 export const calls = {
   "calls.heading": "Collection log",
   "calls.lead": "Note every collection call, message and visit: when, whom they reached, what was said. The log stays on your device and is never uploaded; export it as evidence or turn it into a complaint.",
-  "calls.lender": "Type of lender",
+  "calls.lender": "Your lender is a",
   "calls.lenderName": "Lender's name (optional, for the complaint)",
   "calls.consent": "I agreed to be contacted between 10 pm and 8 am",
   "calls.addHeading": "Add a contact",

@@ -75,8 +75,8 @@ export function mount(root, ctx) {
   );
 
   // ---- quick buttons and the form
-  const quickMissed = h("button", { type: "button", class: "calls-quick", "data-testid": "calls-quick-missed", t: "calls.quickMissed" });
-  const quickFamily = h("button", { type: "button", class: "calls-quick", "data-testid": "calls-quick-family", t: "calls.quickFamily" });
+  const quickMissed = h("button", { type: "button", class: "add calls-quick", "data-testid": "calls-quick-missed", t: "calls.quickMissed" });
+  const quickFamily = h("button", { type: "button", class: "add calls-quick", "data-testid": "calls-quick-family", t: "calls.quickFamily" });
   const at = h("input", { type: "datetime-local", id: id("calls-at"), step: "60", "data-testid": "calls-at", value: nowText() });
   const channel = h("select", { id: id("calls-channel"), "data-testid": "calls-channel" }, options("calls.channel", CHANNELS));
   const answered = h("input", { type: "checkbox", id: id("calls-answered"), "data-testid": "calls-answered" });
@@ -199,8 +199,12 @@ export function mount(root, ctx) {
     syncForm();
   };
 
+  /** Keeps the log while "remember" is ticked; an empty log leaves nothing behind. */
   function store() {
-    if (rememberBox()?.checked) keep(entries, lender.value, consent.checked);
+    if (rememberBox()?.checked) {
+      if (entries.length) keep(entries, lender.value, consent.checked);
+      else dropKept();
+    }
     showStorage();
   }
   function showStorage() {
@@ -433,7 +437,7 @@ export function mount(root, ctx) {
   // ---- remember / forget (the share bar is built after the panels: listen on the document)
   document.addEventListener("change", (e) => {
     if (e.target?.id !== "share-remember") return;
-    if (e.target.checked) keep(entries, lender.value, consent.checked);
+    if (e.target.checked) store();
     else dropKept();
     showStorage();
   });

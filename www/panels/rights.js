@@ -36,7 +36,7 @@ export function mount(root, ctx) {
     const binds = !lender || x.scope.includes(lender);
     return h(
       "li",
-      { class: `rights-fact${binds ? "" : " rights-other"}`, [`data-${kind}`]: x.id },
+      { class: `${kind === "route" ? "rights-route" : "rights-fact"}${binds ? "" : " rights-other"}`, [`data-${kind}`]: x.id },
       has(`rights.${kind}.${x.id}`) ? h("h3", { class: "rights-title", text: t(`rights.${kind}.${x.id}`) }) : null,
       h("p", { class: "rights-text" }, dataContent(x, x.confidence === "reported" ? t("conf.reportedPrefix") : "")),
       x.contact ? h("p", { class: "rights-contact" }, h("span", { text: t("rights.contact") }), " ", h("strong", { class: "rights-number", text: x.contact })) : null,
@@ -133,7 +133,7 @@ export function mount(root, ctx) {
         (data.conductRules ?? []).map((rule) =>
           h(
             "li",
-            { class: "rights-rule", "data-conduct": rule.code },
+            { class: "rights-conduct", "data-conduct": rule.code },
             h("p", { class: "rights-text" }, dataContent(rule)),
             h("p", { class: "hint", text: t("rights.binds", { lenders: scopeNames(rule.scope) }) }),
             sourceList(rule.source, rule.confidence, { asOf: rule.asOf }),
