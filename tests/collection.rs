@@ -379,3 +379,68 @@ fn every_error_names_its_field() {
         { "at": "2026-03-01T10:00", "channel": "call", "to": "me", "from": "x".repeat(64), "note": "字".repeat(500) }
     ] }));
 }
+
+// ---- generated logs: never a panic; the output adds up ----------------------
+
+use proptest::prelude::*;
+
+fn at_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        // Mostly real times on a few days, so that limits are reached.
+        (1u32..4, 0u32..24, 0u32..60).prop_map(|(d, h, m)| format!("2026-03-{d:02}T{h:02}:{m:02}")),
+        (0u32..40, 0u32..30, 0u32..70)
+            .prop_map(|(d, h, m)| format!("2026-02-{d:02}T{h:02}:{m:02}")),
+        "[0-9T:-]{0,18}",
+    ]
+}
+
+fn contact() -> impl Strategy<Value = Json> {
+    (
+        at_text(),
+        prop::sample::select(vec!["call", "sms", "visit", "app", "other", "fax"]),
+        prop::option::of(any::<bool>()),
+        prop::sample::select(vec!["me", "relatedThirdParty", "unrelatedThirdParty", "boss"]),
+        prop::collection::vec(prop::sample::select(vec!["threat", "insult", "impersonation", "feeDemand", "privatePhone", "rude"]), 0..3),
+        any::<bool>(),
+    )
+        .prop_map(|(at, channel, answered, to, conduct, disclosed)| {
+            let mut c = json!({ "at": at, "channel": channel, "to": to, "conduct": conduct, "debtDisclosed": disclosed });
+            if let Some(a) = answered {
+                c["answered"] = json!(a);
+            }
+            c
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #[test]
+    fn any_log_gives_an_answer_or_a_field_error(
+        contacts in prop::collection::vec(contact(), 0..40),
+        lender in prop::sample::select(vec!["bank", "microLoan", "private"]),
+        consent in any::<bool>(),
+    ) {
+        let n = contacts.len();
+        match collection_log(&input(json!({ "lender": lender, "consentToLateContact": consent, "contacts": contacts }))) {
+            Err(e) => prop_assert!(e.field.as_deref().is_some_and(|f| f.starts_with("contacts[")), "{:?}", e),
+            Ok(out) => {
+                let out = serde_json::to_value(out).unwrap();
+                prop_assert_eq!(out["contacts"].as_u64().unwrap() as usize, n);
+                let by_day = out["byDay"].as_array().unwrap();
+                prop_assert_eq!(by_day.iter().map(|d| d["contacts"].as_u64().unwrap()).sum::<u64>() as usize, n);
+                let mut flagged = vec![false; n];
+                for f in out["flags"].as_array().unwrap() {
+                    let e: Vec<usize> = f["entries"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as usize).collect();
+                    prop_assert_eq!(f["count"].as_u64().unwrap() as usize, e.len());
+                    prop_assert!(e.windows(2).all(|w| w[0] < w[1]) && e.iter().all(|&i| i < n));
+                    prop_assert_eq!(f["applies"].as_bool().unwrap(), lender == "bank");
+                    for i in e { flagged[i] = true; }
+                }
+                prop_assert_eq!(
+                    by_day.iter().map(|d| d["flagged"].as_u64().unwrap()).sum::<u64>() as usize,
+                    flagged.iter().filter(|&&b| b).count()
+                );
+            }
+        }
+    }
+}
