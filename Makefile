@@ -10,7 +10,7 @@ WASM := target/wasm32-unknown-unknown/release/repay.wasm
 PORT ?= 8080
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build bench setup setup-rust setup-node setup-browser check test-rust test-js test-browser fuzz clean
+.PHONY: serve test build dist bench setup setup-rust setup-node setup-browser check test-rust test-js test-browser fuzz clean
 
 # The fuzz command (not part of `make test`, which runs a seeded 4,000-case sample):
 # FUZZ_CASES generated inputs through the API entry the wasm binding uses.
@@ -29,7 +29,11 @@ build: setup-rust setup-node
 	cp www/repay-api.d.ts www/pkg/repay.d.ts
 	node scripts/sw-version.mjs
 	node scripts/build-single.mjs
+	node scripts/dist.mjs
 	node scripts/sizes.mjs
+
+# The npm package for embedders (dist/package/; see docs/embedding.md). `make build` writes it too.
+dist: build
 
 test: setup check test-rust build test-js test-browser
 	@echo "make test: all suites passed"
@@ -41,6 +45,7 @@ check: setup-rust
 
 test-rust: setup-rust
 	cargo test
+	python3 tests/golden/verify.py
 
 test-js: build
 	node_modules/.bin/tsc -p tests/types

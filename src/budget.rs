@@ -16,7 +16,6 @@
 
 use crate::error::Result;
 use crate::money::{add, div, round_cents, sub, DayBasis, Rate};
-use crate::plan::PlanRequest;
 use crate::schedule::annuity_payment;
 use rust_decimal::Decimal;
 
@@ -160,26 +159,33 @@ pub fn minimum_monthly(balance: Decimal, rate: Rate, basis: DayBasis, cap: u32) 
     Ok(hi)
 }
 
-pub(crate) fn budget_fit(req: &PlanRequest, total: Decimal) -> Result<BudgetFit> {
-    let (rate, basis, cap) = (req.rate, req.day_basis, req.max_months);
+/// How `monthly_budget` fits `total` at `rate` within `cap` months, and the
+/// level payment for `months` when asked.
+pub(crate) fn budget_fit(
+    total: Decimal,
+    rate: Rate,
+    basis: DayBasis,
+    cap: u32,
+    monthly_budget: Option<Decimal>,
+    months: Option<u32>,
+) -> Result<BudgetFit> {
     let mut fit = BudgetFit {
         balance: total,
         first_month_interest: interest_on(total, rate, basis)?,
         max_months: cap,
-        monthly_budget: req.monthly_budget,
+        monthly_budget,
         feasible: None,
         reason: None,
         months_needed: None,
         last_payment: None,
         total_paid: None,
-        months: req.months,
-        payment_for_months: req
-            .months
+        months,
+        payment_for_months: months
             .map(|n| payment_for_months(total, rate, basis, n))
             .transpose()?,
         minimum_monthly: minimum_monthly(total, rate, basis, cap)?,
     };
-    if let Some(p) = req.monthly_budget {
+    if let Some(p) = monthly_budget {
         match months_to_clear(total, rate, basis, p, cap)? {
             Clearing::Clears {
                 months,

@@ -39,6 +39,17 @@ pub enum ErrorCode {
     NoSolution,
     /// An intermediate figure left the range exact decimals can hold.
     Overflow,
+    /// A number above the largest the field accepts: an amount above 10^12, a
+    /// rate above 1,000,000 % a year, a numeral with more than 16 digits
+    /// before the point (or a JS number of 10^15 or more).
+    TooLarge,
+    /// An amount above 0 but below one cent, where at least one cent is needed.
+    BelowMinimum,
+    /// A number that must be more than 0 (an amount, a count of days or
+    /// periods) is 0, or a count is negative.
+    NotPositive,
+    /// A count (periods, days, months) has a fractional part.
+    NotWhole,
 }
 
 impl ErrorCode {
@@ -58,11 +69,15 @@ impl ErrorCode {
             ErrorCode::TooManyItems => "tooManyItems",
             ErrorCode::NoSolution => "noSolution",
             ErrorCode::Overflow => "overflow",
+            ErrorCode::TooLarge => "tooLarge",
+            ErrorCode::BelowMinimum => "belowMinimum",
+            ErrorCode::NotPositive => "notPositive",
+            ErrorCode::NotWhole => "notWhole",
         }
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 17] = [
         ErrorCode::MissingField,
         ErrorCode::WrongType,
         ErrorCode::UnknownField,
@@ -76,6 +91,10 @@ impl ErrorCode {
         ErrorCode::TooManyItems,
         ErrorCode::NoSolution,
         ErrorCode::Overflow,
+        ErrorCode::TooLarge,
+        ErrorCode::BelowMinimum,
+        ErrorCode::NotPositive,
+        ErrorCode::NotWhole,
     ];
 }
 

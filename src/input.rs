@@ -10,8 +10,8 @@
 use crate::calendar::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{
-    decimal_from_js_number, parse_decimal, DayBasis, ParseProblem, Per, Rate, MAX_ANNUAL_PERCENT,
-    MAX_MONEY,
+    decimal_from_js_number, decimal_from_js_number_full, parse_decimal, DayBasis, ParseProblem,
+    Per, Rate, MAX_ANNUAL_PERCENT, MAX_MONEY,
 };
 use rust_decimal::Decimal;
 use std::cell::RefCell;
@@ -189,6 +189,20 @@ impl<'a> Obj<'a> {
         Ok(d)
     }
 
+    /// A computed quantity within `[min, max]` at `key` (a fraction of a
+    /// period, periods in a year): as [`Obj::decimal_in`], except that a JS
+    /// number keeps all the digits JS prints for it
+    /// ([`decimal_from_js_number_full`]), not only ten places.
+    pub fn fraction_in(&self, key: &str, min: Decimal, max: Decimal) -> Result<Decimal> {
+        let p = self.path_of(key);
+        let d = match self.req(key)? {
+            Value::Number(n) => to_decimal_with(decimal_from_js_number_full(*n), &p)?,
+            v => to_decimal(v, &p)?,
+        };
+        check_range(d, min, max, &p)?;
+        Ok(d)
+    }
+
     /// An amount of money ≥ 0 at `key`, up to [`MAX_MONEY`].
     pub fn money(&self, key: &str) -> Result<Decimal> {
         money_at(self.req(key)?, &self.path_of(key))
@@ -199,8 +213,12 @@ impl<'a> Obj<'a> {
         let d = self.money(key)?;
         if d < Decimal::new(1, 2) {
             let p = self.path_of(key);
-            let message = format!("{p} must be at least 0.01");
-            return Err(Error::field(ErrorCode::OutOfRange, &p, message));
+            return Err(if d.is_zero() {
+                not_positive(&p)
+            } else {
+                let message = format!("{p} is less than one cent; it must be at least 0.01");
+                Error::field(ErrorCode::BelowMinimum, &p, message)
+            });
         }
         Ok(d)
     }
@@ -340,7 +358,7 @@ pub fn read_rate(o: &Obj<'_>, basis: DayBasis) -> Result<Rate> {
     let annual = rate.annual_percent(basis).map_err(|e| e.or_field(&p))?;
     if annual > MAX_ANNUAL_PERCENT {
         return Err(Error::field(
-            ErrorCode::OutOfRange,
+            ErrorCode::TooLarge,
             &p,
             format!("{p} is above {MAX_ANNUAL_PERCENT} % a year, the highest rate this calculator accepts"),
         ));
@@ -365,6 +383,14 @@ pub fn to_decimal(v: &Value, path: &str) -> Result<Decimal> {
         Value::Number(n) => decimal_from_js_number(*n),
         other => return Err(wrong_type(path, "a number or a numeral string", other)),
     };
+    to_decimal_with(parsed, path)
+}
+
+/// The error for a numeral that could not be read, named by its path.
+fn to_decimal_with(
+    parsed: std::result::Result<Decimal, ParseProblem>,
+    path: &str,
+) -> Result<Decimal> {
     parsed.map_err(|problem| match problem {
         ParseProblem::NotANumber => Error::field(
             ErrorCode::InvalidNumber,
@@ -380,11 +406,20 @@ pub fn to_decimal(v: &Value, path: &str) -> Result<Decimal> {
             ),
         ),
         ParseProblem::TooLarge => Error::field(
-            ErrorCode::OutOfRange,
+            ErrorCode::TooLarge,
             path,
             format!("{path} is far too large"),
         ),
     })
+}
+
+/// The error for a zero (or, for a count, negative) where more than 0 is needed.
+pub fn not_positive(path: &str) -> Error {
+    Error::field(
+        ErrorCode::NotPositive,
+        path,
+        format!("{path} must be more than 0"),
+    )
 }
 
 fn check_range(d: Decimal, min: Decimal, max: Decimal, path: &str) -> Result<()> {
@@ -410,7 +445,7 @@ pub fn money_at(v: &Value, path: &str) -> Result<Decimal> {
     }
     if d > MAX_MONEY {
         return Err(Error::field(
-            ErrorCode::OutOfRange,
+            ErrorCode::TooLarge,
             path,
             format!("{path} is above {MAX_MONEY}, the largest amount accepted"),
         ));
@@ -423,7 +458,7 @@ pub fn signed_money_at(v: &Value, path: &str) -> Result<Decimal> {
     let d = to_decimal(v, path)?;
     if d.abs() > MAX_MONEY {
         return Err(Error::field(
-            ErrorCode::OutOfRange,
+            ErrorCode::TooLarge,
             path,
             format!("{path} is beyond ±{MAX_MONEY}, the largest amount accepted"),
         ));
@@ -436,10 +471,13 @@ pub fn int_at(v: &Value, path: &str, min: u32, max: u32) -> Result<u32> {
     let d = to_decimal(v, path)?;
     if !d.fract().is_zero() {
         return Err(Error::field(
-            ErrorCode::InvalidNumber,
+            ErrorCode::NotWhole,
             path,
             format!("{path} must be a whole number"),
         ));
+    }
+    if min > 0 && d <= Decimal::ZERO {
+        return Err(not_positive(path));
     }
     check_range(d, Decimal::from(min), Decimal::from(max), path)?;
     u32::try_from(d.mantissa() / 10i128.pow(d.scale())).map_err(|_| {
@@ -524,17 +562,18 @@ mod tests {
         let o = |v: Value| int_at(&v, "n", 1, 600);
         assert_eq!(o(Value::Number(360.0)), Ok(360));
         assert_eq!(o(Value::str("12")), Ok(12));
-        assert_eq!(
-            o(Value::Number(1.5)).unwrap_err().code,
-            ErrorCode::InvalidNumber
-        );
+        assert_eq!(o(Value::Number(1.5)).unwrap_err().code, ErrorCode::NotWhole);
         assert_eq!(
             o(Value::Number(601.0)).unwrap_err().code,
             ErrorCode::OutOfRange
         );
         assert_eq!(
             o(Value::Number(-1.0)).unwrap_err().code,
-            ErrorCode::OutOfRange
+            ErrorCode::NotPositive
+        );
+        assert_eq!(
+            o(Value::Number(0.0)).unwrap_err().code,
+            ErrorCode::NotPositive
         );
         assert_eq!(o(Value::Bool(true)).unwrap_err().code, ErrorCode::WrongType);
     }

@@ -23,7 +23,7 @@ mod parse;
 mod text;
 
 pub(crate) use parse::POW10;
-pub use parse::{decimal_from_js_number, parse_decimal, ParseProblem};
+pub use parse::{decimal_from_js_number, decimal_from_js_number_full, parse_decimal, ParseProblem};
 pub(crate) use text::push_u32;
 pub use text::{fmt_money, fmt_percent, push_money, Figure};
 

@@ -6,10 +6,11 @@
 //! half-up to cents each month ([`crate::money`]).
 //!
 //! # Plans (one [`Plan`] each)
-//! - **asIs**: nothing is negotiated. Without a budget the whole `T` is due
-//!   now (one payment on `startDate`). With a budget `b`, the budget is paid
-//!   each month against `T` at the contract rate with penalties included in
-//!   the balance (an understatement: real penalty rates are higher).
+//! - **asIs**: nothing is negotiated: what the contract says now. The whole
+//!   overdue `T` is due now (one payment on `startDate`) and penalty interest
+//!   keeps running until it is paid. It fits a budget only when the budget
+//!   covers `T`; paying the budget each month without an agreement is not
+//!   this plan (the lender may keep charging penalty interest on the rest).
 //! - **installment** (re-分期): `T` over `n` months at `r`, level annuity
 //!   payment `round(T·r / (1 − (1+r)^−n))`, built by [`crate::schedule::rows`];
 //!   the last payment clears the balance.
@@ -22,7 +23,9 @@
 //!   monthly), then the grown balance `B_k` is repaid as an annuity over `n`.
 //! - **lumpSum** (一次性结清): one payment `X` now (the offer, else the money
 //!   available, else principal + interest, the usual ask); the discount is `T − X`;
-//!   `X` equals `X ÷ m` monthly payments of the installment plan (`m` its level payment).
+//!   `X` equals `X ÷ m` monthly payments of the installment plan (`m` its level payment);
+//!   the payment goes to costs and interest before principal (the pack's
+//!   payment-order rule, unless agreed otherwise).
 //!
 //! `n` is the requested `months`; else, with a budget, the fewest months
 //! (≤ `maxMonths`) whose payments all fit the budget; else `maxMonths`.
@@ -32,25 +35,27 @@
 //! How a monthly budget fits the debt (months needed, payment for `n`
 //! months, the minimum that clears) is in [`crate::budget`].
 //!
-//! What makes each plan plausible (its [`Basis`]) is in [`basis`].
+//! What makes each plan plausible (its [`Basis`]) is in [`basis`]; the
+//! lender's claim and its lawful position (what plans are computed on by
+//! default) are in [`lawful`].
 
-use crate::budget::{budget_fit, interest_on, months_to_clear, BudgetFit, Clearing};
+use crate::budget::{budget_fit, interest_on, BudgetFit};
 use crate::calendar::Date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{add, div, mul, sub, sum, DayBasis, Per, Rate};
 use crate::rules::Lender;
 
 mod basis;
+pub mod lawful;
 
 use crate::schedule::{self, LoanTerms, Method};
 use basis::basis_for;
 pub use basis::{Basis, Standing};
 use rust_decimal::Decimal;
 
-/// The longest instalment plan: 个性化分期 may not exceed 5 years (Art. 70).
+/// The longest instalment plan: 5 years, the credit-card personalised
+/// instalment limit of the rule pack.
 pub const MAX_PLAN_MONTHS: u32 = 60;
-/// The longest horizon simulated for the as-is plan.
-pub const MAX_AS_IS_MONTHS: u32 = 600;
 /// The longest payment holiday accepted.
 pub const MAX_DEFERRAL_MONTHS: u32 = 24;
 
@@ -61,9 +66,9 @@ pub struct Balance {
     pub principal: Decimal,
     /// Contract interest due and unpaid.
     pub interest: Decimal,
-    /// Penalty interest (罚息, 复利) and default charges (违约金).
+    /// Penalty interest (罚息, 复利, interest on fees).
     pub penalties: Decimal,
-    /// Fees (late fees, service fees).
+    /// Fees: overdue fees and late fees or default charges (违约金).
     pub fees: Decimal,
 }
 
@@ -321,8 +326,8 @@ fn annuity_rows(
 }
 
 /// One payment now, on `startDate`, applied to costs and interest first and then
-/// principal (民法典 Art. 561's default order): of the `total` owed, everything
-/// but `principal_owed` is paid first.
+/// principal (the statutory default order of the rule pack's payment-order
+/// rule): of the `total` owed, everything but `principal_owed` is paid first.
 fn one_off(
     amount: Decimal,
     total: Decimal,
@@ -438,7 +443,7 @@ fn plan(
         saving_vs_as_is: Decimal::ZERO,
         fits_budget: req.monthly_budget.map(|b| max_payment(&rows) <= b),
         over_budget: req.monthly_budget.and_then(|b| over_budget(&rows, b)),
-        basis: basis_for(kind, req.lender),
+        basis: basis_for(crate::rules::pack()?, kind, req.lender)?,
         rows,
         months_chosen_by: chosen,
         holiday_months: None,
@@ -457,16 +462,8 @@ pub fn plans(req: &PlanRequest) -> Result<PlanSet> {
     let basis = req.day_basis;
     let budget = req.monthly_budget;
 
-    // asIs.
-    let as_is_rows = match budget {
-        Some(p) => match months_to_clear(total, rate, basis, p, MAX_AS_IS_MONTHS)? {
-            Clearing::Clears { months, .. } => as_is_rows(req, total, p, months)?,
-            Clearing::Never | Clearing::TooLong => {
-                vec![one_off(total, total, b.principal, req.start_date)?]
-            }
-        },
-        None => vec![one_off(total, total, b.principal, req.start_date)?],
-    };
+    // asIs: everything due now; it fits only a budget that covers it.
+    let as_is_rows = vec![one_off(total, total, b.principal, req.start_date)?];
     let as_is = plan(
         req,
         PlanKind::AsIs,
@@ -546,27 +543,6 @@ pub fn plans(req: &PlanRequest) -> Result<PlanSet> {
 
     Ok(PlanSet {
         plans: out,
-        budget: budget_fit(req, total)?,
+        budget: budget_fit(total, rate, basis, req.max_months, budget, req.months)?,
     })
-}
-
-/// The as-is schedule at a budget `p` that clears in `months`.
-fn as_is_rows(req: &PlanRequest, total: Decimal, p: Decimal, months: u32) -> Result<Vec<PlanRow>> {
-    let mut rows = Vec::with_capacity(months as usize);
-    let mut bal = total;
-    for k in 1..=months {
-        let interest = interest_on(bal, req.rate, req.day_basis)?;
-        let owed = add(bal, interest)?;
-        let payment = if k == months { owed } else { p.min(owed) };
-        bal = sub(owed, payment)?;
-        rows.push(PlanRow {
-            period: k,
-            due_date: due(req.start_date, k)?,
-            payment,
-            principal: sub(payment, interest)?,
-            interest,
-            balance: bal,
-        });
-    }
-    Ok(rows)
 }

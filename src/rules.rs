@@ -338,6 +338,21 @@ pub const ROUTE_KINDS: [&str; 6] = [
     "police",
     "creditReport",
 ];
+/// What makes a negotiated repayment plan plausible: its rule or practice,
+/// how sure we are of it and its standing (never a borrower's right).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanBasis {
+    /// Stable code the page translates by.
+    pub id: String,
+    /// The rule or practice, with its document and article.
+    pub rule: String,
+    /// `contract`, `primary`, `secondary` or `reported`.
+    pub confidence: Confidence,
+    /// `contract`, `lenderDiscretion` or `practice`.
+    pub standing: String,
+    /// One or two plain English sentences.
+    pub note: String,
+}
 
 /// The whole validated pack.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -362,6 +377,8 @@ pub struct RulePack {
     pub conduct_rules: Vec<ConductRule>,
     /// Complaint routes.
     pub complaint_routes: Vec<ComplaintRoute>,
+    /// The bases of negotiated plans (`planBases`; empty when the pack has none).
+    pub plan_bases: Vec<PlanBasis>,
 }
 
 type LoadResult<T> = std::result::Result<T, String>;
@@ -665,7 +682,41 @@ pub fn load(json: &str) -> LoadResult<RulePack> {
         finish(c)?;
         complaint_routes.push(route);
     }
+    let mut plan_bases: Vec<PlanBasis> = Vec::new();
+    let bases = if o.has("planBases") {
+        list(&o, "planBases")?
+    } else {
+        &[]
+    };
+    for (i, v) in bases.iter().enumerate() {
+        let b = object(v, &format!("planBases[{i}]"))?;
+        let id = text(&b, "id")?.to_owned();
+        let what = format!("plan basis {id}");
+        if plan_bases.iter().any(|q| q.id == id) {
+            return Err(format!("{what}: the id repeats"));
+        }
+        let standing = text(&b, "standing")?;
+        if !["contract", "lenderDiscretion", "practice"].contains(&standing) {
+            return Err(format!(
+                "{what}: standing {standing} is not contract, lenderDiscretion or practice"
+            ));
+        }
+        let conf = match text(&b, "confidence")? {
+            "contract" => Confidence::Contract,
+            other => confidence(other, &what)?,
+        };
+        let basis = PlanBasis {
+            rule: text(&b, "rule")?.to_owned(),
+            confidence: conf,
+            standing: standing.to_owned(),
+            note: text(&b, "note")?.to_owned(),
+            id,
+        };
+        finish(b)?;
+        plan_bases.push(basis);
+    }
     let pack = RulePack {
+        plan_bases,
         version: text(&o, "version")?.to_owned(),
         as_of: date(text(&o, "asOf")?, "asOf")?,
         lpr_confirmed_through: date(text(&o, "lprConfirmedThrough")?, "lprConfirmedThrough")?,
@@ -819,6 +870,14 @@ impl RulePack {
     /// The rule with `id`, or an error.
     pub fn rule(&self, id: &str) -> Result<&Rule> {
         self.find(id).ok_or_else(|| missing(id))
+    }
+
+    /// The plan basis with `id`, or an error.
+    pub fn plan_basis(&self, id: &str) -> Result<&PlanBasis> {
+        self.plan_bases
+            .iter()
+            .find(|b| b.id == id)
+            .ok_or_else(|| missing(id))
     }
 
     /// The LPR row in force on `date` (the last published on or before it);

@@ -16,8 +16,15 @@
 //!
 //! # True annual cost
 //! The borrower's flows are `+received` at month 0 and `−payment_k` at month
-//! `k`; the monthly IRR `i` gives the nominal rate `12·i` (the figure Chinese
-//! lenders and US Reg Z disclose) and the effective rate `(1+i)^12 − 1` (EU/UK APRC).
+//! `k`. Following US Reg Z Appendix J, the unit period is the interval between
+//! payments (from the advance to the first, and between payments) that occurs
+//! most often, the shorter on a tie, at most a year: one month for every
+//! monthly method, the whole term for a bullet loan of up to a year. The IRR
+//! `i` per unit period of `u` months gives the nominal rate `i·12/u` (the
+//! figure Chinese lenders and US Reg Z disclose) and the effective rate
+//! `(1+i)^(12/u) − 1` (EU/UK APRC); a fraction of a unit period earns simple
+//! interest. So a 12-month bullet at 40 % a year shows 40 % nominal. The
+//! 24 % and 36 % warnings use the higher of the two forms.
 
 use crate::calendar::Date;
 use crate::error::{Error, ErrorCode, Result};
@@ -394,8 +401,33 @@ fn installments(terms: &LoanTerms) -> Result<Installments> {
     })
 }
 
-/// The monthly IRR of `+received` now and `−payment` at each row's month.
+/// The unit period in months (US Reg Z Appendix J): the interval between the
+/// advance and the first payment and between payments that occurs most often
+/// (the shorter on a tie), at most a year. A single payment: its term.
+fn unit_period_months(rows: &[Row]) -> u32 {
+    let mut counts: Vec<(u32, u32)> = Vec::new();
+    let mut last = 0;
+    for r in rows.iter().filter(|r| !r.payment.is_zero()) {
+        let gap = r.period - last;
+        last = r.period;
+        match counts.iter_mut().find(|(g, _)| *g == gap) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((gap, 1)),
+        }
+    }
+    let best = counts
+        .iter()
+        .fold(None::<(u32, u32)>, |best, &(g, n)| match best {
+            Some((bg, bn)) if bn > n || (bn == n && bg < g) => Some((bg, bn)),
+            _ => Some((g, n)),
+        });
+    best.map_or(1, |(g, _)| g.clamp(1, 12))
+}
+
+/// The IRR per unit period of `+received` now and `−payment` at each row's
+/// month, with its nominal (× unit periods a year) and effective forms.
 fn true_cost(received: Decimal, rows: &[Row], contract_monthly: Decimal) -> Result<PeriodicRates> {
+    let unit = unit_period_months(rows);
     let mut flows = Vec::with_capacity(rows.len() + 1);
     flows.push(TimedFlow {
         amount: received,
@@ -405,12 +437,18 @@ fn true_cost(received: Decimal, rows: &[Row], contract_monthly: Decimal) -> Resu
     for r in rows {
         flows.push(TimedFlow {
             amount: -r.payment,
-            whole: r.period,
-            frac: Decimal::ZERO,
+            whole: r.period / unit,
+            frac: div(Decimal::from(r.period % unit), Decimal::from(unit))?,
         });
     }
-    let periodic = Stream::new(flows, Discounting::Compound)?.solve_near(Some(contract_monthly))?;
-    PeriodicRates::from_periodic(periodic, Decimal::from(12))
+    let hint = mul(contract_monthly, Decimal::from(unit))?;
+    let discounting = if unit == 1 {
+        Discounting::Compound
+    } else {
+        Discounting::SimpleFraction
+    };
+    let periodic = Stream::new(flows, discounting)?.solve_near(Some(hint))?;
+    PeriodicRates::from_periodic(periodic, div(Decimal::from(12), Decimal::from(unit))?)
 }
 
 fn collect_warnings(
@@ -448,10 +486,12 @@ fn collect_warnings(
             (Decimal::from(36), "aprAbove36"),
             (Decimal::from(24), "aprAbove24"),
         ];
-        if let Some((line, code)) = lines.iter().find(|(line, _)| apr.nominal_percent > *line) {
+        // The higher of the two annual forms: a cost above a line in either is above it.
+        let highest = apr.nominal_percent.max(apr.effective_percent);
+        if let Some((line, code)) = lines.iter().find(|(line, _)| highest > *line) {
             out.push(Warning {
                 code,
-                message: format!("the true annual cost (nominal, IRR × 12) is above {line} %; see the overdue panel for what the law protects"),
+                message: format!("the true annual cost (the higher of nominal and effective) is above {line} %; see the overdue panel for what the law protects"),
             });
         }
     }

@@ -39,10 +39,16 @@ fn to_value(input: JsValue) -> Result<input::Value, JsValue> {
     })
 }
 
+/// Every export: the input read once, [`api::call`], and its answer returned
+/// (JSON text parsed once; `loanTerms`' packed rows built by `withSchedule`).
 fn call(name: &str, input: JsValue) -> Result<JsValue, JsValue> {
     let value = to_value(input)?;
-    let json = api::call_json(name, &value).map_err(|e| js_error(&e))?;
-    js_sys::JSON::parse(&json).map_err(|_| unreturnable())
+    match api::call(name, &value).map_err(|e| js_error(&e))? {
+        api::Answer::Json(json) => js_sys::JSON::parse(&json).map_err(|_| unreturnable()),
+        api::Answer::Rows { rest, packed, rows } => {
+            with_schedule(&rest, &packed, rows).map_err(|_| unreturnable())
+        }
+    }
 }
 
 fn unreturnable() -> JsValue {
@@ -63,12 +69,10 @@ extern "C" {
 /// The loan as contracted: schedule, totals, true annual cost, warnings.
 ///
 /// The rows come back as one flat string that `src/wasm/schedule.js` turns
-/// into objects (see `api::loan_terms_parts`).
+/// into objects (see `api::Answer::Rows`).
 #[wasm_bindgen(js_name = loanTerms)]
 pub fn loan_terms(input: JsValue) -> Result<JsValue, JsValue> {
-    let value = to_value(input)?;
-    let (rest, packed, rows) = api::loan_terms_parts(&value).map_err(|e| js_error(&e))?;
-    with_schedule(&rest, &packed, rows).map_err(|_| unreturnable())
+    call("loanTerms", input)
 }
 
 /// The rate of any stream of money.

@@ -2,27 +2,15 @@
 //! and recomputed with python3 `decimal`, identities, infeasible budgets, the
 //! minimum budget, speed at 50 debts × 600 months, and every input error.
 
+mod common;
+
+use common::{dec as d, money, out, v};
 use repay::api::debt_plan;
-use repay::input::Value;
 use repay::ErrorCode;
 use rust_decimal::Decimal;
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn v(json: &str) -> Value {
-    serde_json::from_str(json).unwrap()
-}
 
 fn run(json: &str) -> serde_json::Value {
-    serde_json::to_value(debt_plan(&v(json)).unwrap()).unwrap()
-}
-
-fn money(x: &serde_json::Value) -> Decimal {
-    d(x.as_str()
-        .unwrap_or_else(|| panic!("not a money string: {x}")))
+    out(debt_plan(&v(json)))
 }
 
 /// Three debts and a budget of 400:
@@ -327,7 +315,9 @@ fn every_error_names_its_field() {
         (format!(r#"{{"debts":[{one}],"monthlyBudget":"1","compare":"yes"}}"#), ErrorCode::WrongType, "compare"),
         (format!(r#"{{"debts":[{one}],"monthlyBudget":"1","extra":1}}"#), ErrorCode::UnknownField, "extra"),
         (format!(r#"{{"debts":[{one},{{"name":"y","balance":"-5","rate":{{"percent":"1","per":"year"}},"minPayment":"1"}}],"monthlyBudget":"1"}}"#), ErrorCode::NegativeAmount, "debts[1].balance"),
-        (format!(r#"{{"debts":[{one},{{"name":"y","balance":"0","rate":{{"percent":"1","per":"year"}},"minPayment":"1"}}],"monthlyBudget":"1"}}"#), ErrorCode::OutOfRange, "debts[1].balance"),
+        (format!(r#"{{"debts":[{one},{{"name":"y","balance":"0","rate":{{"percent":"1","per":"year"}},"minPayment":"1"}}],"monthlyBudget":"1"}}"#), ErrorCode::NotPositive, "debts[1].balance"),
+        (format!(r#"{{"debts":[{one},{{"name":"y","balance":"0.001","rate":{{"percent":"1","per":"year"}},"minPayment":"1"}}],"monthlyBudget":"1"}}"#), ErrorCode::BelowMinimum, "debts[1].balance"),
+        (format!(r#"{{"debts":[{one}],"monthlyBudget":"99999999999999999999999"}}"#), ErrorCode::TooLarge, "monthlyBudget"),
         (r#"{"debts":[{"name":"y","balance":"5","minPayment":"1"}],"monthlyBudget":"1"}"#.into(), ErrorCode::MissingField, "debts[0].rate"),
         (r#"{"debts":[{"name":"y","balance":"5","rate":{"percent":"1","per":"week"},"minPayment":"1"}],"monthlyBudget":"1"}"#.into(), ErrorCode::UnknownValue, "debts[0].rate.per"),
         (r#"{"debts":[{"name":"y","balance":"5","rate":{"percent":"1","per":"year"}}],"monthlyBudget":"1"}"#.into(), ErrorCode::MissingField, "debts[0].minPayment"),

@@ -176,7 +176,6 @@ fn invalid_number() {
             ("principal", Value::str("1,000"), "principal"),
             ("principal", Value::str("1e5"), "principal"),
             ("principal", Value::Number(f64::NAN), "principal"),
-            ("periods", Value::Number(12.5), "periods"),
             ("rate", rate("abc", "year"), "rate.percent"),
         ],
     );
@@ -195,6 +194,45 @@ fn too_many_decimals() {
         Some(Value::str("1000.1234567890000"))
     )]))
     .is_ok());
+}
+
+/// A fraction of a period and the periods in a year are computed, not typed:
+/// `period: 1 + 5/30` and `periodsPerYear: 365/7` as JS numbers keep all
+/// their digits (1.1666666666666667, 52.142857142857146). Hand-derived: under
+/// Reg Z the whole period compounds and the 1/6 earns simple interest, so
+/// 1000 = 1050 / ((1 + i)(1 + i/6)), i² + 7i − 0.3 = 0,
+/// i = (√50.2 − 7)/2 = 4.25979…%; × 365/7 = 222.11770…%;
+/// (1 + i)^(365/7) − 1 = 780.36844…%. Money keeps its ten-place rule.
+#[test]
+fn computed_periods_keep_a_js_numbers_digits() {
+    let input = |amount: Value| {
+        Value::obj([
+            (
+                "flows",
+                Value::Array(vec![
+                    Value::obj([
+                        ("amount", Value::str("1000")),
+                        ("period", Value::Number(0.0)),
+                    ]),
+                    Value::obj([
+                        ("amount", amount),
+                        ("period", Value::Number(1.0 + 5.0 / 30.0)),
+                    ]),
+                ]),
+            ),
+            ("periodsPerYear", Value::Number(365.0 / 7.0)),
+            ("convention", Value::str("usRegZ")),
+        ])
+    };
+    let r = cashflow_rate(&input(Value::str("-1050"))).expect("computed periods are accepted");
+    assert_eq!(r.periodic_percent.as_deref(), Some("4.2598"));
+    assert_eq!(r.nominal_percent.as_deref(), Some("222.1177"));
+    assert_eq!(r.effective_percent.as_str(), "780.3684");
+    flow_err(
+        input(Value::Number(-(0.1 + 0.2))),
+        "tooManyDecimals",
+        Some("flows[1].amount"),
+    );
 }
 
 #[test]
@@ -217,20 +255,85 @@ fn negative_amount() {
     );
 }
 
+/// One prepayment of `amount` (a JS number or numeral string) in `period`.
+fn prepay(period: Value, amount: Value) -> Value {
+    Value::Array(vec![Value::obj([("period", period), ("amount", amount)])])
+}
+
+/// Each cause of a number the engine cannot take has its own code
+/// (docs/contract-errors.md), on each kind of field: too large (a little above
+/// the limit, 23 digits, a pasted 200,000), below a cent, not more than 0, not
+/// whole. Never "must be more than 0" for a number far too large.
+#[test]
+fn each_cause_of_a_bad_number_has_its_own_code() {
+    let pasted = "9".repeat(200_000);
+    let huge = "99999999999999999999999";
+    let s = Value::str;
+    // Amounts of at least one cent: the principal and a prepayment.
+    let amounts = [
+        (huge, "tooLarge"),
+        (pasted.as_str(), "tooLarge"),
+        ("1000000000000.01", "tooLarge"),
+        ("0.001", "belowMinimum"),
+        ("0", "notPositive"),
+    ];
+    for (typed, code) in amounts {
+        let prepaid = prepay(Value::Number(2.0), s(typed));
+        loan_errs(code, [("principal", s(typed), "principal")]);
+        loan_errs(code, [("prepayments", prepaid, "prepayments[0].amount")]);
+    }
+    // Counts: the periods and a prepayment's period.
+    for (typed, code) in [
+        (huge, "tooLarge"),
+        ("0", "notPositive"),
+        ("-3", "notPositive"),
+        ("45.5", "notWhole"),
+    ] {
+        let prepaid = prepay(s(typed), s("100"));
+        loan_errs(code, [("periods", s(typed), "periods")]);
+        loan_errs(code, [("prepayments", prepaid, "prepayments[0].period")]);
+    }
+    // JS numbers, rates, other amounts.
+    loan_errs(
+        "tooLarge",
+        [("principal", Value::Number(1e23), "principal")],
+    );
+    loan_errs(
+        "belowMinimum",
+        [("principal", Value::Number(0.009), "principal")],
+    );
+    loan_errs("notWhole", [("periods", Value::Number(12.5), "periods")]);
+    loan_errs("notPositive", [("received", s("0"), "received")]);
+    let big_fee = Value::Array(vec![fee(s(&pasted), "upfront")]);
+    loan_errs("tooLarge", [("rate", rate(huge, "year"), "rate.percent")]);
+    loan_errs(
+        "tooLarge",
+        [("rate", rate(&pasted, "month"), "rate.percent")],
+    );
+    loan_errs("tooLarge", [("received", s(huge), "received")]);
+    loan_errs("tooLarge", [("fees", big_fee, "fees[0].amount")]);
+    // Flows: an amount and a period.
+    for (amount, period, field) in [
+        (huge, "1", "flows[0].amount"),
+        ("100", huge, "flows[1].period"),
+    ] {
+        let f = flows(vec![
+            flow(amount, "period", s("0")),
+            flow("-110", "period", s(period)),
+        ]);
+        flow_err(f, "tooLarge", Some(field));
+    }
+}
+
 #[test]
 fn out_of_range() {
     loan_errs(
         "outOfRange",
-        [
-            ("principal", Value::str("0"), "principal"),
-            ("periods", Value::Number(0.0), "periods"),
-            ("received", Value::str("0"), "received"),
-            (
-                "fees",
-                Value::Array(vec![fee(Value::str("10000"), "upfront")]),
-                "fees",
-            ),
-        ],
+        [(
+            "fees",
+            Value::Array(vec![fee(Value::str("10000"), "upfront")]),
+            "fees",
+        )],
     );
     flow_err(
         flows(vec![
@@ -396,14 +499,14 @@ fn no_solution() {
 }
 
 #[test]
-fn largest_principal_works_and_one_cent_more_is_out_of_range() {
+fn largest_principal_works_and_one_cent_more_is_too_large() {
     let t = loan_terms(&loan(&[("principal", Some(Value::str("1000000000000")))]))
         .expect("1e12 is the largest principal");
     assert_eq!(t.totals.principal, "1000000000000.00");
     assert_eq!(t.schedule[11].balance, "0.00");
     loan_err(
         loan(&[("principal", Some(Value::str("1000000000000.01")))]),
-        "outOfRange",
+        "tooLarge",
         Some("principal"),
     );
 }
@@ -468,23 +571,23 @@ fn an_effective_rate_too_large_to_state_is_unavailable() {
 }
 
 #[test]
-fn rate_above_a_million_percent_a_year_is_out_of_range() {
+fn rate_above_a_million_percent_a_year_is_too_large() {
     assert!(loan_terms(&loan(&[("rate", Some(rate("1000000", "year")))])).is_ok());
     loan_err(
         loan(&[("rate", Some(rate("1000000.01", "year")))]),
-        "outOfRange",
+        "tooLarge",
         Some("rate.percent"),
     );
     // 83,333.34 % a month is 1,000,000.08 % a year.
     loan_err(
         loan(&[("rate", Some(rate("83333.34", "month")))]),
-        "outOfRange",
+        "tooLarge",
         Some("rate.percent"),
     );
     // 2,778 % a day × 360 = 1,000,080 % a year.
     loan_err(
         loan(&[("rate", Some(rate("2778", "day")))]),
-        "outOfRange",
+        "tooLarge",
         Some("rate.percent"),
     );
 }

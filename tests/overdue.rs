@@ -3,22 +3,20 @@
 //! their boundaries per lender type, the 2020-08-20 transition, payment
 //! allocation, the series, and every error path with its code and field.
 
+mod common;
+
+use common::{code_and_field, input, out};
 use repay::api::overdue_cost;
 use repay::input::Value;
 use serde_json::{json, Value as Json};
 
-fn input(j: Json) -> Value {
-    serde_json::from_value(j).expect("test input is a plain JSON value")
-}
-
 fn run(j: Json) -> Json {
-    let out = overdue_cost(&input(j)).expect("overdueCost succeeds");
-    serde_json::to_value(&out).expect("output serializes")
+    out(overdue_cost(&input(j)))
 }
 
 fn err(j: Json) -> (String, Option<String>) {
-    let e = overdue_cost(&input(j)).expect_err("overdueCost fails");
-    (e.code.as_str().to_owned(), e.field)
+    let (code, field) = code_and_field(overdue_cost(&input(j)));
+    (code.as_str().to_owned(), field)
 }
 
 fn cap<'a>(out: &'a Json, rule: &str) -> &'a Json {
@@ -721,7 +719,7 @@ fn every_error_has_its_code_and_field() {
         ),
         (
             with(ok_input(), "overdue", json!({ "principal": "0" })),
-            e("outOfRange", "overdue.principal"),
+            e("notPositive", "overdue.principal"),
         ),
         (
             with(
@@ -739,15 +737,12 @@ fn every_error_has_its_code_and_field() {
             ),
             e("unknownField", "overdue.principle"),
         ),
-        (with(ok_input(), "days", json!(0)), e("outOfRange", "days")),
+        (with(ok_input(), "days", json!(0)), e("notPositive", "days")),
         (
             with(ok_input(), "days", json!(3651)),
             e("outOfRange", "days"),
         ),
-        (
-            with(ok_input(), "days", json!(1.5)),
-            e("invalidNumber", "days"),
-        ),
+        (with(ok_input(), "days", json!(1.5)), e("notWhole", "days")),
         (without(ok_input(), "days"), e("missingField", "days")),
         (
             with(without(ok_input(), "days"), "from", json!("2025-01-01")),
@@ -949,7 +944,7 @@ fn every_error_has_its_code_and_field() {
         ),
         (
             with(ok_input(), "payment", json!({ "amount": "0" })),
-            e("outOfRange", "payment.amount"),
+            e("notPositive", "payment.amount"),
         ),
         (
             with(
@@ -1012,6 +1007,33 @@ fn every_error_has_its_code_and_field() {
     // The top level must be an object.
     let e = overdue_cost(&Value::Array(vec![])).unwrap_err();
     assert_eq!(e.code.as_str(), "wrongType");
+}
+
+/// Each cause of a number the engine cannot take has its own code
+/// (docs/contract-errors.md): the overdue principal and the days.
+#[test]
+fn each_cause_of_a_bad_number_has_its_own_code() {
+    let huge = "99999999999999999999999";
+    let e = |code: &str, field: &str| (code.to_owned(), Some(field.to_owned()));
+    for (typed, code) in [
+        ("0.001", "belowMinimum"),
+        (huge, "tooLarge"),
+        ("0", "notPositive"),
+    ] {
+        let j = with(ok_input(), "overdue", json!({ "principal": typed }));
+        assert_eq!(err(j), e(code, "overdue.principal"), "{typed}");
+    }
+    for (typed, code) in [
+        (huge, "tooLarge"),
+        ("45.5", "notWhole"),
+        ("0", "notPositive"),
+    ] {
+        assert_eq!(
+            err(with(ok_input(), "days", json!(typed))),
+            e(code, "days"),
+            "{typed}"
+        );
+    }
 }
 
 #[test]

@@ -3,38 +3,25 @@
 //! `decimal` computation, infeasible budgets, plan identities, and every
 //! input error with its code and field.
 
+mod common;
+
+use common::{code_and_field, dec as d, money, out, v};
 use repay::api::repayment_plans;
 use repay::budget::{minimum_monthly, months_to_clear, payment_for_months, Clearing};
-use repay::input::Value;
 use repay::money::{DayBasis, Per, Rate};
 use repay::ErrorCode;
 use rust_decimal::Decimal;
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn yearly(p: &str) -> Rate {
     Rate::new(d(p), Per::Year)
 }
 
-fn v(json: &str) -> Value {
-    serde_json::from_str(json).unwrap()
-}
-
 fn run(json: &str) -> serde_json::Value {
-    serde_json::to_value(repayment_plans(&v(json)).unwrap()).unwrap()
+    out(repayment_plans(&v(json)))
 }
 
 fn err(json: &str) -> (ErrorCode, Option<String>) {
-    let e = repayment_plans(&v(json)).unwrap_err();
-    (e.code, e.field)
-}
-
-fn money(x: &serde_json::Value) -> Decimal {
-    d(x.as_str()
-        .unwrap_or_else(|| panic!("not a money string: {x}")))
+    code_and_field(repayment_plans(&v(json)))
 }
 
 fn plan<'a>(out: &'a serde_json::Value, kind: &str) -> &'a serde_json::Value {
@@ -308,16 +295,25 @@ fn plan_identities() {
     );
 }
 
-/// The as-is plan with a budget: 11,100 at 18 % paying 600 a month (python3
-/// `decimal`: 22 months, the last 499.42, total 13,099.42).
+/// The as-is plan is what the contract says now: the whole 11,100 is due on
+/// the start date, one payment. A budget of 600 does not cover it, so it
+/// does not fit (and no single payment "is over" a budget it never met);
+/// a budget of 11,100 does.
 #[test]
-fn as_is_with_budget_runs_at_the_contract_rate() {
+fn as_is_is_due_now_and_fits_only_a_budget_that_covers_it() {
     let out = run(CARD);
     let as_is = plan(&out, "asIs");
-    assert_eq!(as_is["months"], 22);
-    assert_eq!(as_is["schedule"][21]["payment"], "499.42");
-    assert_eq!(as_is["totalPaid"], "13099.42");
+    assert_eq!(as_is["months"], 1);
+    assert_eq!(as_is["schedule"][0]["payment"], "11100.00");
+    assert_eq!(as_is["schedule"][0]["dueDate"], "2025-01-31");
+    assert_eq!(as_is["totalPaid"], "11100.00");
+    assert_eq!(as_is["fitsBudget"], false);
+    assert_eq!(as_is["overBudget"], serde_json::Value::Null);
     assert_eq!(as_is["savingVsAsIs"], "0.00");
+    let out = run(&CARD.replace(r#""monthlyBudget":"600""#, r#""monthlyBudget":"11100""#));
+    assert_eq!(plan(&out, "asIs")["fitsBudget"], true);
+    let out = run(&CARD.replace(r#""monthlyBudget":"600""#, r#""monthlyBudget":"11099.99""#));
+    assert_eq!(plan(&out, "asIs")["fitsBudget"], false);
 }
 
 #[test]
@@ -398,7 +394,17 @@ fn every_error_names_its_field() {
         ),
         (
             r#"{"balance":{"principal":"0"},"lender":"bank"}"#,
-            E::OutOfRange,
+            E::NotPositive,
+            "balance.principal",
+        ),
+        (
+            r#"{"balance":{"principal":"0.001"},"lender":"bank"}"#,
+            E::BelowMinimum,
+            "balance.principal",
+        ),
+        (
+            r#"{"balance":{"principal":"99999999999999999999999"},"lender":"bank"}"#,
+            E::TooLarge,
             "balance.principal",
         ),
         (
@@ -436,10 +442,15 @@ fn every_error_names_its_field() {
         ),
         (r#""rate":{"percent":"1"}"#, E::MissingField, "rate.per"),
         (r#""maxMonths":61"#, E::OutOfRange, "maxMonths"),
-        (r#""maxMonths":0"#, E::OutOfRange, "maxMonths"),
+        (r#""maxMonths":0"#, E::NotPositive, "maxMonths"),
         (r#""maxMonths":12,"months":13"#, E::Conflict, "months"),
-        (r#""months":1.5"#, E::InvalidNumber, "months"),
-        (r#""deferralMonths":0"#, E::OutOfRange, "deferralMonths"),
+        (r#""months":1.5"#, E::NotWhole, "months"),
+        (
+            r#""months":"99999999999999999999999""#,
+            E::TooLarge,
+            "months",
+        ),
+        (r#""deferralMonths":0"#, E::NotPositive, "deferralMonths"),
         (r#""deferralMonths":25"#, E::OutOfRange, "deferralMonths"),
         (
             r#""monthlyBudget":"1e3""#,
@@ -447,7 +458,7 @@ fn every_error_names_its_field() {
             "monthlyBudget",
         ),
         (r#""lumpSum":-5"#, E::NegativeAmount, "lumpSum"),
-        (r#""lumpSumOffer":"0""#, E::OutOfRange, "lumpSumOffer"),
+        (r#""lumpSumOffer":"0""#, E::NotPositive, "lumpSumOffer"),
         (r#""lumpSumOffer":"2""#, E::Conflict, "lumpSumOffer"),
         (r#""startDate":"2025-02-30""#, E::InvalidDate, "startDate"),
         (r#""startDate":"2200-12-01""#, E::OutOfRange, "startDate"),

@@ -4,6 +4,10 @@
 //! `legalRules()` has the documented shape, and a data-only change (a new
 //! LPR row) flows into the caps without code changes.
 
+mod common;
+
+use common::dec;
+
 use repay::api::legal_rules;
 use repay::calendar::Date;
 use repay::caps::{evaluate_caps, CapContext, ChargeParts};
@@ -11,14 +15,9 @@ use repay::money::DayBasis;
 use repay::rules::{self, Jurisdiction, Lender, RULES_JSON};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
-use std::str::FromStr;
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
 }
 
 /// domain.md A5: (effective from, one-year %, five-year %).

@@ -3,8 +3,10 @@
 //! Every test calls [`check`] with a name and a `loanTerms` input; the helper
 //! renders the result as a fixed-width table and compares it with the file.
 //! Lines starting with `#` at the top of a golden file say what was verified
-//! independently; they are kept when `UPDATE_GOLDEN=1 cargo test` rewrites
-//! the rest of the file.
+//! independently (`tests/golden/verify.py`, run by `make test`), and must begin
+//! with `# Verified`. `UPDATE_GOLDEN=1 cargo test` rewrites a file whose
+//! figures changed with an `# UNVERIFIED` header instead, which fails here
+//! until someone has checked the new figures and written what they verified.
 
 use repay::api::{loan_terms, LoanTermsOut};
 use repay::input::Value;
@@ -97,7 +99,10 @@ fn check(name: &str, input: Value) {
         .collect();
     let expected = &old[comments.len().min(old.len())..];
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        fs::write(&path, format!("{comments}{actual}")).expect("write golden file");
+        if expected != actual {
+            // The old notes described the old figures: they do not carry over.
+            fs::write(&path, format!("{UNVERIFIED}{actual}")).expect("write golden file");
+        }
         return;
     }
     assert!(
@@ -106,7 +111,18 @@ fn check(name: &str, input: Value) {
          (rerun with UPDATE_GOLDEN=1 only after verifying the new figures independently)",
         path.display()
     );
+    assert!(
+        comments.starts_with("# Verified"),
+        "{name}: {} has no \"# Verified\" header (an UPDATE_GOLDEN=1 rewrite not yet checked?): \
+         check its figures independently (python3 tests/golden/verify.py) and say what was verified",
+        path.display()
+    );
 }
+
+/// The header `UPDATE_GOLDEN=1` writes over figures that changed.
+const UNVERIFIED: &str =
+    "# UNVERIFIED: rewritten by UPDATE_GOLDEN=1. Check every figure independently \
+(python3 tests/golden/verify.py), then replace this line with what was verified.\n";
 
 fn rate(percent: &str, per: &str) -> Value {
     Value::obj([("percent", Value::str(percent)), ("per", Value::str(per))])

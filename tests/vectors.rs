@@ -6,6 +6,10 @@
 //! passes when the API's four-decimal percent rounds (half-up) to 12.80.
 //! Provenance of every row is in `tests/vectors/README.md`.
 
+mod common;
+
+use common::dec;
+
 use repay::input::Value;
 use repay::schedule::annuity_payment;
 use rust_decimal::prelude::*;
@@ -72,10 +76,6 @@ fn read(name: &str) -> Vec<Row> {
             }
         })
         .collect()
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap_or_else(|e| panic!("{s}: {e}"))
 }
 
 /// Decimal places written in a reference figure ("12.80" has 2).

@@ -1,24 +1,14 @@
 // The page's one entry module. It sets up the language switch, loads the
 // messages of the language shown and the engine side by side (engine.js is the
-// only module that touches the wasm) and mounts each panel into its container
-// in ux.md order. A panel module exports mount(root, ctx); panels not built
-// yet are skipped.
+// only module that touches the wasm) and starts every panel into its container
+// panel-<name> (start.js: the panel list and start-up the embedded element
+// shares), then the share bar, the glossary and the offline notices.
 
 import { setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang } from "./i18n.js";
-import { createShare, createStateRegistry, initialState, mountShareBar } from "./state.js";
+import { initialState, mountShareBar, registerLanguage } from "./state.js";
+import { PANELS, startPanels } from "./start.js";
 import { enhance as glossary } from "./glossary.js";
 import { setupOffline } from "./offline.js";
-
-/** Panels in page order: container id → module path (absent = not built yet). */
-const PANELS = [
-  { id: "panel-terms", module: "./panels/terms.js" },
-  { id: "panel-overdue", module: "./panels/overdue.js" },
-  { id: "panel-plans", module: "./panels/plans.js" },
-  { id: "panel-debts", module: "./panels/debts.js" },
-  { id: "panel-letter", module: "./panels/letter.js" },
-  { id: "panel-rights", module: "./panels/rights.js" },
-  { id: "panel-calls", module: "./panels/calls.js" },
-];
 
 function setupLanguageSwitch() {
   const select = document.getElementById("lang-select");
@@ -53,29 +43,17 @@ async function main() {
   const status = document.getElementById("app-status");
   bind(status, "app.loading");
 
-  const engine = await engineLoad;
-  if (!engine.engineReady) {
-    bind(status, "app.engineFailed");
-    status.classList.add("is-error");
-    return;
-  }
-  delete status.dataset.i18n;
-  status.textContent = "";
-  status.hidden = true;
-  const v = engine.version();
+  const ctx = await startPanels({
+    engineLoad,
+    status,
+    names: PANELS.map((p) => p.name),
+    rootFor: (name) => document.getElementById(`panel-${name}`),
+  });
+  if (!ctx) return;
+  const v = ctx.engine.version();
   if (v) bind(document.getElementById("engine-version"), "app.version", { version: v });
-
-  const ctx = { engine, share: createShare(), state: createStateRegistry() };
-  for (const p of PANELS) {
-    if (!p.module) continue;
-    const root = document.getElementById(p.id);
-    try {
-      const mod = await import(p.module);
-      mod.mount(root, ctx);
-    } catch (e) {
-      console.error(`panel ${p.id} failed to mount`, e);
-    }
-  }
+  // The language is part of the saved and shared state.
+  registerLanguage(ctx.state, { lang, setLang, known: LANGUAGES.map((l) => l.code) });
   // A share link's inputs (#s=…), else those saved on this device when the person chose so.
   const start = initialState(location.hash);
   if (start.state) ctx.state.set(start.state);

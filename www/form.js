@@ -5,7 +5,7 @@
 // result on screen while the person corrects a field.
 
 import { h, id, clear } from "./dom.js";
-import { t } from "./i18n.js";
+import { t, scoped } from "./i18n.js";
 import { cleanNumeral } from "./format.js";
 
 export const DEBOUNCE_MS = 150;
@@ -60,8 +60,14 @@ export function textInput(props = {}) {
   return h("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", ...props });
 }
 
+/** A count (periods, days, months): its errors read err.<code>.kind.count when no field-specific message exists. */
 export function intInput(props = {}) {
-  return h("input", { type: "text", inputmode: "numeric", autocomplete: "off", spellcheck: "false", ...props });
+  return h("input", { type: "text", inputmode: "numeric", autocomplete: "off", spellcheck: "false", "data-kind": "count", ...props });
+}
+
+/** A rate in percent: its errors read err.<code>.kind.rate when no field-specific message exists. */
+export function rateInput(props = {}) {
+  return textInput({ "data-kind": "rate", ...props });
 }
 
 export const val = (el) => el.value.trim();
@@ -114,14 +120,19 @@ export function panel(root, headingKey, leadKey, ...body) {
   clear(root).append(h("h2", { t: headingKey }), h("p", { class: "lead", t: leadKey }), ...body);
 }
 
-/** The translated message for an engine error on a field (err.<code>.<fieldKey> first). */
+/**
+ * The translated message for an engine error on a field: err.<code>.<fieldKey>
+ * first, then err.<code>.kind.<kind> for a rate or count field (its control's
+ * data-kind), then err.<code>.
+ */
 export function errorText(err, fld) {
   const label = t(fld?.labelKey ?? "field.form");
   const fieldKey = fld?.labelKey?.slice("field.".length);
-  const specific = fieldKey ? `err.${err.code}.${fieldKey}` : null;
-  if (specific) {
-    const s = t(specific, { field: label });
-    if (s !== specific) return s;
+  const kind = fld?.input?.dataset?.kind;
+  for (const key of [fieldKey && `err.${err.code}.${fieldKey}`, kind && `err.${err.code}.kind.${kind}`]) {
+    if (!key) continue;
+    const s = t(key, { field: label });
+    if (s !== key) return s;
   }
   const text = t(`err.${err.code}`, { field: label });
   return text === `err.${err.code}` ? t("err.unknown") : text;
@@ -216,11 +227,20 @@ function pathWithin(root, el) {
   return `:scope > ${steps.join(" > ")}`;
 }
 
+/** The first visible date field of formEl holding text the browser rejected (validity.badInput), or null. */
+function rejectedDate(formEl) {
+  for (const el of formEl.querySelectorAll('input[type="date"]')) {
+    if (el.validity?.badInput && !el.closest("[hidden]")) return el;
+  }
+  return null;
+}
+
 /**
  * The recompute loop of a panel. compute() reads the form (read() →
  * { input, paths }), asks the engine (call(input) → { ok, value | error }) and
  * hands a good value to onResult(value, input); an error goes beside its
- * field and the last good result stays, marked as such. When incomplete(input)
+ * field and the last good result stays, marked as such. A date field whose
+ * text the browser rejected is an invalidDate error beside it, before any call. When incomplete(input)
  * is true nothing is called (the panel shows its prompt). Every input or
  * change in the form recomputes DEBOUNCE_MS later; schedule() does the same.
  */
@@ -230,6 +250,15 @@ export function recompute(formEl, formError, { read, call, onResult, incomplete 
   function compute() {
     const { input, paths } = read();
     errors.clear();
+    // A date the browser could not take (02/30/2026) leaves the text on
+    // screen and an empty value: say so beside it, and compute nothing rather
+    // than go on without that date.
+    const bad = rejectedDate(formEl);
+    if (bad) {
+      const known = Object.entries(paths).find(([, fld]) => fld?.input === bad);
+      errors.show({ code: "invalidDate", field: known?.[0] ?? null }, paths, last !== null);
+      return;
+    }
     if (incomplete?.(input)) return;
     const r = call(input);
     if (!r.ok) {
@@ -240,12 +269,19 @@ export function recompute(formEl, formError, { read, call, onResult, incomplete 
     keepFocus(formEl, () => onResult(r.value, input));
   }
   let timer = 0;
+  // Runs later in the language scope of the panel (i18n.js: each <repay-calculator> has its own).
+  const computeLater = scoped(compute);
   function schedule() {
     clearTimeout(timer);
-    timer = setTimeout(compute, DEBOUNCE_MS);
+    timer = setTimeout(computeLater, DEBOUNCE_MS);
   }
   formEl.addEventListener("input", schedule);
   formEl.addEventListener("change", schedule);
+  // A date field whose text becomes impossible may fire no input event (its
+  // value was already empty): look again when it loses the focus.
+  formEl.addEventListener("focusout", (e) => {
+    if (e.target?.type === "date") schedule();
+  });
   return {
     compute,
     schedule,

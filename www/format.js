@@ -2,7 +2,7 @@
 // ("1234.50") and is never turned into a float: the integer part is grouped by
 // Intl as a BigInt and the engine's own fraction digits are kept.
 
-import { lang, setUnitName } from "./i18n.js";
+import { lang, setUnitName, currentScope } from "./i18n.js";
 
 const DEC = /^(-?)(\d+)(?:\.(\d+))?$/;
 
@@ -41,13 +41,13 @@ function groupWith(nf, str, digits) {
 
 /** Currencies an embedding page may choose (money is always shown with two decimals). */
 export const CURRENCIES = ["CNY", "HKD", "TWD", "GBP", "USD", "EUR"];
-let currency = "CNY";
 
-/** Sets the currency money() shows (an embedder's setting); unknown codes are ignored. Returns the one in force. */
+/** Sets the currency money() shows in the active scope (i18n.js: the page, or one
+ * <repay-calculator>); unknown codes are ignored. Returns the one in force. */
 export function setCurrency(code) {
   const c = String(code ?? "").toUpperCase();
-  if (CURRENCIES.includes(c)) currency = c;
-  return currency;
+  if (CURRENCIES.includes(c)) currentScope().currency = c;
+  return currentScope().currency;
 }
 
 /** How field labels name each currency ("借款金额（元）", "Loan amount (HKD)"): {unit} in messages. */
@@ -55,15 +55,16 @@ const UNIT_NAMES = {
   "zh-CN": { CNY: "元", HKD: "港元", TWD: "新台币", GBP: "英镑", USD: "美元", EUR: "欧元" },
   "zh-TW": { CNY: "元", HKD: "港元", TWD: "新臺幣", GBP: "英鎊", USD: "美元", EUR: "歐元" },
 };
-setUnitName((l) => UNIT_NAMES[l]?.[currency] ?? currency);
+setUnitName((l) => UNIT_NAMES[l]?.[currencyCode()] ?? currencyCode());
 
-/** The currency money() shows now (default CNY). */
+/** The currency money() shows now, in the active scope (default CNY). */
 export function currencyCode() {
-  return currency;
+  return currentScope().currency;
 }
 
 const cache = new Map();
 function nf(kind, digits) {
+  const currency = currencyCode();
   const key = `${lang()}|${kind}|${digits}|${currency}`;
   if (!cache.has(key)) {
     const opts =

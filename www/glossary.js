@@ -9,37 +9,39 @@
 // enhance(root) places the buttons and keeps placing them as panels re-render
 // their results (a MutationObserver): the anchors below are the elements the
 // panels already have, found by their i18n key or test id, so no panel changes.
+// It works in the page and inside a <repay-calculator>'s shadow root alike:
+// panels are found by data-panel, popovers by id within root's own tree.
 
 import { h } from "./dom.js";
-import { bind } from "./i18n.js";
+import { scoped } from "./i18n.js";
 
 export const TERMS = ["apr", "irr", "penalty", "compound", "defaultCharge", "lpr", "methods", "kantou"];
 
 /** Where a "?" goes: a selector and the term it explains. */
 const ANCHORS = [
-  ['#panel-terms label[data-i18n="terms.rate"]', "apr"],
-  ['#panel-terms label[data-i18n="terms.received"]', "kantou"],
-  ['#panel-terms label[data-i18n="terms.method"]', "methods"],
+  ['[data-panel="terms"] label[data-i18n="terms.rate"]', "apr"],
+  ['[data-panel="terms"] label[data-i18n="terms.received"]', "kantou"],
+  ['[data-panel="terms"] label[data-i18n="terms.method"]', "methods"],
   ['[data-testid="nominal"] > dt', "apr"],
   ['[data-testid="effective"] > dt', "irr"],
-  ['#panel-overdue label[data-i18n="od.penaltyMode"]', "penalty"],
-  ['#panel-overdue label[data-i18n="od.compound"]', "compound"],
-  ['#panel-overdue label[data-i18n="od.lateFeeAmount"]', "defaultCharge"],
-  ['#panel-overdue label[data-i18n="od.contractDate"]', "lpr"],
-  ['#panel-overdue label[data-i18n="od.upfront"]', "kantou"],
+  ['[data-panel="overdue"] label[data-i18n="od.penaltyMode"]', "penalty"],
+  ['[data-panel="overdue"] label[data-i18n="od.compound"]', "compound"],
+  ['[data-panel="overdue"] label[data-i18n="od.lateFeeAmount"]', "defaultCharge"],
+  ['[data-panel="overdue"] label[data-i18n="od.contractDate"]', "lpr"],
+  ['[data-panel="overdue"] label[data-i18n="od.upfront"]', "kantou"],
   ['[data-testid="od-penalty"] > dt', "penalty"],
   ['[data-testid="od-compound"] > dt', "compound"],
   ['[data-testid="od-late-fees"] > dt', "defaultCharge"],
-  ['#panel-plans label[data-i18n="plans.penalties"]', "penalty"],
-  ['#panel-plans label[data-i18n="plans.fees"]', "defaultCharge"],
-  ['#panel-rights [data-testid="lpr-confirmed"]', "lpr"],
+  ['[data-panel="plans"] label[data-i18n="plans.penalties"]', "penalty"],
+  ['[data-panel="plans"] label[data-i18n="plans.fees"]', "defaultCharge"],
+  ['[data-panel="rights"] [data-testid="lpr-confirmed"]', "lpr"],
 ];
 
 const supportsPopover = typeof HTMLElement !== "undefined" && Object.prototype.hasOwnProperty.call(HTMLElement.prototype, "popover");
 
 function popoverFor(term, box) {
   const id = `gloss-${term}`;
-  const existing = document.getElementById(id);
+  const existing = box.querySelector(`[id="${id}"]`);
   if (existing) return existing;
   const close = h("button", { type: "button", class: "gloss-close", t: ["gloss.close", {}, "aria-label"], text: "×" });
   const pop = h(
@@ -54,7 +56,7 @@ function popoverFor(term, box) {
     pop.addEventListener("keydown", (e) => {
       if (e.key === "Escape") {
         hide(pop);
-        document.querySelector(`[aria-controls="${id}"][aria-expanded="true"]`)?.focus();
+        pop.getRootNode().querySelector(`[aria-controls="${id}"][aria-expanded="true"]`)?.focus();
       }
     });
   }
@@ -67,7 +69,7 @@ function hide(pop) {
     if (pop.matches(":popover-open")) pop.hidePopover();
   } else {
     pop.hidden = true;
-    for (const b of document.querySelectorAll(`[aria-controls="${pop.id}"]`)) b.setAttribute("aria-expanded", "false");
+    for (const b of pop.getRootNode().querySelectorAll(`[aria-controls="${pop.id}"]`)) b.setAttribute("aria-expanded", "false");
   }
 }
 
@@ -117,12 +119,14 @@ export function enhance(root) {
   root.append(box);
   place(root, box);
   let queued = false;
+  // Buttons placed later are labelled in the language scope active now (i18n.js).
+  const placeLater = scoped(() => {
+    queued = false;
+    place(root, box);
+  });
   new MutationObserver(() => {
     if (queued) return;
     queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      place(root, box);
-    });
+    queueMicrotask(placeLater);
   }).observe(root, { childList: true, subtree: true });
 }

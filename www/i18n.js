@@ -8,6 +8,14 @@
 //
 // Static text in the DOM is bound with bind(el, key, params, attr): it sets
 // the text (or the attribute) now and again whenever the language changes.
+//
+// Scopes: the language (and format.js's currency) belong to a scope. The page
+// has one; each <repay-calculator> makes its own (createScope), so two
+// elements on one page show their own language and money. Code runs in the
+// scope that is active: the element runs its start-up in its scope
+// (inScope), enters it at the start of every event in its shadow root
+// (enterScope), and callbacks that run later (a debounced recompute, a
+// MutationObserver) are wrapped by scoped() where they are created.
 
 import { loadCatalogs } from "./catalogs.js";
 
@@ -42,10 +50,47 @@ export function preferredLang(prefs = globalThis.navigator?.languages ?? [global
 const catalogs = new Map(LANGUAGES.map((l) => [l.code, Object.create(null)]));
 /** Language code → the promise of its messages being loaded and merged. */
 const loads = new Map();
-const listeners = new Set();
 const boundParams = new WeakMap();
-let current = DEFAULT_LANG;
-let latest = null;
+
+/** A scope: its language, currency (format.js), language-change listeners and root to relabel. */
+function makeScope(code, root, page = false) {
+  return { lang: LANGUAGES.some((l) => l.code === code) ? code : DEFAULT_LANG, currency: "CNY", listeners: new Set(), latest: null, root, page };
+}
+/** The page's own scope (index.html, embed.html's document). */
+const pageScope = makeScope(DEFAULT_LANG, null, true);
+let active = pageScope;
+
+/** A new scope in language code (not loaded yet: call setLang in it), whose bound text under root setLang relabels. */
+export function createScope(code, root = null) {
+  return makeScope(code, root);
+}
+
+/** The scope code runs in now. */
+export function currentScope() {
+  return active;
+}
+
+/** Runs fn in scope and returns what it returns; the scope before is restored after. */
+export function inScope(scope, fn) {
+  const before = active;
+  active = scope;
+  try {
+    return fn();
+  } finally {
+    active = before;
+  }
+}
+
+/** Makes scope the active one until another is entered (an event handler's entry point). */
+export function enterScope(scope) {
+  active = scope;
+}
+
+/** fn wrapped to run in the scope active now (for timers and observers created now, called later). */
+export function scoped(fn) {
+  const scope = active;
+  return (...args) => inScope(scope, () => fn(...args));
+}
 
 /** Loads lang's messages once and merges its catalogs (a later one wins a key); a failed load is tried again on the next call. */
 function loadLang(lang) {
@@ -58,13 +103,13 @@ function loadLang(lang) {
 }
 
 export function lang() {
-  return current;
+  return active.lang;
 }
 
 /** What {unit} means in a message when the caller does not say: the name of
  * the currency money fields are in, for a language (format.js sets it from the
  * embedder's currency, so labels never say 元 beside Hong Kong dollars). */
-let unitName = (l) => (l.startsWith("zh") ? "元" : "CNY");
+let unitName = (l) => (l.startsWith("zh") ? "元" : active.currency);
 
 /** Sets the function that names the money unit for a language (format.js). */
 export function setUnitName(fn) {
@@ -73,6 +118,7 @@ export function setUnitName(fn) {
 
 /** The message for key in the current language, with {name} replaced. */
 export function t(key, params = {}) {
+  const current = active.lang;
   let msg = catalogs.get(current)?.[key];
   if (msg === undefined) msg = catalogs.get(DEFAULT_LANG)?.[key];
   if (msg === undefined) return key;
@@ -81,7 +127,7 @@ export function t(key, params = {}) {
 
 /** True when the key has a message (in the current language, or in the default one if loaded). */
 export function has(key) {
-  return catalogs.get(current)?.[key] !== undefined || catalogs.get(DEFAULT_LANG)?.[key] !== undefined;
+  return catalogs.get(active.lang)?.[key] !== undefined || catalogs.get(DEFAULT_LANG)?.[key] !== undefined;
 }
 
 /** Sets el's text (or attribute attr) from key now and on every language change. */
@@ -105,27 +151,36 @@ export function localize(root = document) {
 }
 
 /**
- * Switches language once its messages are loaded, relabels the page and tells
- * every listener; resolves to the language shown. An unknown code means the
- * default language. When calls overlap, the last one wins: an earlier call
- * resolves once the later one has switched.
+ * Switches the active scope's language once its messages are loaded,
+ * relabels (the page's scope: the document and <html lang>; an element's: its
+ * root) and tells the scope's listeners; resolves to the language shown. An
+ * unknown code means the default language. When calls overlap, the last one
+ * wins: an earlier call resolves once the later one has switched.
  */
 export function setLang(code) {
   if (!LANGUAGES.some((l) => l.code === code)) code = DEFAULT_LANG;
+  const scope = active;
   const run = loadLang(code).then(() => {
-    if (latest !== run) return latest;
-    current = code;
-    document.documentElement.lang = code;
-    localize(document);
-    for (const fn of listeners) fn(code);
+    if (scope.latest !== run) return scope.latest;
+    scope.lang = code;
+    inScope(scope, () => {
+      if (scope.page) {
+        document.documentElement.lang = code;
+        localize(document);
+      } else if (scope.root) {
+        localize(scope.root);
+      }
+      for (const fn of scope.listeners) fn(code);
+    });
     return code;
   });
-  latest = run;
+  scope.latest = run;
   return run;
 }
 
-/** Calls fn(lang) after each language change; returns an unsubscribe function. */
+/** Calls fn(lang) after each language change of the active scope; returns an unsubscribe function. */
 export function onLangChange(fn) {
+  const { listeners } = active;
   listeners.add(fn);
   return () => listeners.delete(fn);
 }

@@ -1,7 +1,10 @@
 // Offline support for the served page: registers the service worker (sw.js)
-// and shows two notices in #offline-notice:
+// and shows two notices:
 //  - "ready to work offline", once, when the first install has cached every
-//    asset (an active worker exists only after install's precache succeeded);
+//    asset (an active worker exists only after install's precache succeeded):
+//    one quiet line in the footer's #offline-status (role=status, announced
+//    politely), never over the form, nothing to dismiss; in #offline-notice
+//    only where the page has no such line;
 //  - "a new version is ready — reload", when a new worker has installed and
 //    waits. Its button posts 'skip-waiting' to that worker; when it takes
 //    control the page reloads into the new version. Nothing updates by itself.
@@ -65,6 +68,9 @@ export async function setupOffline(root = document.getElementById("offline-notic
 
   if (firstInstall) {
     await sw.ready;
-    if (!reg.waiting) show(h("p", { class: "offline-text", t: "offline.ready", "data-testid": "offline-ready" }), dismiss());
+    if (reg.waiting) return;
+    const line = document.getElementById("offline-status");
+    if (line) clear(line).append(h("span", { class: "offline-text", t: "offline.ready", "data-testid": "offline-ready" }));
+    else show(h("p", { class: "offline-text", t: "offline.ready", "data-testid": "offline-ready" }), dismiss());
   }
 }

@@ -172,7 +172,11 @@ export type ErrorCode =
   | "conflict"
   | "tooManyItems"
   | "noSolution"
-  | "overflow";
+  | "overflow"
+  | "tooLarge"
+  | "belowMinimum"
+  | "notPositive"
+  | "notWhole";
 
 /**
  * What every API function throws on invalid input: a plain JS `Error` with
@@ -322,7 +326,11 @@ export interface DatedFlowInput {
   date: DateInput;
   period?: null;
 }
-/** A flow at a (possibly fractional) number of unit periods, 0 or more. */
+/**
+ * A flow at a (possibly fractional) number of unit periods, 0 or more. A JS
+ * number here keeps all the digits JS prints for it (`1 + 5/30`); a numeral
+ * string takes at most ten decimal places.
+ */
 export interface PeriodFlowInput {
   amount: Money;
   period: DecimalInput;
@@ -342,7 +350,7 @@ export type CashflowRateInput =
       flows: readonly PeriodFlowInput[];
       /** Default `periodic`; `xirr` needs dates. */
       convention?: Exclude<Convention, "xirr"> | null;
-      /** Unit periods per year, 0.01–366 (default 12). */
+      /** Unit periods per year, 0.01–366 (default 12); a JS number keeps all its digits (`365/7`). */
       periodsPerYear?: DecimalInput | null;
     };
 
@@ -738,9 +746,18 @@ export interface PlanBalanceInput {
   fees?: Money | null;
 }
 
-/** The input of `repaymentPlans`. */
+/** The input of `repaymentPlans`: the overdue case (`overdue`) or a `balance`, not both. */
 export interface RepaymentPlansInput {
-  balance: PlanBalanceInput;
+  /** What is owed, typed by hand (with it, `lender` is required). */
+  balance?: PlanBalanceInput;
+  /**
+   * The overdue case: exactly the input of `overdueCost`. The plans then work out the claim and
+   * the part the law supports (`claimed`, `lawful`, `removed`). Both `balance` and `overdue` is a
+   * `conflict`; its errors are named under `overdue.` (`overdue.overdue.principal`).
+   */
+  overdue?: OverdueCostInput;
+  /** Which balance the plans use with a case: `lawful` (default) or `claimed`. */
+  planOn?: "lawful" | "claimed" | null;
   /** The contract rate, if interest keeps running (default 0). */
   rate?: RateInput | null;
   monthlyBudget?: Money | null;
@@ -748,7 +765,8 @@ export interface RepaymentPlansInput {
   lumpSum?: Money | null;
   /** A settlement the lender offered, more than 0. */
   lumpSumOffer?: Money | null;
-  lender: Lender;
+  /** Required with `balance`; with `overdue`, optional and equal to `overdue.lender` (else `conflict`). */
+  lender?: Lender;
   /** 1–60 (default 60). */
   maxMonths?: Whole | null;
   /** 1–`maxMonths`: the months wanted for the installment plans. */
@@ -842,10 +860,40 @@ export interface PlanBudget {
   minimumMonthly: MoneyText;
 }
 
+/** A balance by part, as a contract states the parts. */
+export interface PlanParts {
+  principal: MoneyText;
+  interest: MoneyText;
+  /** Penalty interest (罚息), compound interest, interest on fees. */
+  penalties: MoneyText;
+  /** Overdue fees and late fees or default charges (违约金). */
+  fees: MoneyText;
+  /** The sum of the four. */
+  total: MoneyText;
+}
+
+/** An amount taken off the claim, and the rule that takes it off. */
+export interface PlanRemoved {
+  /** The rule id in the rule pack (`cnActualPrincipal`, `cnFinancial24`, …). */
+  rule: RuleId;
+  amount: MoneyText;
+  source: Source;
+}
+
 /** The output of `repaymentPlans`. */
 export interface RepaymentPlansOutput {
   plans: Plan[];
   budget: PlanBudget;
+  /** As the lender claims it (the `balance` given, or the case's claim). */
+  claimed: PlanParts;
+  /** The claim less what is above the binding legal line and any up-front deduction (= `claimed` without a case). */
+  lawful: PlanParts;
+  /** What was taken off, in order: the up-front deduction, caps on one part, caps on all charges. */
+  removed: PlanRemoved[];
+  /** The balance the plans are computed on. */
+  planOn: "lawful" | "claimed";
+  /** With a case: penalty interest a day on the claimed overdue principal; else `null`. */
+  penaltyPerDay: MoneyText | null;
 }
 
 // ---------------------------------------------------------------------------

@@ -36,17 +36,16 @@
 // (module scripts and the wasm are fetched in CORS mode). A host that cannot
 // do this uses the iframe mode instead (embed.html).
 //
-// Language and currency are page-wide settings of the shared modules: every
-// <repay-calculator> on one page shows the language and currency of the last
-// one connected. Use iframes (embed.html) to mix them on one page.
+// Language and currency belong to each element (a scope of i18n.js): two
+// elements with lang="en" and lang="zh-CN" on one page each show their own
+// language, money and glossary. The host's <html lang> is never changed.
 
-import { h, clear } from "./dom.js";
+import { h } from "./dom.js";
 
-const PANELS = ["terms", "overdue", "plans", "debts", "letter", "rights", "calls"];
 const LANGS = ["zh-CN", "zh-TW", "en"];
 const NUMBER = /^[0-9][0-9,]{0,14}(\.[0-9]{1,10})?$/;
-/** The host page's own <html lang> attribute ({ value }), read when the first element starts. */
-let hostLang = null;
+/** Events whose handlers inside the element run in its language scope (entered at capture). */
+const SCOPED_EVENTS = ["input", "change", "click", "keydown", "keyup", "submit", "toggle", "beforetoggle", "focusin", "focusout", "pointerdown"];
 
 /** A number attribute as the terms panel's state string, or undefined when absent or malformed. */
 function numberAttr(el, name) {
@@ -63,13 +62,6 @@ class RepayCalculator extends HTMLElement {
     this.#render().catch((e) => console.error("repay-calculator failed to start", e));
   }
 
-  /** The panels asked for, in page order (all when the attribute is absent or names none). */
-  get panelList() {
-    const asked = (this.getAttribute("panels") ?? "").split(",").map((s) => s.trim().toLowerCase());
-    const list = PANELS.filter((p) => asked.includes(p));
-    return list.length ? list : PANELS;
-  }
-
   async #render() {
     const shadow = this.attachShadow({ mode: "open" });
     const lang = LANGS.includes(this.getAttribute("lang")) ? this.getAttribute("lang") : "zh-CN";
@@ -80,48 +72,39 @@ class RepayCalculator extends HTMLElement {
 
     const i18n = await import("./i18n.js");
     const engineLoad = import("./engine.js"); // fetched while the messages load
-    // setLang loads this language's messages (only those), labels the whole
-    // document and sets <html lang>: in a host page that is the host's, so its
-    // lang attribute, as read before any element changed it, is put back.
-    hostLang ??= { value: document.documentElement.getAttribute("lang") };
-    await i18n.setLang(lang);
-    if (hostLang.value === null) document.documentElement.removeAttribute("lang");
-    else document.documentElement.setAttribute("lang", hostLang.value);
-    i18n.bind(status, "app.loading");
-    frame.setAttribute("aria-label", i18n.t("embed.label"));
+    // This element's own language and currency: code between awaits runs in
+    // its scope (run), and so does every event handler inside it.
+    const scope = i18n.createScope(lang, shadow);
+    const run = (fn) => i18n.inScope(scope, fn);
+    for (const type of SCOPED_EVENTS) shadow.addEventListener(type, () => i18n.enterScope(scope), { capture: true });
+    await run(() => i18n.setLang(lang)); // loads this language's messages (only those)
+    run(() => i18n.bind(status, "app.loading"));
+    frame.setAttribute("aria-label", run(() => i18n.t("embed.label")));
     frame.setAttribute("role", "region");
 
     const fmt = await import("./format.js");
-    fmt.setCurrency?.(this.getAttribute("currency") ?? "CNY");
+    run(() => fmt.setCurrency(this.getAttribute("currency") ?? "CNY"));
 
-    const engine = await engineLoad;
-    if (!engine.engineReady) {
-      i18n.bind(status, "app.engineFailed");
-      status.classList.add("is-error");
-      return;
-    }
-    clear(status);
-    delete status.dataset.i18n;
-    status.hidden = true;
-
-    const { createShare, createStateRegistry } = await import("./state.js");
-    const ctx = { engine, share: createShare(), state: createStateRegistry() };
-    for (const id of this.panelList) {
-      const root = h("section", { class: "panel", "data-panel": id });
-      main.append(root);
-      try {
-        const mod = await import(`./panels/${id}.js`);
-        mod.mount(root, ctx);
-      } catch (e) {
-        console.error(`repay-calculator: panel ${id} failed to mount`, e);
-      }
-    }
+    // The panel list and start-up are the page's own (start.js), run in this element's scope.
+    const { panelsNamed, startPanels } = await import("./start.js");
+    const ctx = await startPanels({
+      engineLoad,
+      status,
+      names: panelsNamed(this.getAttribute("panels")),
+      rootFor: (name) => main.appendChild(h("section", { class: "panel", "data-panel": name })),
+      run,
+    });
     const defaults = { principal: numberAttr(this, "principal"), rate: numberAttr(this, "rate"), periods: numberAttr(this, "months") };
     const given = Object.fromEntries(Object.entries(defaults).filter(([, v]) => v !== undefined));
     if (ctx.state.has("terms") && Object.keys(given).length) {
-      ctx.state.set({ terms: { ...given, ...(given.rate ? { ratePer: "year" } : {}) } });
+      run(() => ctx.state.set({ terms: { ...given, ...(given.rate ? { ratePer: "year" } : {}) } }));
     }
-    frame.append(h("p", { class: "privacy repay-privacy", t: "app.privacy" }));
+    // "?" buttons beside technical terms, as on the page.
+    const glossary = await import("./glossary.js");
+    run(() => {
+      glossary.enhance(main);
+      frame.append(h("p", { class: "privacy repay-privacy", t: "app.privacy" }));
+    });
     this.dispatchEvent(new Event("repay-ready"));
   }
 }

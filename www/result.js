@@ -44,11 +44,15 @@ export function resultSection(cls, headingKey, ...children) {
   );
 }
 
+/** A figure this long (characters) takes a whole row of the tiles on a phone (style.css). */
+const WIDE_FIGURE = 13;
+
 /** One figure of a <dl class="figures">: label (with an optional hint) and value. */
 export function figure(labelKey, value, { testid, hint = null, main = false }) {
+  const cls = `figure${main ? " figure-main" : ""}${String(value).length >= WIDE_FIGURE ? " figure-wide" : ""}`;
   return h(
     "div",
-    { class: main ? "figure figure-main" : "figure", "data-testid": testid },
+    { class: cls, "data-testid": testid },
     h("dt", {}, t(labelKey), hint ? h("span", { class: "hint", text: hint }) : null),
     h("dd", { text: value }),
   );

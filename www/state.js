@@ -2,8 +2,11 @@
 // of strings, so that it can be put in a share link or (only when the person
 // asks) kept on this device.
 //
-//   state = { terms: { principal: "10000", …, fees: [{ label, amount, unit, when }] },
-//             overdue: {…}, plans: {…}, debts: { budget, debts: [{…}] }, letter: {…} }
+//   state = { page: { lang: "zh-TW" }, terms: { principal: "10000", …, fees: [{ label, amount, unit, when }] },
+//             overdue: {…}, plans: { …, planOn, chosen }, debts: { budget, debts: [{…}] }, letter: {…} }
+//
+// The page's language and the chosen plan are part of the case: a reload with
+// "remember" on, or a share link, restores them with the figures.
 //
 // Panels register { get, set } with createStateRegistry() (ctx.state); set(s)
 // writes the fields and recomputes at once. validate() is the one gate for
@@ -36,11 +39,19 @@ export const MAX_LEN = 120;
 const LONG = { reason: 2000, name: 80, lender: 80, contact: 80, label: 60 };
 const MAX_FRAGMENT = 32_000;
 
+/**
+ * The engine's own list limits (src/api/terms.rs MAX_FEES, schedule::MAX_PERIODS for prepayments,
+ * debt::MAX_DEBTS): a saved or shared state never holds more rows than the engine accepts, and
+ * never refuses what it accepts (tests/js/state-limits.test.mjs checks both against the wasm).
+ */
+export const LIMITS = { fees: 20, prepayments: 600, debts: 50 };
+
 /** Every panel's fields; lists are dynamic rows with their own fields and a maximum count. */
 export const SCHEMA = {
+  page: { fields: ["lang"], lists: {} },
   terms: {
     fields: ["principal", "received", "rate", "ratePer", "periods", "method", "startDate", "dayBasis"],
-    lists: { fees: { max: 20, fields: ["label", "amount", "unit", "when"] }, prepayments: { max: 60, fields: ["period", "amount", "then"] } },
+    lists: { fees: { max: LIMITS.fees, fields: ["label", "amount", "unit", "when"] }, prepayments: { max: LIMITS.prepayments, fields: ["period", "amount", "then"] } },
   },
   overdue: {
     fields: [
@@ -51,14 +62,14 @@ export const SCHEMA = {
     lists: {},
   },
   plans: {
-    fields: ["principal", "interest", "penalties", "fees", "rate", "ratePer", "budget", "lender", "lumpSum", "offer", "months", "deferral"],
+    fields: ["principal", "interest", "penalties", "fees", "rate", "ratePer", "budget", "lender", "lumpSum", "offer", "months", "deferral", "planOn", "chosen"],
     lists: {},
   },
-  debts: { fields: ["budget"], lists: { debts: { max: 30, fields: ["name", "balance", "rate", "ratePer", "min"] } } },
+  debts: { fields: ["budget"], lists: { debts: { max: LIMITS.debts, fields: ["name", "balance", "rate", "ratePer", "min"] } } },
   letter: { fields: ["lender", "name", "contact", "account", "reason"], lists: {} },
 };
 /** Panels whose fields go into a share link. */
-export const SHARED_PANELS = ["terms", "overdue", "plans", "debts"];
+export const SHARED_PANELS = ["page", "terms", "overdue", "plans", "debts"];
 
 const isPlain = (o) => o !== null && typeof o === "object" && !Array.isArray(o) && Object.getPrototypeOf(o) === Object.prototype;
 const okString = (k, v) => typeof v === "string" && v.length <= (LONG[k] ?? MAX_LEN);
@@ -119,6 +130,21 @@ export function createStateRegistry() {
     },
     has: (name) => panels.has(name),
   };
+}
+
+/**
+ * Registers the page's language as state panel "page": get() is { lang }, set() switches to a
+ * known language (setLang loads its messages; the panels redraw on the change).
+ */
+export function registerLanguage(registry, { lang, setLang, known }) {
+  registry.register("page", {
+    get: () => ({ lang: lang() }),
+    set(s) {
+      if (typeof s.lang === "string" && known.includes(s.lang) && s.lang !== lang()) {
+        setLang(s.lang).catch((e) => console.error(`could not load the messages of ${s.lang}`, e));
+      }
+    },
+  });
 }
 
 /** A tiny store so that a loan entered once can flow into later panels (the page and the embed share it). */

@@ -1,42 +1,22 @@
-//! The JSON text of `loanTerms`, written by hand for its schedule rows.
+//! `loanTerms`' rows for the binding, packed in one string, and their
+//! unpacking on the host.
 //!
-//! A 360-row schedule is ~2,000 strings; through serde_json's generic map
-//! serializer (key escaping, one `write` per piece) they were the largest
-//! share of a call. Here the rows are written straight into one buffer, and
-//! everything else still goes through serde: the output is serialized with an
-//! empty schedule and the rows are spliced into its `"schedule":[]`. Tests
-//! check that the text is byte-for-byte what serde_json writes for the same
-//! value (`tests/properties.rs`), so the two can never drift apart. The wasm
-//! binding takes the rows as a flat list instead ([`loan_terms_parts`]).
+//! Through `JSON.parse`, a 360-row schedule's ~2,000 strings were the largest
+//! share of a call in the browser. So the binding gets the output's JSON text
+//! without its rows and the rows' fields packed in one string
+//! ([`loan_terms_parts`]), which `src/wasm/schedule.js` cuts into row objects.
+//! [`unpack`] does in Rust what that script does, giving the JSON text the page
+//! ends up with, so that `call_json` (the tests and the fuzzer) runs the very
+//! path the binding runs; `tests/properties.rs` checks its text is what
+//! serde_json writes for the whole output.
 
-use super::terms::{LoanTermsOut, RowOut};
+use super::terms::LoanTermsOut;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{push_money, push_u32};
 use crate::schedule::Row;
 
 /// What serde_json writes first for a `LoanTermsOut` with an empty schedule.
 const EMPTY_SCHEDULE: &str = "{\"schedule\":[]";
-
-/// `out` as JSON text, identical to `serde_json::to_string(&out)`.
-pub fn loan_terms(out: LoanTermsOut) -> Result<String> {
-    let (rest, rows) = split(out)?;
-    let Some(tail) = rest.strip_prefix(EMPTY_SCHEDULE) else {
-        return Err(unwritable());
-    };
-    // ~115 bytes a row ({"period":360,"payment":"5307.27",…}).
-    let mut json = Vec::with_capacity(rest.len() + rows.len() * 120 + 16);
-    json.extend_from_slice(b"{\"schedule\":[");
-    for (k, r) in rows.iter().enumerate() {
-        if k > 0 {
-            json.push(b',');
-        }
-        row(&mut json, r);
-    }
-    json.push(b']');
-    json.extend_from_slice(tail.as_bytes());
-    // Every byte written is ASCII or comes from a `&str`, so this never fails.
-    String::from_utf8(json).map_err(|_| unwritable())
-}
 
 /// `out` (whose `schedule` is left empty) and its `rows` in two parts for
 /// the wasm binding: the JSON text of everything but the rows (with
@@ -95,89 +75,99 @@ pub const ROW_FIELDS: [&str; 7] = [
     "balance",
 ];
 
-/// The output without its rows, as serde_json writes it, and the rows.
-fn split(mut out: LoanTermsOut) -> Result<(String, Vec<RowOut>)> {
-    let rows = std::mem::take(&mut out.schedule);
-    let rest = serde_json::to_string(&out).map_err(|_| unwritable())?;
-    Ok((rest, rows))
-}
-
 fn unwritable() -> Error {
     Error::general(ErrorCode::Overflow, "the schedule could not be written")
 }
 
-/// One row, in `RowOut`'s field order and serde names.
-fn row(buf: &mut Vec<u8>, r: &RowOut) {
-    buf.extend_from_slice(b"{\"period\":");
-    push_u32(buf, r.period);
-    if let Some(date) = &r.due_date {
-        buf.extend_from_slice(b",\"dueDate\":");
-        let mut s = String::new();
-        push_str(&mut s, date);
-        buf.extend_from_slice(s.as_bytes());
-    }
-    for (key, figure) in [
-        (&b",\"payment\":\""[..], &r.payment),
-        (b",\"principal\":\"", &r.principal),
-        (b",\"interest\":\"", &r.interest),
-        (b",\"fees\":\"", &r.fees),
-        (b",\"balance\":\"", &r.balance),
-    ] {
-        buf.extend_from_slice(key);
-        // A figure is digits, '-' and '.': nothing to escape.
-        buf.extend_from_slice(figure.as_bytes());
-        buf.push(b'"');
-    }
-    buf.push(b'}');
-}
-
-/// A JSON string, escaped as serde_json escapes it.
-fn push_str(buf: &mut String, s: &str) {
-    buf.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => buf.push_str("\\\""),
-            '\\' => buf.push_str("\\\\"),
-            '\n' => buf.push_str("\\n"),
-            '\r' => buf.push_str("\\r"),
-            '\t' => buf.push_str("\\t"),
-            '\u{08}' => buf.push_str("\\b"),
-            '\u{0C}' => buf.push_str("\\f"),
-            c if u32::from(c) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let v = u32::from(c) as usize;
-                buf.push_str("\\u00");
-                buf.push(char::from(HEX[v >> 4]));
-                buf.push(char::from(HEX[v & 15]));
-            }
-            c => buf.push(c),
+/// The JSON text `withSchedule` in `src/wasm/schedule.js` makes of the two
+/// parts of [`loan_terms_parts`]: the rows' fields, cut out by their lengths,
+/// as objects in `"schedule"` (`period` a number, `dueDate` left out when
+/// empty, every other field a string). The fields are digits, `-`, `.` and
+/// dates: nothing to escape. Parts that do not fit together are an error.
+pub fn unpack(rest: &str, packed: &str, rows: u32) -> Result<String> {
+    let count = usize::try_from(rows).map_err(|_| unwritable())? * ROW_FIELDS.len();
+    let tail = rest.strip_prefix(EMPTY_SCHEDULE).ok_or_else(unwritable)?;
+    let lengths = packed.as_bytes().get(..count).ok_or_else(unwritable)?;
+    let mut at = count;
+    let mut json = String::with_capacity(rest.len() + packed.len() * 3);
+    json.push_str("{\"schedule\":[");
+    for (i, row) in lengths.chunks(ROW_FIELDS.len()).enumerate() {
+        if i > 0 {
+            json.push(',');
         }
+        json.push('{');
+        for (k, (name, len)) in ROW_FIELDS.iter().zip(row).enumerate() {
+            let end = at + usize::from(len.checked_sub(b'0').ok_or_else(unwritable)?);
+            let field = packed.get(at..end).ok_or_else(unwritable)?;
+            at = end;
+            if *name == "dueDate" && field.is_empty() {
+                continue;
+            }
+            if k > 0 {
+                json.push(',');
+            }
+            json.push('"');
+            json.push_str(name);
+            json.push_str("\":");
+            if *name == "period" {
+                json.push_str(field);
+            } else {
+                json.push('"');
+                json.push_str(field);
+                json.push('"');
+            }
+        }
+        json.push('}');
     }
-    buf.push('"');
+    if at != packed.len() {
+        return Err(unwritable());
+    }
+    json.push(']');
+    json.push_str(tail);
+    Ok(json)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const REST: &str = "{\"schedule\":[],\"x\":1}";
+
     #[test]
-    fn strings_and_numbers_are_written_as_serde_json_writes_them() {
-        for n in [0, 7, 10, 360, 4_294_967_295] {
-            let mut b = Vec::new();
-            push_u32(&mut b, n);
-            assert_eq!(b, serde_json::to_string(&n).unwrap().as_bytes());
-        }
-        let every_control: String = (0u8..0x20).map(char::from).collect();
-        for s in [
-            "2026-01-31",
-            "",
-            "say \"hi\" \\ ok",
-            &every_control,
-            "中文 €",
+    fn unpacks_rows_as_the_page_builds_them() {
+        // Row 1 with a due date, row 2 without: lengths, then the fields.
+        let fields = ["1", "2026-01-31", "5.00", "4.00", "1.00", "0.00", "4.00"];
+        let fields2 = ["2", "", "4.04", "4.00", "0.04", "0.00", "0.00"];
+        let all: Vec<&str> = fields.iter().chain(fields2.iter()).copied().collect();
+        let mut packed: String = all
+            .iter()
+            .map(|f| char::from(b'0' + f.len() as u8))
+            .collect();
+        packed.extend(all.iter().copied());
+        assert_eq!(
+            unpack(REST, &packed, 2).unwrap(),
+            "{\"schedule\":[{\"period\":1,\"dueDate\":\"2026-01-31\",\"payment\":\"5.00\",\"principal\":\"4.00\",\"interest\":\"1.00\",\"fees\":\"0.00\",\"balance\":\"4.00\"},\
+             {\"period\":2,\"payment\":\"4.04\",\"principal\":\"4.00\",\"interest\":\"0.04\",\"fees\":\"0.00\",\"balance\":\"0.00\"}],\"x\":1}"
+        );
+        assert_eq!(unpack(REST, "", 0).unwrap(), REST);
+    }
+
+    #[test]
+    fn parts_that_do_not_fit_are_an_error_not_a_panic() {
+        // Lengths "1000000": a one-byte period, six empty fields.
+        for (rest, packed, rows) in [
+            (REST, "10000001y", 1),       // a byte left over
+            (REST, "1000000", 1),         // a field missing its bytes
+            (REST, "100", 1),             // too few lengths
+            (REST, "/000000x", 1),        // a length below '0'
+            ("{\"x\":1}", "", 0),         // no empty schedule to fill
+            (REST, "10000001", u32::MAX), // more rows than lengths
         ] {
-            let mut b = String::new();
-            push_str(&mut b, s);
-            assert_eq!(b, serde_json::to_string(s).unwrap(), "{s:?}");
+            assert_eq!(
+                unpack(rest, packed, rows).unwrap_err().code,
+                ErrorCode::Overflow,
+                "{packed:?}"
+            );
         }
     }
 }

@@ -43,29 +43,36 @@ pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
 
-/// `loanTerms` for the wasm binding: the output's JSON text without its rows,
-/// the rows packed in one string, and the number of rows (see
-/// [`json::loan_terms_parts`]).
-pub fn loan_terms_parts(input: &Value) -> Result<(String, String, u32)> {
-    let (out, rows) = terms::loan_terms_rows(input)?;
-    let (rest, packed) = json::loan_terms_parts(&out, &rows)?;
-    // At most MAX_PERIODS (600) rows.
-    let count = u32::try_from(rows.len()).map_err(|_| crate::error::Error::overflow(None))?;
-    Ok((rest, packed, count))
+/// What an API function gives the binding: JSON text for `JSON.parse`, or,
+/// for `loanTerms`, the JSON text without its rows and the rows packed in one
+/// string (see [`json::loan_terms_parts`]; `src/wasm/schedule.js` builds the
+/// row objects).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The whole output as JSON text.
+    Json(String),
+    /// `loanTerms`: the output with `"schedule":[]`, and its rows packed.
+    Rows {
+        /// The JSON text of everything but the rows.
+        rest: String,
+        /// The rows' fields ([`ROW_FIELDS`]), lengths first.
+        packed: String,
+        /// The number of rows.
+        rows: u32,
+    },
 }
 
 pub use json::ROW_FIELDS;
 
-/// Calls the API function named `name` (its JS name) on `input`, and writes
-/// the result as JSON text. This is the single entry the wasm binding and the
-/// fuzzer share.
-pub fn call_json(name: &str, input: &Value) -> Result<String> {
-    fn json<T: Serialize>(v: &T) -> Result<String> {
+/// Calls the API function named `name` (its JS name) on `input`. This is the
+/// single entry of the wasm binding; [`call_json`] runs it on the host.
+pub fn call(name: &str, input: &Value) -> Result<Answer> {
+    fn json<T: Serialize>(v: &T) -> Result<Answer> {
         // Outputs are strings, numbers, booleans, lists and string-keyed
         // objects written to memory: serde_json has nothing to fail on. The
         // error's own text is not kept: formatting it would link every
         // message of serde_json and std::io into the wasm module (0.4 KB gzip).
-        serde_json::to_string(v).map_err(|_| {
+        serde_json::to_string(v).map(Answer::Json).map_err(|_| {
             crate::error::Error::general(
                 crate::error::ErrorCode::Overflow,
                 "the result could not be written",
@@ -73,7 +80,14 @@ pub fn call_json(name: &str, input: &Value) -> Result<String> {
         })
     }
     match name {
-        "loanTerms" => json::loan_terms(loan_terms(input)?),
+        "loanTerms" => {
+            let (out, rows) = terms::loan_terms_rows(input)?;
+            let (rest, packed) = json::loan_terms_parts(&out, &rows)?;
+            // At most MAX_PERIODS (600) rows.
+            let rows =
+                u32::try_from(rows.len()).map_err(|_| crate::error::Error::overflow(None))?;
+            Ok(Answer::Rows { rest, packed, rows })
+        }
         "cashflowRate" => json(&cashflow_rate(input)?),
         "overdueCost" => json(&overdue_cost(input)?),
         "legalRules" => json(&legal_rules()),
@@ -84,5 +98,16 @@ pub fn call_json(name: &str, input: &Value) -> Result<String> {
             crate::error::ErrorCode::UnknownValue,
             format!("no API function is called {name}"),
         )),
+    }
+}
+
+/// [`call`], with the result as the JSON text of what the page receives:
+/// `loanTerms`' packed rows are unpacked as `src/wasm/schedule.js` unpacks
+/// them ([`json::unpack`]). The tests and the fuzzer use this, so they run the
+/// binding's own path.
+pub fn call_json(name: &str, input: &Value) -> Result<String> {
+    match call(name, input)? {
+        Answer::Json(text) => Ok(text),
+        Answer::Rows { rest, packed, rows } => json::unpack(&rest, &packed, rows),
     }
 }

@@ -177,7 +177,7 @@ pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
             let rate = overdue::penalty_rate_with_markup(contract, markup)?;
             if rate.annual_percent(day_basis)? > MAX_ANNUAL_PERCENT {
                 return Err(Error::field(
-                    ErrorCode::OutOfRange,
+                    ErrorCode::TooLarge,
                     "penalty.markupPercent",
                     format!("the raised rate is above {MAX_ANNUAL_PERCENT} % a year, the highest rate this calculator accepts"),
                 ));
@@ -437,11 +437,12 @@ fn basis_notes(pack: &RulePack, inp: &OverdueInput) -> Result<Vec<WarningOut>> {
     Ok(out)
 }
 
-/// `overdueCost(input)`: the charges, the caps, the series and an optional
-/// payment allocation.
-pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
-    let inp = read_overdue_input(input)?;
-    let pack = rules::pack()?;
+/// The charges of `inp` and every cap of the pack evaluated against them:
+/// what `overdueCost` reports and `repaymentPlans` builds its lawful position on.
+pub fn assess(
+    pack: &'static RulePack,
+    inp: &OverdueInput,
+) -> Result<(overdue::Charges, Vec<caps::CapResult>)> {
     let t = &inp.terms;
     let c = overdue::charges(t, inp.days)?;
     let principal = t.overdue.principal;
@@ -464,6 +465,17 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
         },
     };
     let caps = caps::evaluate_caps(pack, &ctx)?;
+    Ok((c, caps))
+}
+
+/// `overdueCost(input)`: the charges, the caps, the series and an optional
+/// payment allocation.
+pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
+    let inp = read_overdue_input(input)?;
+    let pack = rules::pack()?;
+    let t = &inp.terms;
+    let (c, caps) = assess(pack, &inp)?;
+    let principal = t.overdue.principal;
     let annual = t.penalty_rate.annual_percent(t.day_basis)?;
     let allocation = match inp.payment {
         None => None,

@@ -5,16 +5,18 @@
 //! for the formulas. Here every field is read with its path, and every figure
 //! goes out as a money string (two decimals) or a percent string (four).
 
+use super::overdue::{assess, read_overdue_input};
 use super::{MoneyText, PercentText};
 use crate::budget::BudgetFit;
 use crate::debt::{self, Debt, Outcome, Strategy, MAX_DEBTS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{Obj, Value};
 use crate::money::{fmt_money, fmt_percent, round_dp_half_up, DayBasis, Per, Rate};
+use crate::plan::lawful::{position, Claim, Position};
 use crate::plan::{
     self, Balance, Plan, PlanRequest, PlanRow, MAX_DEFERRAL_MONTHS, MAX_PLAN_MONTHS,
 };
-use crate::rules::LENDER_WORDS;
+use crate::rules::{self, Source, LENDER_WORDS};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -149,13 +151,52 @@ pub struct BudgetOut {
     pub minimum_monthly: MoneyText,
 }
 
+/// A balance by part, as the contract states the parts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartsOut {
+    /// Principal.
+    pub principal: MoneyText,
+    /// Contract interest.
+    pub interest: MoneyText,
+    /// Penalty interest (罚息, compound interest, interest on fees).
+    pub penalties: MoneyText,
+    /// Fees and late fees (违约金).
+    pub fees: MoneyText,
+    /// The sum of the four.
+    pub total: MoneyText,
+}
+
+/// Something taken off the claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RemovedOut {
+    /// Rule id in the rule pack.
+    pub rule: String,
+    /// The amount taken off.
+    pub amount: MoneyText,
+    /// Where the rule comes from.
+    pub source: Source,
+}
+
 /// The output of `repaymentPlans`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PlansOut {
     /// The plans, in a fixed order.
     pub plans: Vec<PlanOut>,
     /// The budget fit.
     pub budget: BudgetOut,
+    /// The balance as claimed (the `balance` given, or the case's claim).
+    pub claimed: PartsOut,
+    /// The claim less what the law does not support (equal to `claimed`
+    /// without a case, or when nothing is above a binding line).
+    pub lawful: PartsOut,
+    /// What was taken off the claim, by rule.
+    pub removed: Vec<RemovedOut>,
+    /// `lawful` | `claimed`: the balance the plans are computed on.
+    pub plan_on: &'static str,
+    /// With a case: penalty interest a day on the claimed overdue principal
+    /// (what keeps running while nothing is agreed); else null.
+    pub penalty_per_day: Option<MoneyText>,
 }
 
 fn row_out(r: &PlanRow) -> PlanRowOut {
@@ -225,18 +266,123 @@ fn budget_out(b: &BudgetFit) -> BudgetOut {
     }
 }
 
+/// Which balance the plans are computed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanOn {
+    /// The claim less what the law does not support (default).
+    Lawful,
+    /// The claim as the lender states it.
+    Claimed,
+}
+
+impl PlanOn {
+    fn as_str(self) -> &'static str {
+        match self {
+            PlanOn::Lawful => "lawful",
+            PlanOn::Claimed => "claimed",
+        }
+    }
+}
+
+/// The `repaymentPlans` input, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlansInput {
+    /// The plan request, its balance being the one chosen by `plan_on`.
+    pub request: PlanRequest,
+    /// The claim and its lawful position (equal without a case).
+    pub position: Position,
+    /// Which balance the plans use.
+    pub plan_on: PlanOn,
+    /// Penalty interest a day, with a case.
+    pub penalty_per_day: Option<Decimal>,
+}
+
+/// An error inside `overdue` named by its full path.
+fn under_overdue(mut e: Error) -> Error {
+    e.field = Some(match e.field.take() {
+        Some(f) if !f.is_empty() => crate::input::join("overdue", &f),
+        _ => "overdue".to_owned(),
+    });
+    e
+}
+
+/// Reads the case (`overdue`) or the `balance`: the claim, its lawful
+/// position, the case's lender and its penalty interest a day.
+fn read_position(o: &Obj<'_>) -> Result<(Position, Option<crate::rules::Lender>, Option<Decimal>)> {
+    match (o.get("balance"), o.get("overdue")) {
+        (Some(_), Some(_)) => Err(Error::field(
+            ErrorCode::Conflict,
+            "overdue",
+            "give overdue (the case) or balance, not both",
+        )),
+        (None, Some(v)) => {
+            let inp = read_overdue_input(v).map_err(under_overdue)?;
+            let pack = rules::pack()?;
+            let (charges, caps) = assess(pack, &inp).map_err(under_overdue)?;
+            let t = &inp.terms;
+            let claim = Claim {
+                principal: t.overdue.principal,
+                interest: t.overdue.interest,
+                fees: t.overdue.fees,
+                upfront_deduction: inp.upfront_deduction,
+            };
+            let pos = position(pack, claim, &charges, &caps)?;
+            let daily = crate::money::div(
+                crate::money::mul(
+                    t.overdue.principal,
+                    t.penalty_rate.annual_percent(t.day_basis)?,
+                )?,
+                crate::money::mul(t.day_basis.days(), Decimal::ONE_HUNDRED)?,
+            )?;
+            Ok((
+                pos,
+                Some(inp.lender),
+                Some(crate::money::round_cents(daily)),
+            ))
+        }
+        _ => {
+            let bo = o.req_obj("balance")?;
+            let balance = Balance {
+                principal: bo.positive_money("principal")?,
+                interest: bo.opt_money("interest")?.unwrap_or(Decimal::ZERO),
+                penalties: bo.opt_money("penalties")?.unwrap_or(Decimal::ZERO),
+                fees: bo.opt_money("fees")?.unwrap_or(Decimal::ZERO),
+            };
+            bo.finish()?;
+            Ok((
+                Position {
+                    claimed: balance,
+                    lawful: balance,
+                    removed: Vec::new(),
+                },
+                None,
+                None,
+            ))
+        }
+    }
+}
+
 /// Reads the `repaymentPlans` input.
-pub fn read_plan_request(input: &Value) -> Result<PlanRequest> {
+pub fn read_plans_input(input: &Value) -> Result<PlansInput> {
     let o = Obj::new(input, "")?;
     let day_basis = o.day_basis()?;
-    let bo = o.req_obj("balance")?;
-    let balance = Balance {
-        principal: bo.positive_money("principal")?,
-        interest: bo.opt_money("interest")?.unwrap_or(Decimal::ZERO),
-        penalties: bo.opt_money("penalties")?.unwrap_or(Decimal::ZERO),
-        fees: bo.opt_money("fees")?.unwrap_or(Decimal::ZERO),
+    let (position, case_lender, penalty_per_day) = read_position(&o)?;
+    let plan_on = o.word(
+        "planOn",
+        &[("lawful", PlanOn::Lawful), ("claimed", PlanOn::Claimed)],
+        Some(PlanOn::Lawful),
+    )?;
+    let balance = match plan_on {
+        PlanOn::Lawful => position.lawful,
+        PlanOn::Claimed => position.claimed,
     };
-    bo.finish()?;
+    if balance.principal <= Decimal::ZERO {
+        return Err(Error::field(
+            ErrorCode::OutOfRange,
+            "overdue",
+            "nothing is left to plan: the principal is 0 after the up-front deduction",
+        ));
+    }
     let rate = if o.has("rate") {
         o.rate("rate", day_basis)?
     } else {
@@ -246,13 +392,23 @@ pub fn read_plan_request(input: &Value) -> Result<PlanRequest> {
     let lump_sum = o.opt_money("lumpSum")?;
     let lump_sum_offer = o.opt_money("lumpSumOffer")?;
     if lump_sum_offer.is_some_and(|x| x.is_zero()) {
-        return Err(Error::field(
-            ErrorCode::OutOfRange,
-            "lumpSumOffer",
-            "lumpSumOffer must be more than 0",
-        ));
+        return Err(crate::input::not_positive("lumpSumOffer"));
     }
-    let lender = o.word("lender", &LENDER_WORDS, None)?;
+    let lender = match case_lender {
+        None => o.word("lender", &LENDER_WORDS, None)?,
+        Some(l) if o.has("lender") => {
+            let top = o.word("lender", &LENDER_WORDS, None)?;
+            if top != l {
+                return Err(Error::field(
+                    ErrorCode::Conflict,
+                    "lender",
+                    "lender differs from overdue.lender",
+                ));
+            }
+            l
+        }
+        Some(l) => l,
+    };
     let max_months = o
         .opt_int_in("maxMonths", 1, MAX_PLAN_MONTHS)?
         .unwrap_or(MAX_PLAN_MONTHS);
@@ -269,28 +425,57 @@ pub fn read_plan_request(input: &Value) -> Result<PlanRequest> {
         .unwrap_or(3);
     let start_date = o.opt_date("startDate")?;
     o.finish()?;
-    Ok(PlanRequest {
-        balance,
-        rate,
-        day_basis,
-        monthly_budget,
-        lump_sum,
-        lump_sum_offer,
-        lender,
-        max_months,
-        months,
-        deferral_months,
-        start_date,
+    Ok(PlansInput {
+        request: PlanRequest {
+            balance,
+            rate,
+            day_basis,
+            monthly_budget,
+            lump_sum,
+            lump_sum_offer,
+            lender,
+            max_months,
+            months,
+            deferral_months,
+            start_date,
+        },
+        position,
+        plan_on,
+        penalty_per_day,
+    })
+}
+
+fn parts_out(b: &Balance) -> Result<PartsOut> {
+    Ok(PartsOut {
+        principal: fmt_money(b.principal),
+        interest: fmt_money(b.interest),
+        penalties: fmt_money(b.penalties),
+        fees: fmt_money(b.fees),
+        total: fmt_money(b.total()?),
     })
 }
 
 /// `repaymentPlans(input)`: the negotiable plans and the budget fit.
 pub fn repayment_plans(input: &Value) -> Result<PlansOut> {
-    let req = read_plan_request(input)?;
-    let set = plan::plans(&req)?;
+    let inp = read_plans_input(input)?;
+    let set = plan::plans(&inp.request)?;
     Ok(PlansOut {
         plans: set.plans.iter().map(plan_out).collect(),
         budget: budget_out(&set.budget),
+        claimed: parts_out(&inp.position.claimed)?,
+        lawful: parts_out(&inp.position.lawful)?,
+        removed: inp
+            .position
+            .removed
+            .iter()
+            .map(|r| RemovedOut {
+                rule: r.rule.id.clone(),
+                amount: fmt_money(r.amount),
+                source: r.rule.source.clone(),
+            })
+            .collect(),
+        plan_on: inp.plan_on.as_str(),
+        penalty_per_day: inp.penalty_per_day.map(fmt_money),
     })
 }
 

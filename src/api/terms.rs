@@ -120,11 +120,7 @@ pub fn read_loan_terms(input: &Value) -> Result<LoanTerms> {
     let principal = o.positive_money("principal")?;
     let received = o.opt_money("received")?;
     if received.is_some_and(|r| r.is_zero()) {
-        return Err(Error::field(
-            ErrorCode::OutOfRange,
-            "received",
-            "received must be more than 0",
-        ));
+        return Err(crate::input::not_positive("received"));
     }
     let rate = o.rate("rate", day_basis)?;
     let periods = o.int_in("periods", 1, MAX_PERIODS)?;
@@ -306,7 +302,7 @@ pub fn cashflow_rate(input: &Value) -> Result<CashflowRateOut> {
             "a date or a period",
         )? {
             OneOf::First => When::Date(f.date("date")?),
-            OneOf::Second => When::Period(f.decimal_in(
+            OneOf::Second => When::Period(f.fraction_in(
                 "period",
                 Decimal::ZERO,
                 Decimal::from(MAX_WHOLE_PERIODS),
@@ -336,7 +332,7 @@ pub fn cashflow_rate(input: &Value) -> Result<CashflowRateOut> {
                 "periodsPerYear goes with flows by period; dated flows use the calendar",
             ))
         }
-        Some(_) => o.decimal_in("periodsPerYear", Decimal::new(1, 2), Decimal::from(366))?,
+        Some(_) => o.fraction_in("periodsPerYear", Decimal::new(1, 2), Decimal::from(366))?,
     };
     if per_year.is_zero() {
         return Err(Error::field(

@@ -113,6 +113,39 @@ pub fn decimal_from_js_number(n: f64) -> std::result::Result<Decimal, ParseProbl
     Ok(short)
 }
 
+/// Turns a JS number into a decimal with all the digits JS prints for it (up
+/// to 17 significant), for figures that are computed rather than typed: a
+/// fraction of a period (`1 + 5/30`), a number of periods in a year
+/// (`365/7`). A typed-looking number takes [`decimal_from_js_number`]'s path;
+/// otherwise the shortest numeral that reads back as this very double. Money never comes through here: it keeps the ten-place rule.
+pub fn decimal_from_js_number_full(n: f64) -> std::result::Result<Decimal, ParseProblem> {
+    match decimal_from_js_number(n) {
+        Err(ParseProblem::TooManyDecimals) if n.abs() >= 1e-10 => {}
+        other => return other,
+    }
+    let exact = |x: f64| Decimal::from_f64_retain(x).ok_or(ParseProblem::NotANumber);
+    let here = exact(n)?;
+    // The doubles either side (n is finite, not 0 and below 1e15 here).
+    let below = exact(f64::from_bits(n.to_bits() - 1))?;
+    let above = exact(f64::from_bits(n.to_bits() + 1))?;
+    let two = Decimal::TWO;
+    let (low, high) = ((below + here) / two, (here + above) / two);
+    let (low, high) = if low < high { (low, high) } else { (high, low) };
+    // The shortest numeral that reads back as n, as JS prints it: the nearest
+    // of k significant digits for the least k that falls strictly between the
+    // midpoints to the neighbouring doubles (17 digits always do).
+    for k in 1..17 {
+        let c = here.round_sf(k).ok_or(ParseProblem::NotANumber)?;
+        if low < c && c < high {
+            return Ok(c.normalize());
+        }
+    }
+    Ok(here
+        .round_sf(17)
+        .ok_or(ParseProblem::NotANumber)?
+        .normalize())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +235,53 @@ mod tests {
             assert_eq!((got, got.scale()), (d(&format!("{n}")), 0), "{n}");
         }
         assert_eq!(decimal_from_js_number(0.0000000001), Ok(d("0.0000000001")));
+    }
+
+    /// Computed figures keep the digits JS prints for them (Number#toString).
+    #[test]
+    fn computed_js_numbers_keep_all_their_printed_digits() {
+        let cases = [
+            (1.0 + 5.0 / 30.0, "1.1666666666666667"),
+            (365.0 / 7.0, "52.142857142857146"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (2.0 / 3.0, "0.6666666666666666"),
+            (12.5, "12.5"),
+            (0.1, "0.1"),
+        ];
+        for (n, js) in cases {
+            assert_eq!(decimal_from_js_number_full(n), Ok(d(js)), "{js}");
+            assert_eq!(
+                format!("{n}"),
+                js,
+                "Rust prints the shortest digits, as JS does"
+            );
+        }
+        assert_eq!(
+            decimal_from_js_number_full(1e300),
+            Err(ParseProblem::TooLarge)
+        );
+        assert_eq!(
+            decimal_from_js_number_full(f64::NAN),
+            Err(ParseProblem::NotANumber)
+        );
+    }
+
+    /// On arbitrary doubles, the digits are Rust's shortest round-trip
+    /// formatting (the digits JS prints), read back as exactly that double.
+    #[test]
+    fn computed_js_numbers_agree_with_shortest_formatting() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Doubles from 2^-20 to 2^20: fractions of periods and periods a year.
+            let n = f64::from_bits(0x3EB0_0000_0000_0000 + seed % 0x0280_0000_0000_0000);
+            let got = decimal_from_js_number_full(n).unwrap();
+            assert_eq!(got, d(&format!("{n}")), "{n:?}");
+            assert_eq!(got.to_string().parse::<f64>(), Ok(n), "{n:?}");
+        }
     }
 
     /// Agrees with Rust's shortest round-trip formatting (the same digits JS

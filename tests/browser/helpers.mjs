@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCREENSHOTS = path.join(ROOT, "out", "screenshots");
@@ -37,10 +38,10 @@ function freePort() {
   });
 }
 
-/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
+/** Starts scripts/serve.py on a free port for dir (relative to the repository, or absolute); resolves to { url, stop }. */
 export async function startServer(dir = "www") {
   const port = await freePort();
-  const child = spawn("python3", [path.join(ROOT, "scripts/serve.py"), "--port", String(port), "--dir", path.join(ROOT, dir)], {
+  const child = spawn("python3", [path.join(ROOT, "scripts/serve.py"), "--port", String(port), "--dir", path.resolve(ROOT, dir)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -166,4 +167,17 @@ export function engineInPage(page, fn, input, map = (v) => v) {
 export async function widthAt(page, width, height) {
   await page.setViewportSize({ width, height });
   return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/**
+ * For a test file: opens the page (openPage) before its tests, calls
+ * ready(page) to wait for what they need, and closes it after them.
+ */
+export function pageForTests(ready) {
+  let session = null;
+  before(async () => {
+    session = await openPage();
+    await ready(session.page);
+  });
+  after(() => session?.close());
 }

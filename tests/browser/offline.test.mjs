@@ -116,6 +116,25 @@ test("first visit: 'ready to work offline' once every asset is cached", async ()
   const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), `repay-${v1.version}`);
   assert.deepEqual(cached.sort(), v1.precache.map((p) => new URL(p, url).href).sort());
   await screenshot(page, "offline-ready");
+  // At 360 px it is one quiet line in the footer, in the flow of the page (covering
+  // nothing), announced politely, with nothing to dismiss.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const box = await ready.evaluate((el) => {
+    const line = el.closest("#offline-status");
+    const r = el.getBoundingClientRect();
+    const fixed = [];
+    for (let n = el; n; n = n.parentElement) if (["fixed", "sticky"].includes(getComputedStyle(n).position)) fixed.push(n.id || n.className);
+    return { inFooter: !!el.closest("footer.site-footer"), role: line?.getAttribute("role"), live: line?.getAttribute("aria-live"), height: r.height, lineHeight: parseFloat(getComputedStyle(el).lineHeight), fixed, buttons: line?.querySelectorAll("button").length };
+  });
+  assert.ok(box.inFooter, "the line is in the footer");
+  assert.equal(box.role, "status", "announced politely (role=status)");
+  assert.deepEqual(box.fixed, [], "nothing fixed or sticky over the page");
+  assert.equal(box.buttons, 0, "nothing to dismiss");
+  assert.ok(box.height <= box.lineHeight * 2 + 1, `at most two short lines at 360 px (${box.height} px)`);
+  assert.equal(await page.locator("#offline-notice").textContent(), "", "no box over the form");
+  await ready.scrollIntoViewIfNeeded();
+  await screenshot(page, "offline-ready-360");
+  await page.setViewportSize({ width: 1280, height: 800 });
 });
 
 test("the precache list holds every same-origin request of a full page load", async () => {

@@ -275,7 +275,12 @@ test("the rights panel lists every fact with its source, date and confidence; th
   assert.equal(await sources.locator(".rights-rule").count(), data.rules.length);
   for (const r of data.rules) {
     const li = sources.locator(`.rights-rule[data-rule="${r.id}"]`);
-    assert.equal(await li.locator(".src-document dd").textContent(), r.source.document);
+    assert.equal(await li.locator(".src-document dd .source-text").textContent(), r.source.document);
+    // A source in English (the UK rules) is marked as such and labelled on a Chinese page.
+    const english = !/[\u3400-\u9fff]/.test(r.source.document);
+    assert.equal(await li.locator(".src-document dd .source-text").getAttribute("lang"), english ? "en" : "zh-CN", r.id);
+    assert.equal(await li.locator('.src-document [data-testid="english-original"]').count(), english ? 1 : 0, r.id);
+    if (r.jurisdiction === "uk") assert.equal(await li.locator('.src-document [data-testid="english-original"]').textContent(), zh["legal.ukEnglishOriginal"], r.id);
     if (r.source.article) assert.equal(await li.locator(".src-article dd").textContent(), r.source.article);
     assert.equal(await li.locator(".src-confidence .conf").getAttribute("data-confidence"), r.confidence);
   }

@@ -66,10 +66,11 @@ test("10,000 contract, 9,000 received, 12 %/year over 12 months: true cost about
   assert.match(why, /年利率 12%/);
   assert.match(why, /¥9,000\.00/);
   assert.match(why, /砍头息/);
-  // Above the 24 % line: that warning, and only that one, in the warning colour.
+  // Nominal 32.50 % but effective 37.81 %: the warning takes the higher of the two, so it is
+  // the 36 % line's, and only that one, in the warning colour.
   const above = page.locator(".warning.above-line");
   assert.equal(await above.count(), 1);
-  assert.equal(await above.getAttribute("data-code"), "aprAbove24");
+  assert.equal(await above.getAttribute("data-code"), "aprAbove36");
   assert.equal(await page.locator('.warning[data-code="upfrontDeduction"]:not(.above-line)').count(), 1);
 });
 

@@ -7,7 +7,8 @@
 //! Unicode strings, impossible dates), a field dropped or added, a list grown,
 //! a level of nesting added, or an extreme but valid value put in (600
 //! periods at 10,000 %/year, 0 % rates). Every case goes through
-//! `repay::api::call_json`, the entry the wasm binding uses.
+//! `repay::api::call_json`: the binding's own entry (`api::call`), with
+//! `loanTerms`' packed rows unpacked as the page unpacks them.
 
 #![allow(dead_code)]
 

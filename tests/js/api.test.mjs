@@ -241,7 +241,12 @@ test("error: a JS number with more than 10 decimals → tooManyDecimals", () => 
 test("error: other codes are set as documented", () => {
   assertApiError(() => loanTerms({ ...REFERENCE, method: "annuitty" }), "unknownValue", "method");
   assertApiError(() => loanTerms({ ...REFERENCE, periods: 601 }), "outOfRange", "periods");
-  assertApiError(() => loanTerms({ ...REFERENCE, periods: 0 }), "outOfRange", "periods");
+  assertApiError(() => loanTerms({ ...REFERENCE, periods: 0 }), "notPositive", "periods");
+  assertApiError(() => loanTerms({ ...REFERENCE, periods: 45.5 }), "notWhole", "periods");
+  assertApiError(() => loanTerms({ ...REFERENCE, principal: 0.001 }), "belowMinimum", "principal");
+  assertApiError(() => loanTerms({ ...REFERENCE, principal: "99999999999999999999999" }), "tooLarge", "principal");
+  assertApiError(() => loanTerms({ ...REFERENCE, principal: "9".repeat(200_000) }), "tooLarge", "principal");
+  assertApiError(() => loanTerms({ ...REFERENCE, principal: 99999999999999999999999 }), "tooLarge", "principal");
   assertApiError(() => loanTerms({ ...REFERENCE, principal: "1e5" }), "invalidNumber", "principal");
   assertApiError(() => loanTerms({ ...REFERENCE, principal: "12,5" }), "invalidNumber", "principal");
   assertApiError(
@@ -337,6 +342,19 @@ test("formats: cashflowRate rates have four decimals in every convention", () =>
     const r = cashflowRate({ flows: periodic, convention, periodsPerYear: 12 });
     for (const v of Object.values(r)) assert.match(v, RATE, convention);
   }
+});
+
+test("cashflowRate: a computed fraction of a period and periods a year keep all their digits (usRegZ)", () => {
+  // Hand-derived (tests/errors.rs): (1 + i)(1 + i/6) = 1.05, i = (√50.2 − 7)/2.
+  const flows = [{ amount: 1000, period: 0 }, { amount: -1050, period: 1 + 5 / 30 }];
+  const r = cashflowRate({ flows, convention: "usRegZ", periodsPerYear: 365 / 7 });
+  assert.deepEqual(r, { periodicPercent: "4.2598", nominalPercent: "222.1177", effectivePercent: "780.3684" });
+  // Money keeps its ten-place rule.
+  assertApiError(
+    () => cashflowRate({ flows: [flows[0], { amount: -(0.1 + 0.2), period: 1 }], convention: "usRegZ" }),
+    "tooManyDecimals",
+    "flows[1].amount",
+  );
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,9 @@
 // (string-literal unions, `null`, numbers, booleans, and the MoneyText /
 // PercentText / DateText formats). Across all calls, every declared output key
 // must be seen at least once, so an optional key cannot be misspelt unnoticed.
+// Inputs: the examples tsc checks against the declared input types are
+// accepted by the engine, use every declared input field between them, and a
+// field added to any of their objects is refused as `unknownField`.
 // Run with `node --test tests/js/` after `make build`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -16,6 +19,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import * as repay from "../../www/pkg/repay.js";
+import { EXAMPLES } from "../types/examples.mjs";
 
 repay.initSync({ module: readFileSync(new URL("../../www/pkg/repay_bg.wasm", import.meta.url)) });
 
@@ -180,155 +184,11 @@ function assertFits(fnName, value) {
 }
 
 // ---------------------------------------------------------------------------
-// Inputs: a few per function, chosen so that every optional output key shows.
+// Inputs: the typed examples of tests/types/examples.mjs (the ones tsc checks
+// against the .d.ts), chosen so that every optional output key shows.
 // ---------------------------------------------------------------------------
 
-const CASES = {
-  loanTerms: [
-    {
-      principal: "1000000",
-      rate: { percent: "4.9", per: "year" },
-      periods: 360,
-      method: "annuity",
-      startDate: "2025-01-31",
-      prepayments: [{ period: 12, amount: "50000", then: "lowerPayment" }],
-    },
-    {
-      principal: 10000,
-      received: "9000",
-      rate: { percent: "0.05", per: "day" },
-      dayBasis: 365,
-      periods: "12",
-      method: "flat",
-      fees: [
-        { label: "service", amount: "30", when: "eachPeriod" },
-        { percentOfPrincipal: 2, when: "upfront" },
-        { amount: "10", when: "atEnd" },
-      ],
-    },
-    { principal: "5000", rate: { percent: "2", per: "month" }, periods: 6, method: "equalPrincipal" },
-    { principal: "5000", rate: { percent: "12", per: "year" }, periods: 6, method: "interestOnly" },
-    { principal: "5000", rate: { percent: "12", per: "year" }, periods: 6, method: "bullet" },
-    { principal: "5000", rate: { percent: "0", per: "year" }, periods: 3, method: "annuity" },
-  ],
-  cashflowRate: [
-    {
-      flows: [
-        { amount: "9000", date: "2025-01-01" },
-        { amount: "-5200", date: "2025-07-01" },
-        { amount: -5200, date: "2026-01-01" },
-      ],
-    },
-    { flows: [{ amount: 1000, period: 0 }, { amount: -1100, period: 12 }] },
-    {
-      flows: [{ amount: 1000, period: 0 }, { amount: -520, period: "1.25" }, { amount: -520, period: 2.25 }],
-      periodsPerYear: 26,
-      convention: "usRegZ",
-    },
-    { flows: [{ amount: 1000, date: "2024-01-01" }, { amount: -1100, date: "2025-01-01" }], convention: "eu" },
-  ],
-  overdueCost: [
-    {
-      overdue: { principal: "10000", interest: "100", fees: "20" },
-      from: "2019-06-10",
-      to: "2024-06-01",
-      penalty: { rate: { percent: "24", per: "year" } },
-      compound: true,
-      lender: "private",
-      contractDate: "2019-06-01",
-      payment: { amount: "500" },
-      lateFee: { amount: "50", per: "month" },
-    },
-    {
-      overdue: { principal: "10000", interest: "120", fees: 20 },
-      from: "2024-01-10",
-      days: 40,
-      penalty: { contractRate: { percent: "18", per: "year" }, markupPercent: "60" },
-      chargeOnFees: true,
-      lateFee: { percentOfOverdue: "1", per: "once" },
-      lender: "bank",
-      upfrontDeduction: "500",
-      payment: { amount: "20000", order: ["interest", "fees", "principal"] },
-    },
-    {
-      overdue: { principal: "8000", fees: "50" },
-      days: 20,
-      penalty: { rate: { percent: "0.05", per: "day" } },
-      chargeOnFees: true,
-      lender: "creditCard",
-      dayBasis: 365,
-    },
-    {
-      overdue: { principal: 300 },
-      days: 45,
-      penalty: { rate: { percent: "0.8", per: "day" } },
-      lateFee: { amount: 15, per: "once" },
-      lender: "other",
-      jurisdiction: "uk",
-    },
-    {
-      overdue: { principal: "20000" },
-      from: "2023-03-01",
-      to: "2023-09-01",
-      penalty: { rate: { percent: "36", per: "year" } },
-      lender: "private",
-      contractDate: "2022-01-15",
-      filingDate: "2023-10-01",
-    },
-  ],
-  legalRules: [undefined],
-  repaymentPlans: [
-    {
-      balance: { principal: "30000", interest: "1200", penalties: "800", fees: "100" },
-      rate: { percent: "18", per: "year" },
-      monthlyBudget: "1500",
-      lumpSum: "12000",
-      lumpSumOffer: "15000",
-      lender: "creditCard",
-      maxMonths: 60,
-      months: 36,
-      deferralMonths: 6,
-      startDate: "2025-03-15",
-    },
-    { balance: { principal: "8000" }, lender: "microLoan", lumpSum: "3000" },
-    { balance: { principal: "50000" }, rate: { percent: "24", per: "year" }, monthlyBudget: "500", lender: "bank", dayBasis: 365 },
-    { balance: { principal: "50000" }, rate: { percent: "6", per: "year" }, monthlyBudget: "300", maxMonths: 12, lender: "private" },
-  ],
-  debtPlan: [
-    {
-      debts: [
-        { name: "card", balance: "6000", rate: { percent: "1.5", per: "month" }, minPayment: "300" },
-        { name: "online", balance: 20000, rate: { percent: "0.1", per: "day" }, minPayment: 900 },
-        { balance: "3000", rate: { percent: "24", per: "year" }, minPayment: "100" },
-      ],
-      monthlyBudget: "2500",
-      strategy: "snowball",
-      compare: true,
-      dayBasis: 365,
-    },
-    {
-      debts: [{ name: "a", balance: "5000", rate: { percent: "20", per: "year" }, minPayment: "200" }],
-      monthlyBudget: "100",
-    },
-    {
-      debts: [{ name: "a", balance: "100000", rate: { percent: "36", per: "year" }, minPayment: "100" }],
-      monthlyBudget: "200",
-      strategy: "order",
-      compare: true,
-    },
-  ],
-  collectionLog: [
-    {
-      lender: "microLoan",
-      consentToLateContact: false,
-      contacts: [
-        { at: "2026-03-01T22:30", channel: "call", answered: false, to: "me", from: "95xxx", note: "n" },
-        { at: "2026-03-01T10:00", channel: "sms", to: "unrelatedThirdParty", debtDisclosed: true, conduct: ["threat"] },
-      ],
-    },
-    { lender: "bank" },
-  ],
-};
+const CASES = { ...EXAMPLES, legalRules: [undefined] };
 
 // Output keys no input here can produce.
 const NEVER_SEEN = new Set(["LegalRulesOutput.problem"]);
@@ -369,7 +229,7 @@ test("every declared output key is returned by some call", () => {
 test("ErrorCode is exactly the codes of src/error.rs, and thrown errors fit RepayError", () => {
   const rust = readFileSync(new URL("../../src/error.rs", import.meta.url), "utf8");
   const rustCodes = [...rust.matchAll(/ErrorCode::\w+ => "(\w+)"/g)].map((m) => m[1]);
-  assert.equal(rustCodes.length, 13);
+  assert.equal(rustCodes.length, 17);
   const codes = literalUnion("ErrorCode");
   assert.deepEqual([...codes].sort(), [...rustCodes].sort());
 
@@ -396,3 +256,89 @@ test("ErrorCode is exactly the codes of src/error.rs, and thrown errors fit Repa
     assert.equal(typeof e.message, "string");
   }
 });
+
+// ---------------------------------------------------------------------------
+// Inputs: every declared field is accepted; an undeclared one is unknownField.
+// ---------------------------------------------------------------------------
+
+function paramTypeOf(name) {
+  const t = checker.getTypeOfSymbolAtLocation(exported(name), sourceFile);
+  const [sig] = checker.getSignaturesOfType(t, ts.SignatureKind.Call);
+  return checker.getTypeOfSymbolAtLocation(sig.getParameters()[0], sourceFile);
+}
+
+const PRIMITIVE = F.StringLike | F.NumberLike | F.BooleanLike | F.Null | F.Undefined | F.Never;
+
+/**
+ * The paths of every input field the declaration allows with a value (`fees[].amount`); a
+ * field declared only as `null` or `never` (to rule it out beside another) is not one.
+ */
+function declaredPaths(t, path, out, depth = 0) {
+  assert.ok(depth < 20, `${path}: nested too deep`);
+  if (t.isUnion()) return t.types.forEach((m) => declaredPaths(m, path, out, depth + 1));
+  if (t.flags & PRIMITIVE) return;
+  if (t.isIntersection() && t.types.some((m) => m.flags & PRIMITIVE)) return; // `string & {}`
+  if (checker.isArrayType(t)) return declaredPaths(checker.getTypeArguments(t)[0], `${path}[]`, out, depth + 1);
+  if (checker.isTupleType(t)) return;
+  for (const p of checker.getPropertiesOfType(t)) {
+    const value = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(p, sourceFile));
+    if (value.flags & F.Never) continue;
+    out.add(`${path}.${p.name}`);
+    declaredPaths(value, `${path}.${p.name}`, out, depth + 1);
+  }
+}
+
+/** The paths of every field an example gives a value (not null or undefined). */
+function givenPaths(v, path, out) {
+  if (Array.isArray(v)) return v.forEach((x) => givenPaths(x, `${path}[]`, out));
+  if (v === null || typeof v !== "object") return;
+  for (const [k, x] of Object.entries(v)) {
+    if (x === null || x === undefined) continue;
+    out.add(`${path}.${k}`);
+    givenPaths(x, `${path}.${k}`, out);
+  }
+}
+
+/** Every object in an example with its engine path: "" for the input, "fees[1]", "penalty.rate". */
+function objectsIn(v, path = "", out = []) {
+  if (Array.isArray(v)) v.forEach((x, i) => objectsIn(x, `${path}[${i}]`, out));
+  else if (v !== null && typeof v === "object") {
+    out.push(path);
+    for (const [k, x] of Object.entries(v)) objectsIn(x, path ? `${path}.${k}` : k, out);
+  }
+  return out;
+}
+
+/** A deep copy of v with key added to the object at path (as objectsIn names it). */
+function withKey(v, path, key) {
+  const copy = structuredClone(v);
+  let at = copy;
+  for (const step of path.match(/[^.[\]]+/g) ?? []) at = at[/^\d+$/.test(step) ? Number(step) : step];
+  at[key] = 1;
+  return copy;
+}
+
+for (const [fnName, examples] of Object.entries(EXAMPLES)) {
+  test(`${fnName}: the typed examples are accepted and use every declared input field`, () => {
+    for (const input of examples) assert.doesNotThrow(() => repay[fnName](input), JSON.stringify(input).slice(0, 200));
+    const declared = new Set();
+    declaredPaths(paramTypeOf(fnName), fnName, declared);
+    const given = new Set();
+    for (const input of examples) givenPaths(input, fnName, given);
+    assert.ok(declared.size >= 5, [...declared].join(", "));
+    assert.deepEqual([...declared].filter((p) => !given.has(p)).sort(), [], "declared input fields no example uses (add one to tests/types/examples.mjs)");
+    assert.deepEqual([...given].filter((p) => !declared.has(p)).sort(), [], "example fields the .d.ts does not declare");
+  });
+
+  test(`${fnName}: a field the .d.ts does not declare is unknownField, in every object of every example`, () => {
+    let objects = 0;
+    for (const input of examples) {
+      for (const path of objectsIn(input)) {
+        const field = path ? `${path}.undeclaredField` : "undeclaredField";
+        assert.throws(() => repay[fnName](withKey(input, path, "undeclaredField")), (e) => e.code === "unknownField" && e.field === field, field);
+        objects += 1;
+      }
+    }
+    assert.ok(objects >= examples.length * 2, `${objects} objects tried`);
+  });
+}

@@ -3,7 +3,8 @@
 // never run; `tsc -p tests/types` type-checks it (strict) against
 // www/repay-api.d.ts, so a declaration that drifts from how the API is meant to
 // be used fails the build. The `@ts-expect-error` lines check that the
-// declarations reject what the engine rejects.
+// declarations reject what the engine rejects. The example inputs come from
+// examples.mjs, which tests/js/types.test.mjs also runs through the engine.
 
 import init, {
   cashflowRate,
@@ -36,6 +37,7 @@ import type {
   Source,
   StrategyResult,
 } from "./pkg/repay.js";
+import { cardPlans, cashLoan, late, mortgage, regZFlows, threeDebts, ukLate, xirrFlows } from "./examples.mjs";
 
 // ---------------------------------------------------------------------------
 // Small page helpers
@@ -84,6 +86,14 @@ function explain(code: ErrorCode): string {
       return "无解";
     case "overflow":
       return "数值过大";
+    case "tooLarge":
+      return "数额太大";
+    case "belowMinimum":
+      return "不足一分钱";
+    case "notPositive":
+      return "需要大于 0";
+    case "notWhole":
+      return "需要是整数";
     default:
       return assertNever(code);
   }
@@ -147,28 +157,6 @@ function showLoan(t: LoanTermsOutput): void {
   for (const w of t.warnings) out(warningText(w.code), w.message);
 }
 
-const mortgage: LoanTermsInput = {
-  principal: "1000000",
-  rate: { percent: "4.9", per: "year" },
-  periods: 360,
-  method: "annuity",
-  startDate: "2025-01-31",
-  prepayments: [{ period: 12, amount: 50_000, then: "lowerPayment" }],
-};
-const cashLoan: LoanTermsInput = {
-  principal: 10_000,
-  received: "9000",
-  rate: { percent: "0.05", per: "day" },
-  dayBasis: 365,
-  periods: "12",
-  method: "flat",
-  fees: [
-    { label: "服务费", amount: "30", when: "eachPeriod" },
-    { label: "手续费", percentOfPrincipal: 2, when: "upfront" },
-  ],
-  startDate: null,
-};
-
 try {
   const t = loanTerms(mortgage);
   showLoan(t);
@@ -198,23 +186,9 @@ out(badMethod.method, bothFees.periods, badPer.periods);
 // cashflowRate
 // ---------------------------------------------------------------------------
 
-const xirr = cashflowRate({
-  flows: [
-    { amount: "9000", date: "2025-01-01" },
-    { amount: "-5200", date: "2025-07-01" },
-    { amount: -5200, date: "2026-01-01" },
-  ],
-});
+const xirr = cashflowRate(xirrFlows);
 out("xirr", xirr.effectivePercent, xirr.periodicPercent ?? "n/a", xirr.nominalPercent ?? "n/a");
-const regZ = cashflowRate({
-  flows: [
-    { amount: 1000, period: 0 },
-    { amount: -520, period: "1.25" },
-    { amount: -520, period: 2.25 },
-  ],
-  periodsPerYear: 26,
-  convention: "usRegZ",
-});
+const regZ = cashflowRate(regZFlows);
 const regZApr: string | undefined = regZ.nominalPercent;
 out("Reg Z", regZApr, regZ.effectivePercent);
 // @ts-expect-error xirr needs a date on every flow
@@ -269,32 +243,9 @@ function showOverdue(o: OverdueCostOutput): void {
   showNotes(o.basis);
 }
 
-const late: OverdueCostInput = {
-  overdue: { principal: "10000", interest: "120", fees: 20 },
-  from: "2024-01-10",
-  to: "2024-06-01",
-  penalty: { contractRate: { percent: "18", per: "year" }, markupPercent: "50" },
-  compound: true,
-  chargeOnFees: true,
-  lateFee: { percentOfOverdue: "1", per: "month" },
-  lender: "consumerFinance",
-  contractDate: "2019-06-01",
-  upfrontDeduction: "500",
-  payment: { amount: "800", order: ["interest", "fees", "principal"] },
-};
 try {
   showOverdue(overdueCost(late));
-  showOverdue(
-    overdueCost({
-      overdue: { principal: 300 },
-      days: 45,
-      penalty: { rate: { percent: "0.8", per: "day" } },
-      lateFee: { amount: 15, per: "once" },
-      lender: "other",
-      jurisdiction: "uk",
-      dayBasis: "365",
-    }),
-  );
+  showOverdue(overdueCost(ukLate));
 } catch (e) {
   showError(e);
 }
@@ -355,23 +306,10 @@ function showPlans(r: RepaymentPlansOutput): void {
   out(b.monthsNeeded, b.lastPayment, b.totalPaid, b.months, b.paymentForMonths, b.minimumMonthly);
 }
 
-const budget: Money = "1500";
+const budget: Money = cardPlans.monthlyBudget;
 try {
-  showPlans(
-    repaymentPlans({
-      balance: { principal: "30000", interest: "1200", penalties: "800", fees: "100" },
-      rate: { percent: "18", per: "year" },
-      monthlyBudget: budget,
-      lumpSum: "12000",
-      lumpSumOffer: "15000",
-      lender: "creditCard",
-      maxMonths: 60,
-      months: 36,
-      deferralMonths: 6,
-      startDate: "2025-03-15",
-      dayBasis: 360,
-    }),
-  );
+  showPlans(repaymentPlans(cardPlans));
+  showPlans(repaymentPlans({ ...cardPlans, monthlyBudget: budget, months: null }));
 } catch (e) {
   showError(e);
 }
@@ -397,19 +335,7 @@ function showDebts(d: DebtPlanOutput): void {
 }
 
 try {
-  showDebts(
-    debtPlan({
-      debts: [
-        { name: "花呗", balance: "6000", rate: { percent: "1.5", per: "month" }, minPayment: "300" },
-        { name: "网贷", balance: 20_000, rate: { percent: "0.1", per: "day" }, minPayment: 900 },
-        { balance: "3000", rate: { percent: "24", per: "year" }, minPayment: "100" },
-      ],
-      monthlyBudget: "2500",
-      strategy: "snowball",
-      compare: true,
-      dayBasis: 365,
-    }),
-  );
+  showDebts(debtPlan(threeDebts));
 } catch (e) {
   showError(e);
 }

@@ -6,7 +6,7 @@
 // text; Print uses window.print(). Nothing is sent or stored anywhere.
 
 import { h, clear } from "../dom.js";
-import { t, lang, onLangChange } from "../i18n.js";
+import { t, has, lang, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { field, val, form as formEl, panel, controlsState } from "../form.js";
 
@@ -15,10 +15,29 @@ function today() {
   return new Intl.DateTimeFormat(lang(), { year: "numeric", month: "long", day: "numeric" }).format(new Date());
 }
 
-/** The letter as blocks: { kind: "title" | "meta" | "h" | "p" | "li" | "sign", text }. */
-export function letterBlocks(chosen, words) {
-  const { plan, input, balance } = chosen;
-  const b = input.balance;
+const PARTS = ["principal", "interest", "penalties", "fees"];
+
+/** One line per part of a balance, as the contract has them (parts of 0.00 left out, principal always). */
+function partLines(add, parts) {
+  for (const k of PARTS) {
+    if (parts[k] === undefined || (k !== "principal" && fmt.cents(parts[k]) === 0n)) continue;
+    add("li", t(`letter.tpl.line.${k}`, { amount: fmt.money(parts[k]) }));
+  }
+}
+
+/** A rule's source in the letter: document and article. */
+function source(src) {
+  return t("letter.tpl.source", { document: src.document, article: src.article ?? "" }).trim();
+}
+
+/**
+ * The letter as blocks: { kind: "title" | "meta" | "h" | "p" | "li" | "sign", text }.
+ * chosen = { plan, input, balance, value? }: value is repaymentPlans' whole output (claimed,
+ * lawful, removed); loan = { principal, received, upfrontDeduction } when the case's up-front
+ * deduction came from the loan entered above.
+ */
+export function letterBlocks(chosen, words, loan = null) {
+  const { plan, input, balance, value } = chosen;
   const lender = words.lender || t("letter.tpl.lenderBlank");
   const name = words.name || t("letter.tpl.nameBlank");
   const date = today();
@@ -32,16 +51,28 @@ export function letterBlocks(chosen, words) {
   add("meta", t("letter.tpl.date", { date }));
 
   add("h", t("letter.tpl.h.debt"));
-  const parts = ["principal", "interest", "penalties", "fees"]
-    .filter((k) => b[k] !== undefined && fmt.cents(b[k]) > 0n)
-    .map((k) => t(`letter.tpl.part.${k}`, { amount: fmt.money(b[k]) }));
-  add("p", t("letter.tpl.debt", { total: fmt.money(balance), parts: fmt.list(parts) }));
+  const claimed = value?.claimed ?? { ...input.balance, total: balance };
+  const removed = value?.removed ?? [];
+  add("p", t(removed.length ? "letter.tpl.claimed" : "letter.tpl.debt", { total: fmt.money(claimed.total) }));
+  partLines(add, claimed);
+  if (loan && fmt.cents(loan.upfrontDeduction) > 0n) {
+    add("p", t("letter.tpl.received", { contract: fmt.money(loan.principal), received: fmt.money(loan.received), deducted: fmt.money(loan.upfrontDeduction) }));
+  }
+  if (removed.length) {
+    for (const r of removed) {
+      const key = has(`letter.tpl.removed.${r.rule}`) ? `letter.tpl.removed.${r.rule}` : "letter.tpl.removed.other";
+      add("p", t(key, { amount: fmt.money(r.amount), source: source(r.source) }));
+    }
+    add("p", t("letter.tpl.lawful", { total: fmt.money(value.lawful.total) }));
+    partLines(add, value.lawful);
+  }
 
   add("h", t("letter.tpl.h.reason"));
   for (const line of (words.reason || t("letter.tpl.reasonBlank")).split(/\n+/)) if (line.trim()) add("p", line.trim());
   add("p", t("letter.tpl.willing"));
 
   add("h", t("letter.tpl.h.plan"));
+  if (removed.length) add("p", t(value.planOn === "claimed" ? "letter.tpl.planOnClaimed" : "letter.tpl.planOnLawful", { total: fmt.money(balance) }));
   const figures = {
     months: plan.months,
     monthly: fmt.money(plan.monthlyPayment),
@@ -119,7 +150,7 @@ export function mount(root, ctx) {
     view.hidden = chosen === null;
     root.classList.toggle("has-letter", chosen !== null);
     if (!chosen) return;
-    blocks = letterBlocks(chosen, words());
+    blocks = letterBlocks(chosen, words(), chosen.input?.overdue ? ctx.share?.get("overdue")?.loan ?? null : null);
     clear(paper).append(
       ...blocks.map((x) => {
         if (x.kind === "title") return h("p", { class: "letter-title", text: x.text });

@@ -26,6 +26,23 @@ export function dataContent(item, prefix = "") {
   return [prefix + dataText(item)];
 }
 
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * A source's document or article as written in the pack: marked lang="zh-CN"
+ * when it is Chinese, lang="en" otherwise (the UK rules cite the FCA
+ * Handbook); on a Chinese page English text is followed by
+ * "（英文原文）", or "（英国规则，英文原文）" for a rule of the UK jurisdiction,
+ * once per source (label: false leaves it out).
+ */
+export function originalText(text, cls, { jurisdiction = null, label = true } = {}) {
+  const zh = CJK.test(text);
+  const span = h("span", { class: cls, lang: zh ? "zh-CN" : "en", text });
+  if (zh || !label || !lang().startsWith("zh")) return [span];
+  const key = jurisdiction === "uk" ? "legal.ukEnglishOriginal" : "legal.englishOriginal";
+  return [span, " ", h("span", { class: "original-note", "data-testid": "english-original", text: t(key) })];
+}
+
 /** A pack date ("2020-12-29", "2025-10" or "2017") as the page shows dates. */
 export function packDate(d) {
   if (!d) return "";
@@ -40,12 +57,12 @@ export function confidenceLabel(confidence) {
 }
 
 /** One line: "document article · date · confidence". */
-export function sourceLine(source, confidence) {
+export function sourceLine(source, confidence, { jurisdiction = null } = {}) {
   const parts = [source.document, source.article].filter(Boolean).join(" ");
   return h(
     "p",
     { class: "source-line" },
-    h("span", { class: "source-doc", lang: "zh-CN", text: parts }),
+    originalText(parts, "source-doc", { jurisdiction }),
     source.date ? h("span", { class: "source-date", text: ` · ${packDate(source.date)}` }) : null,
     " · ",
     confidenceLabel(confidence),
@@ -53,7 +70,7 @@ export function sourceLine(source, confidence) {
 }
 
 /** The full source as a definition list. */
-export function sourceList(source, confidence, { asOf = null, notes = [] } = {}) {
+export function sourceList(source, confidence, { asOf = null, notes = [], jurisdiction = null } = {}) {
   const row = (key, value, cls) => (value ? h("div", { class: `src-row src-${cls}` }, h("dt", { text: t(key) }), h("dd", {}, value)) : null);
   const c = ["primary", "secondary", "reported"].includes(confidence) ? confidence : "reported";
   return h(
@@ -62,8 +79,8 @@ export function sourceList(source, confidence, { asOf = null, notes = [] } = {})
     h(
       "dl",
       { class: "source-list" },
-      row("legal.document", source.document && h("span", { lang: "zh-CN", text: source.document }), "document"),
-      row("legal.article", source.article, "article"),
+      row("legal.document", source.document && h("span", {}, originalText(source.document, "source-text", { jurisdiction })), "document"),
+      row("legal.article", source.article && h("span", {}, originalText(source.article, "source-text", { label: false })), "article"),
       row("legal.date", packDate(source.date), "date"),
       row("legal.effective", packDate(source.effective), "effective"),
       row("legal.confidence", h("span", {}, confidenceLabel(c), h("span", { class: "hint", text: t(`conf.${c}.hint`) })), "confidence"),
@@ -79,7 +96,7 @@ export function sourceDetails(source, confidence, opts = {}) {
   return h(
     "details",
     { class: "source" },
-    h("summary", {}, h("span", { text: t("odr.source") }), h("span", { class: "source-short", lang: "zh-CN", text: short }), " ", confidenceLabel(confidence)),
+    h("summary", {}, h("span", { text: t("odr.source") }), originalText(short, "source-short", { jurisdiction: opts.jurisdiction }), " ", confidenceLabel(confidence)),
     sourceList(source, confidence, opts),
   );
 }

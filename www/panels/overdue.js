@@ -7,14 +7,18 @@
 // publishes "overdue" as { input, value, balance: { principal, interest,
 // penalties, fees }, rate, lender } after each good result, where penalties is
 // the engine's totalCharges (penalty + compound + interest on fees + late fees)
-// and rate is the contract rate ({ percent, per }) when known.
+// and rate is the contract rate ({ percent, per }) when known. The loan's
+// up-front deduction (loanTerms' upfrontDeduction: contract principal −
+// received) fills the up-front-deduction field until the person types there;
+// the share then also carries loan = { principal, received, upfrontDeduction }
+// (engine strings) for the letter.
 //
 // An invalid field shows its translated message beside it (aria-invalid,
 // aria-describedby); every other input and the last good result stay.
 
 import { h } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
-import { field, checkField, unitOf, textInput, intInput, options, val, moneyOf as num, form as formEl, panel, recompute, controlsState } from "../form.js";
+import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, moneyOf as num, form as formEl, panel, recompute, controlsState } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./overdue-result.js";
 
@@ -44,11 +48,11 @@ export function mount(root, ctx) {
   const penaltyMode = h("select", {}, options("od.penaltyMode", ["markup", "rate"]));
   f.penaltyMode = odField("penaltyMode", "od.penaltyMode", "odPenalty", penaltyMode);
   const penaltyPer = perSelect("od.penaltyRatePer");
-  f.penaltyRate = odField("penaltyRate", "od.penaltyRate", "odPenaltyRate", textInput(), "od.penaltyRateHint", penaltyPer);
+  f.penaltyRate = odField("penaltyRate", "od.penaltyRate", "odPenaltyRate", rateInput(), "od.penaltyRateHint", penaltyPer);
   f.penaltyPer = unitOf(f.penaltyRate, penaltyPer, "odRatePer");
   const contractPer = perSelect("od.contractRatePer");
   contractPer.value = "year";
-  f.contractRate = odField("contractRate", "od.contractRate", "odContractRate", textInput({ value: "12" }), "od.contractRateHint", contractPer);
+  f.contractRate = odField("contractRate", "od.contractRate", "odContractRate", rateInput({ value: "12" }), "od.contractRateHint", contractPer);
   f.contractPer = unitOf(f.contractRate, contractPer, "odRatePer");
   f.markup = odField("markup", "od.markup", "odMarkup", textInput({ value: "50" }), "od.markupHint");
   f.compound = odCheck("compound", "od.compound", "odCompound", "od.compoundHint");
@@ -114,10 +118,19 @@ export function mount(root, ctx) {
   // Prefill from the loan panel until the person types their own amount or rate.
   const touched = new Set();
   form.addEventListener("input", (e) => touched.add(e.target));
+  let loanFigures = null;
   function applyLoan(loan, force = false) {
     if (!loan) return;
     fromLoan.hidden = false;
     let changed = false;
+    // What was deducted up front, as the engine counts it for this loan.
+    const terms = engine.loanTerms(loan);
+    loanFigures = terms.ok ? { principal: loan.principal, received: terms.value.received, upfrontDeduction: terms.value.upfrontDeduction } : null;
+    const deducted = loanFigures && /[1-9]/.test(loanFigures.upfrontDeduction) ? loanFigures.upfrontDeduction : "";
+    if ((force || !touched.has(f.upfront.input)) && f.upfront.input.value !== deducted) {
+      f.upfront.input.value = deducted;
+      changed = true;
+    }
     if (loan.principal !== undefined && (force || !touched.has(f.principal.input))) {
       f.principal.input.value = loan.principal;
       changed = true;
@@ -191,6 +204,7 @@ export function mount(root, ctx) {
       balance: { principal: input.overdue.principal, interest: input.overdue.interest ?? "0", penalties: value.totalCharges, fees: input.overdue.fees ?? "0" },
       rate,
       lender: input.lender,
+      loan: loanFigures && input.upfrontDeduction === loanFigures.upfrontDeduction ? loanFigures : null,
     });
   }
 

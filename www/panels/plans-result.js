@@ -9,7 +9,7 @@ import { h, clear } from "../dom.js";
 import { t, lang, has } from "../i18n.js";
 import * as fmt from "../format.js";
 import { lineChart, cumulative } from "./plans-chart.js";
-import { resultBody } from "../result.js";
+import { resultBody, figure } from "../result.js";
 import { csvButton } from "../export.js";
 
 const BANKS = new Set(["bank", "creditCard"]);
@@ -31,6 +31,7 @@ export function skeleton() {
     { valueTestid: "plans-answer", loadingKey: "plans.loading" },
     {
       sentence: h("p", { class: "why", "data-testid": "plans-sentence" }),
+      position: h("div", { class: "plans-position", "data-testid": "plans-position", hidden: true }),
       table: h("div", { class: "plans-table" }),
       notes: h("ul", { class: "plans-notes" }),
       chart: h("div", { class: "charts" }),
@@ -81,24 +82,80 @@ export function render(p, v, input, { chosenKind = null, onChoose }) {
     if (lump) sentences.push(t("plans.lumpOnly", { amount: fmt.money(lump.totalPaid) }));
   }
   p.sentence.textContent = sentences.join(lang().startsWith("zh") ? "" : " ");
+  renderPosition(p.position, v);
 
   renderTable(p.table, plans, input, chosenKind, onChoose);
 
   clear(p.notes).append(h("li", { text: t("plans.basisNote") }), h("li", { text: t("plans.asIsNote") }));
 
   const n = Math.max(...plans.map((x) => x.schedule.length));
-  const low = lowest(plans, "totalPaid");
-  const high = highest(plans, "totalPaid");
+  // Totals are compared only among plans that fit the budget (all of them without a budget).
+  const comparable = budget.monthlyBudget === null ? plans : plans.filter((x) => x.fitsBudget === true);
+  const low = lowest(comparable, "totalPaid");
+  const high = highest(comparable, "totalPaid");
+  let summary;
+  if (!low) summary = t("plans.chart.summaryNone", { budget: fmt.money(budget.monthlyBudget) });
+  else if (low === high) summary = t("plans.chart.summaryOne", { kind: kindLabel(low), total: fmt.money(low.totalPaid) });
+  else summary = t(budget.monthlyBudget === null ? "plans.chart.summary" : "plans.chart.summaryFit", { low: kindLabel(low), lowTotal: fmt.money(low.totalPaid), high: kindLabel(high), highTotal: fmt.money(high.totalPaid) });
   clear(p.chart).append(
     lineChart({
       title: t("plans.chart.title"),
-      summary: t("plans.chart.summary", { low: kindLabel(low), lowTotal: fmt.money(low.totalPaid), high: kindLabel(high), highTotal: fmt.money(high.totalPaid) }),
+      summary,
       series: plans.map((x) => ({ label: kindLabel(x), values: cumulative(x.schedule.map((r) => r.payment)) })),
       n,
       testid: "plans-chart",
     }),
   );
   p.live.textContent = t("plans.live", { label: p.label.textContent, value: [p.value.textContent, p.sentence.textContent].filter(Boolean).join(" ") });
+}
+
+/**
+ * What the lender claims beside what the law supports, part by part, and each amount taken off with
+ * its rule and source (the engine's claimed, lawful and removed). Shown when something was taken off.
+ */
+function renderPosition(box, v) {
+  const removed = v.removed ?? [];
+  box.hidden = !v.claimed || removed.length === 0;
+  if (box.hidden) {
+    clear(box);
+    return;
+  }
+  const parts = ["principal", "interest", "penalties", "fees"];
+  const row = (k) =>
+    h("tr", { "data-part": k }, h("th", { scope: "row", text: t(`plans.part.${k}`) }), h("td", { class: "num", "data-col": "claimed", text: fmt.amount(v.claimed[k]) }), h("td", { class: "num", "data-col": "lawful", text: fmt.amount(v.lawful[k]) }));
+  clear(box).append(
+    h("h3", { class: "position-title", t: "plans.position.title" }),
+    h(
+      "dl",
+      { class: "figures position-totals" },
+      figure("plans.position.claimed", fmt.money(v.claimed.total), { testid: "claimed-total" }),
+      figure("plans.position.lawful", fmt.money(v.lawful.total), { testid: "lawful-total", main: true }),
+    ),
+    h(
+      "div",
+      { class: "table-scroll" },
+      h(
+        "table",
+        { class: "position-table", "data-testid": "position-table" },
+        h("caption", { text: t("plans.position.caption") }),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("plans.position.part") }), h("th", { scope: "col", class: "num", text: t("plans.position.claimed") }), h("th", { scope: "col", class: "num", text: t("plans.position.lawful") }))),
+        h("tbody", {}, parts.filter((k) => fmt.cents(v.claimed[k]) > 0n).map(row)),
+      ),
+    ),
+    h(
+      "ul",
+      { class: "position-removed", "data-testid": "position-removed" },
+      removed.map((r) =>
+        h("li", { "data-rule": r.rule, text: t(`plans.removed.${has(`plans.removed.${r.rule}`) ? r.rule : "other"}`, { amount: fmt.money(r.amount), source: sourceText(r.source) }) }),
+      ),
+    ),
+    h("p", { class: "hint", text: t(v.planOn === "claimed" ? "plans.position.onClaimed" : "plans.position.onLawful", { total: fmt.money(v.budget.balance) }) }),
+  );
+}
+
+/** A rule's source as the page shows it: document and article. */
+export function sourceText(src) {
+  return t("plans.source", { document: src.document, article: src.article ?? "" }).trim();
 }
 
 /** The basis's rule or note in the page's language by its code; the engine's English for an unknown code. */
@@ -168,7 +225,7 @@ function renderTable(box, plans, input, chosenKind, onChoose) {
         h(
           "td",
           { class: "basis", "data-col": "basis", "data-label": t("plans.col.basis") },
-          h("span", { class: `standing standing-${plan.basis.standing}`, text: standingLabel(plan, input.lender) }),
+          h("span", { class: `standing standing-${plan.basis.standing}`, text: standingLabel(plan, input.lender ?? input.overdue?.lender) }),
           h("span", { class: "confidence", text: t(`plans.confidence.${plan.basis.confidence}`) }),
           h("span", { class: "rule", "data-code": plan.basis.code, text: basisText(plan.basis, "rule") }),
           h("details", { class: "basis-note" }, h("summary", { text: t("plans.basisDetails") }), h("p", { text: basisText(plan.basis, "note") })),

@@ -3,13 +3,18 @@
 // repaymentPlans. Typed amounts go to the engine as decimal strings.
 //
 // ctx.share: reads "loan" (the terms panel's loanTerms input) and "overdue"
-// (the overdue panel's { input, value } of overdueCost, or its input alone)
-// to prefill fields the person has not typed in; publishes
-// "plan" = { plan, input, balance } when a plan is chosen (the letter listens).
+// (the overdue panel's { input, value } of overdueCost, or its input alone).
+// The overdue case is the plans' own input: while the person has not typed an
+// amount owed here, repaymentPlans gets { overdue: <that input> } and works out
+// what the lender claims and what the law supports (claimed, lawful, removed);
+// the amount fields then show the claim, part by part. Publishes
+// "plan" = { plan, input, balance, value } when a plan is chosen (the letter
+// listens). The chosen plan and the amount the plans are built on (planOn) are
+// part of the saved and shared state.
 
 import { h } from "../dom.js";
-import { onLangChange } from "../i18n.js";
-import { field, unitOf, textInput, intInput, options, val, moneyOf, form as formEl, panel, recompute, controlsState } from "../form.js";
+import { onLangChange, t } from "../i18n.js";
+import { field, unitOf, textInput, rateInput, intInput, options, val, moneyOf, form as formEl, panel, recompute, controlsState } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./plans-result.js";
 
@@ -22,7 +27,7 @@ export function mount(root, ctx) {
   f.penalties = field("planPenalties", "plans.penalties", textInput(), "plans.penaltiesHint");
   f.fees = field("planFees", "plans.fees", textInput());
   const perSelect = h("select", { class: "unit", t: ["plans.ratePer", {}, "aria-label"] }, options("terms.per", ["year", "month", "day"]));
-  f.rate = field("planRate", "plans.rate", textInput(), "plans.rateHint", perSelect);
+  f.rate = field("planRate", "plans.rate", rateInput(), "plans.rateHint", perSelect);
   f.ratePer = unitOf(f.rate, perSelect, "planRatePer");
   f.budget = field("planBudget", "plans.budget", textInput(), "plans.budgetHint");
   const lenderSelect = h("select", {}, options("plans.lender", LENDERS));
@@ -31,13 +36,18 @@ export function mount(root, ctx) {
   f.offer = field("planOffer", "plans.offer", textInput(), "plans.offerHint");
   f.months = field("planMonths", "plans.months", intInput(), "plans.monthsHint");
   f.deferral = field("planDeferral", "plans.deferral", intInput({ value: "3" }), "plans.deferralHint");
+  const planOnSelect = h("select", { "data-testid": "plan-on" }, options("plans.planOn", ["lawful", "claimed"]));
+  f.planOn = field("planOn", "plans.planOnLabel", planOnSelect, "plans.planOnHint");
+  const caseNote = h("p", { class: "hint case-note", hidden: true, "data-testid": "plans-case-note", t: "plans.fromCase" });
 
   const prefillNote = h("p", { class: "hint prefill-note", hidden: true, t: "plans.prefilled" });
   const formError = h("p", { class: "form-error", role: "status" });
   const form = formEl(
     "terms-form plans-form",
     prefillNote,
+    caseNote,
     h("fieldset", { class: "group" }, h("legend", { t: "plans.owed" }), f.principal.wrap, f.interest.wrap, f.penalties.wrap, f.fees.wrap),
+    f.planOn.wrap,
     f.rate.wrap,
     f.budget.wrap,
     f.lender.wrap,
@@ -53,6 +63,18 @@ export function mount(root, ctx) {
   const touched = new Set();
   form.addEventListener("input", (e) => touched.add(e.target));
   form.addEventListener("change", (e) => touched.add(e.target));
+  const amountInputs = [f.principal.input, f.interest.input, f.penalties.input, f.fees.input];
+  /** The overdue case, while the person has not typed an amount owed here. */
+  function caseInput() {
+    const shared = ctx.share?.get("overdue");
+    const input = shared?.input ?? null;
+    if (!input?.overdue?.principal || amountInputs.some((el) => touched.has(el))) return null;
+    return input;
+  }
+  /** Shows the claim, part by part, in the amount fields (not as typed). */
+  function showClaim(claimed) {
+    for (const k of ["principal", "interest", "penalties", "fees"]) f[k].input.value = claimed[k];
+  }
 
   function prefill(el, value) {
     if (value === undefined || value === null || value === "" || touched.has(el)) return false;
@@ -76,10 +98,14 @@ export function mount(root, ctx) {
     const input = shared.input ?? shared;
     const value = shared.value ?? shared.result ?? null;
     const od = input.overdue ?? {};
-    let changed = prefill(f.principal.input, od.principal);
-    changed = prefill(f.interest.input, od.interest) || changed;
-    changed = prefill(f.fees.input, od.fees) || changed;
-    if (value?.totalCharges !== undefined) changed = prefill(f.penalties.input, value.totalCharges) || changed;
+    // The case itself goes to the engine (read()); its claim fills the amounts.
+    let changed = caseInput() !== null;
+    if (!caseInput()) {
+      changed = prefill(f.principal.input, od.principal);
+      changed = prefill(f.interest.input, od.interest) || changed;
+      changed = prefill(f.fees.input, od.fees) || changed;
+      if (value?.totalCharges !== undefined) changed = prefill(f.penalties.input, value.totalCharges) || changed;
+    }
     if (LENDERS.includes(input.lender)) changed = prefill(lenderSelect, input.lender) || changed;
     const rate = input.penalty?.contractRate;
     if (rate?.percent !== undefined && !touched.has(f.rate.input)) {
@@ -114,9 +140,17 @@ export function mount(root, ctx) {
       maxMonths: f.months,
       deferralMonths: f.deferral,
     };
-    const input = { balance: {}, lender: lenderSelect.value };
-    if (val(f.principal.input)) input.balance.principal = moneyOf(f.principal.input);
-    for (const k of ["interest", "penalties", "fees"]) if (val(f[k].input)) input.balance[k] = moneyOf(f[k].input);
+    const od = caseInput();
+    const input = od ? { overdue: od } : { balance: {}, lender: lenderSelect.value };
+    if (od) {
+      paths.overdue = f.principal;
+    } else {
+      if (val(f.principal.input)) input.balance.principal = moneyOf(f.principal.input);
+      for (const k of ["interest", "penalties", "fees"]) if (val(f[k].input)) input.balance[k] = moneyOf(f[k].input);
+    }
+    caseNote.hidden = !od;
+    f.planOn.wrap.hidden = !od;
+    if (od && planOnSelect.value !== "lawful") input.planOn = planOnSelect.value;
     if (val(f.rate.input)) input.rate = { percent: moneyOf(f.rate.input), per: perSelect.value };
     if (val(f.budget.input)) input.monthlyBudget = moneyOf(f.budget.input);
     if (val(f.lumpSum.input)) input.lumpSum = moneyOf(f.lumpSum.input);
@@ -131,8 +165,9 @@ export function mount(root, ctx) {
   function choose(plan) {
     chosenKind = plan.kind;
     draw();
-    ctx.share?.set("plan", { plan, input: loop.last.input, balance: loop.last.value.budget.balance });
-    const letter = document.getElementById("panel-letter");
+    ctx.share?.set("plan", { plan, input: loop.last.input, balance: loop.last.value.budget.balance, value: loop.last.value });
+    // The letter panel of the same page or <repay-calculator> (a shadow root).
+    const letter = root.getRootNode().querySelector('[data-panel="letter"]');
     const heading = letter?.querySelector("h2");
     if (heading) {
       heading.setAttribute("tabindex", "-1");
@@ -148,17 +183,20 @@ export function mount(root, ctx) {
   const loop = recompute(form, formError, {
     read,
     incomplete(input) {
-      if (input.balance.principal) return false;
+      if (input.overdue || input.balance.principal) return false;
       res.label.textContent = "";
       res.value.textContent = "";
+      // Never an empty box (an embed of plans without the panels that prefill it): say what to enter.
+      if (!loop.last) res.sentence.textContent = t("plans.prompt");
       return true;
     },
     call: (input) => ctx.engine.repaymentPlans(input),
     onResult(value, input) {
+      if (input.overdue) showClaim(value.claimed);
       if (chosenKind) {
         // Keep the letter in step with the new figures of the chosen plan.
         const plan = value.plans.find((p) => p.kind === chosenKind);
-        if (plan) ctx.share?.set("plan", { plan, input, balance: value.budget.balance });
+        if (plan) ctx.share?.set("plan", { plan, input, balance: value.budget.balance, value });
       }
       draw();
     },
@@ -166,7 +204,8 @@ export function mount(root, ctx) {
   const schedule = loop.schedule;
 
   onLangChange(() => {
-    draw();
+    if (loop.last) draw();
+    else loop.compute(); // the prompt, in the new language
     loop.refreshError();
   });
 
@@ -175,13 +214,23 @@ export function mount(root, ctx) {
   const fields = controlsState({
     principal: f.principal.input, interest: f.interest.input, penalties: f.penalties.input, fees: f.fees.input, rate: f.rate.input,
     ratePer: perSelect, budget: f.budget.input, lender: lenderSelect, lumpSum: f.lumpSum.input, offer: f.offer.input,
-    months: f.months.input, deferral: f.deferral.input,
+    months: f.months.input, deferral: f.deferral.input, planOn: planOnSelect,
   });
   ctx.state?.register("plans", {
-    get: fields.get,
+    get() {
+      const s = fields.get();
+      // Amounts shown from the case are the case's, not typed here: left out.
+      if (caseInput()) for (const k of ["principal", "interest", "penalties", "fees"]) delete s[k];
+      if (chosenKind) s.chosen = chosenKind;
+      return s;
+    },
     set(s) {
       fields.set(s, (el) => touched.add(el));
+      chosenKind = typeof s.chosen === "string" ? s.chosen : null;
       loop.compute();
+      // A restored choice writes the letter again from the recomputed plan.
+      const plan = chosenKind && loop.last?.value.plans.find((p) => p.kind === chosenKind);
+      if (plan) ctx.share?.set("plan", { plan, input: loop.last.input, balance: loop.last.value.budget.balance, value: loop.last.value });
     },
   });
 

@@ -122,7 +122,7 @@ export function mount(root, ctx) {
             { class: "rights-rule", "data-rule": rule.id },
             h("p", { class: "rights-text" }, dataContent(rule, rule.confidence === "reported" ? t("conf.reportedPrefix") : "")),
             h("p", { class: "hint", text: t("rights.scope", { lenders: scopeNames(rule.scope) }) }),
-            sourceList(rule.source, rule.confidence, { asOf: rule.asOf }),
+            sourceList(rule.source, rule.confidence, { asOf: rule.asOf, jurisdiction: rule.jurisdiction }),
           ),
         ),
       ),

@@ -74,11 +74,16 @@ export function render(parts, v, input) {
     parts.warnings.append(h("li", { class: ABOVE_LINE.has(w.code) ? "warning above-line" : "warning", "data-code": w.code, text }));
   }
 
-  clear(parts.charts).append(
-    h("h3", { class: "visually-hidden", text: t("chart.heading") }),
-    balanceChart(rows, v.totals.principal),
-    splitChart(rows),
-  );
+  const balance = balanceChart(rows, v.totals.principal);
+  const split = splitChart(rows);
+  if (input.method === "bullet" && rows.length > 1) {
+    // A bullet loan pays nothing until the last period: the generic captions
+    // ("falls month by month", "each period repays more principal than interest") are false for it.
+    const last = rows.at(-1);
+    balance.querySelector(".chart-summary").textContent = t("chart.bulletBalanceSummary", { start: fmt.money(v.totals.principal), n: rows.length });
+    split.querySelector(".chart-summary").textContent = t("chart.bulletSplitSummary", { n: rows.length, principal: fmt.money(last.principal), interest: fmt.money(last.interest) });
+  }
+  clear(parts.charts).append(h("h3", { class: "visually-hidden", text: t("chart.heading") }), balance, split);
 
   renderTable(parts.table, v);
   parts.live.textContent = t("result.live", { label: parts.label.textContent, payment: parts.value.textContent, nominal });

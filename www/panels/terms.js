@@ -11,7 +11,7 @@
 import { h, id } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
 import { cleanNumeral } from "../format.js";
-import { field, unitOf, textInput, intInput, options, val, form as formEl, panel, recompute, controlsState, readControl, writeControl } from "../form.js";
+import { field, unitOf, textInput, rateInput, intInput, options, val, form as formEl, panel, recompute, controlsState, readControl, writeControl } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./terms-result.js";
 
@@ -28,7 +28,7 @@ export function mount(root, ctx) {
   f.principal = field("principal", "terms.principal", textInput({ value: "10000" }), "terms.principalHint");
   f.received = field("received", "terms.received", textInput(), "terms.receivedHint");
   const perSelect = h("select", { class: "unit", t: ["terms.ratePer", {}, "aria-label"] }, options("terms.per", ["year", "month", "day"]));
-  f.rate = field("rate", "terms.rate", textInput({ value: "12" }), "terms.rateHint", perSelect);
+  f.rate = field("rate", "terms.rate", rateInput({ value: "12" }), "terms.rateHint", perSelect);
   f.ratePer = unitOf(f.rate, perSelect, "ratePer");
   f.periods = field("periods", "terms.periods", intInput({ value: "12" }), "terms.periodsHint");
   const methodSelect = h("select", {}, options("terms.method", METHODS));
