@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { irr } from "financial";
-import { initSync, loanTerms, cashflowRate } from "../www/pkg/repay.js";
+import { initSync, loanTerms, cashflowRate, collectionLog } from "../www/pkg/repay.js";
 import { sizes } from "../scripts/sizes.mjs";
 import { measureTogether, us, kb, met, table, sink } from "./lib.mjs";
 import { runRate } from "./rate.mjs";
@@ -77,6 +77,22 @@ const finRight = Number.isFinite(fin) && Math.abs(finNominal - Number(ours.nomin
 const finGuess = irr(values, 0.01) * 12 * 100;
 const finGuessRight = Number.isFinite(finGuess) && Math.abs(finGuess - Number(ours.nominalPercent)) <= 0.0001;
 
+// ---- (g) collectionLog on 5,000 contacts (the most it accepts) ------------------------------------
+// 50 days × 100 calls in reverse time order, every kind of flag present: unanswered calls beyond the
+// limit, quiet hours, third parties with and without disclosure, conduct codes.
+const logContacts = Array.from({ length: 5000 }, (_, k) => {
+  const i = 4999 - k;
+  const day = 1 + Math.floor(i / 100);
+  const m = (i % 100) * 14;
+  const at = `2026-${day <= 31 ? "01" : "02"}-${String(day <= 31 ? day : day - 31).padStart(2, "0")}T${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  if (i % 10 === 0) return { at, channel: "call", to: "unrelatedThirdParty", debtDisclosed: i % 20 === 0 };
+  if (i % 7 === 0) return { at, channel: "sms", to: "me", conduct: ["threat", "falseConsequence"], note: "已立案" };
+  return { at, channel: "call", answered: false, to: "me", from: "95xxx" };
+});
+const logInput = { lender: "consumerFinance", contacts: logContacts };
+const logOut = collectionLog(logInput);
+const [logT] = measureTogether([{ fn: () => collectionLog(logInput), warmup: 3, perBatch: 1 }], 20);
+
 // ---- (f) sizes --------------------------------------------------------------------------------
 const wasmSize = sizes(pkg("repay_bg.wasm"));
 const jsSize = sizes(pkg("repay.js"));
@@ -100,6 +116,7 @@ table(`loanTerms(${JSON.stringify(INPUT)}) in Node`, ["Measure", "Result", "Goal
   ["    npm financial irr, same flows", `${us(finT)}; ×12×100 = ${Number.isFinite(fin) ? finNominal.toFixed(6) : String(fin)} %`, "", ""],
   ["    financial irr right (±0.0001 pp of ours)", finRight ? "yes" : "no", "(informative)", ""],
   ["    financial irr(values, guess 0.01)", `×12×100 = ${Number.isFinite(finGuess) ? finGuess.toFixed(6) : String(finGuess)} %; right: ${finGuessRight ? "yes" : "no"}`, "(informative)", ""],
+  ["(g) wasm collectionLog, 5,000 contacts", `${us(logT)}; ${logOut.flags.length} rules flagged, ${logOut.days} days`, "", ""],
   ["(f) www/pkg/repay_bg.wasm", size(wasmSize), `≤ 60 KB gzip (${GZIP_GOAL} B)`, met(wasmSize.gzip <= GZIP_GOAL)],
   ["    www/pkg/repay.js", size(jsSize), "", ""],
 ]);

@@ -26,6 +26,7 @@ pub mod api;
 pub mod budget;
 pub mod calendar;
 pub mod caps;
+pub mod collection;
 pub mod debt;
 pub mod error;
 pub mod input;

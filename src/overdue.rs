@@ -31,8 +31,14 @@
 //!
 //! # Payment order
 //! [`allocate`] applies a payment bucket by bucket in a given order. The
-//! default is the Civil Code's (民法典第五百六十一条, primary source):
-//! costs (fees) first, then interest, then the principal debt.
+//! Civil Code's default order (Art. 561, rule `cnPaymentOrder` of the pack)
+//! is: the costs of *enforcing* the claim (court, preservation and lawyer's
+//! fees: none in this calculation), then interest, then the principal debt.
+//! A lender's service fees, late fees and liquidated damages are not in that
+//! list: where a payment goes to them is set by the contract or by agreement
+//! (rule `cnPaymentOrderFees`). [`DEFAULT_ORDER`] therefore follows the
+//! statute for interest and principal and places those fees last, until the
+//! person gives the order their contract states.
 
 use crate::error::Result;
 use crate::money::{add, div, mul, round_cents, sub, sum, DayBasis, Rate};
@@ -287,7 +293,8 @@ pub fn series(terms: &OverdueTerms, days: u32) -> Result<Vec<SeriesPoint>> {
 /// A bucket a payment can go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bucket {
-    /// Fees and late fees (the Civil Code's "costs").
+    /// Service fees, late fees and liquidated damages: not the Civil Code's
+    /// "costs of enforcing the claim"; their place is set by the contract.
     Fees,
     /// Overdue interest and every interest-like charge.
     Interest,
@@ -295,8 +302,10 @@ pub enum Bucket {
     Principal,
 }
 
-/// The Civil Code Art. 561 order: costs, interest, principal.
-pub const CIVIL_CODE_ORDER: [Bucket; 3] = [Bucket::Fees, Bucket::Interest, Bucket::Principal];
+/// The order used when no agreement is given: interest before principal as
+/// the Civil Code (Art. 561) orders them, then fees, which the statute does
+/// not place (their place is the contract's to set).
+pub const DEFAULT_ORDER: [Bucket; 3] = [Bucket::Interest, Bucket::Principal, Bucket::Fees];
 
 /// An amount in each bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -334,12 +343,14 @@ pub struct Allocation {
 /// cleared before the next one gets anything.
 ///
 /// ```
-/// use repay::overdue::{allocate, Buckets, CIVIL_CODE_ORDER};
+/// use repay::overdue::{allocate, Buckets, DEFAULT_ORDER};
 /// use rust_decimal::Decimal;
 /// let owed = Buckets { fees: Decimal::from(50), interest: Decimal::from(100), principal: Decimal::from(1000) };
-/// let a = allocate(Decimal::from(120), owed, CIVIL_CODE_ORDER).unwrap();
-/// assert_eq!(a.remaining.interest, Decimal::from(30));
-/// assert_eq!(a.remaining.principal, Decimal::from(1000));
+/// let a = allocate(Decimal::from(120), owed, DEFAULT_ORDER).unwrap();
+/// // Interest first, then principal; the fees wait for the contract's order.
+/// assert_eq!(a.remaining.interest, Decimal::ZERO);
+/// assert_eq!(a.remaining.principal, Decimal::from(980));
+/// assert_eq!(a.remaining.fees, Decimal::from(50));
 /// ```
 pub fn allocate(amount: Decimal, owed: Buckets, order: [Bucket; 3]) -> Result<Allocation> {
     let mut left = amount;

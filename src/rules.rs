@@ -180,6 +180,8 @@ pub struct Rule {
     pub markup_max_percent: Option<Decimal>,
     /// Simplified Chinese text.
     pub zh: String,
+    /// Traditional Chinese text (the same words in Traditional characters).
+    pub zh_tw: String,
     /// English text.
     pub en: String,
     /// Where it comes from.
@@ -208,6 +210,95 @@ pub struct Fact {
     pub id: String,
     /// Simplified Chinese text.
     pub zh: String,
+    /// Traditional Chinese text.
+    pub zh_tw: String,
+    /// English text.
+    pub en: String,
+    /// Where it comes from.
+    pub source: Source,
+    /// How sure we are.
+    pub confidence: Confidence,
+    /// The lender types whose loans the fact is about, or whom its source
+    /// binds (API words).
+    pub scope: Vec<String>,
+}
+
+/// How serious a breach of a conduct rule is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// A lesser breach (e.g. a private phone used by a collector).
+    Low,
+    /// A breach of a limit (hours, attempts, third parties).
+    Medium,
+    /// Threats, abuse, impersonation, disclosure, exposure, intrusion.
+    High,
+}
+
+impl Severity {
+    /// The API word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}
+
+/// A collection-conduct rule, checked by [`crate::collection`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConductRule {
+    /// The rule's code (the flag's `rule`): `lateHours`, `unansweredCalls`,
+    /// `thirdParty`, `thirdPartyDisclosure`, or a conduct code.
+    pub code: String,
+    /// The lender types the rule binds.
+    pub scope: Vec<String>,
+    /// How serious a breach is.
+    pub severity: Severity,
+    /// For `lateHours`: the first minute of the quiet hours (minutes after midnight).
+    pub from_minute: Option<u32>,
+    /// For `lateHours`: the first minute after the quiet hours.
+    pub to_minute: Option<u32>,
+    /// For `unansweredCalls`: the attempts a day the rule allows.
+    pub max_per_day: Option<u32>,
+    /// Simplified Chinese text.
+    pub zh: String,
+    /// Traditional Chinese text.
+    pub zh_tw: String,
+    /// English text.
+    pub en: String,
+    /// Where it comes from.
+    pub source: Source,
+    /// How sure we are.
+    pub confidence: Confidence,
+    /// When this entry was last checked.
+    pub as_of: Date,
+    /// Ids of facts that bear on the same conduct (e.g. a law binding every lender).
+    pub related: Vec<String>,
+}
+
+impl ConductRule {
+    /// Whether the rule binds `lender`.
+    pub fn applies_to(&self, lender: Lender) -> bool {
+        self.scope.iter().any(|s| s == lender.as_str())
+    }
+}
+
+/// Where to complain, and for which lender types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplaintRoute {
+    /// Stable id.
+    pub id: String,
+    /// `lender`, `regulator`, `selfRegulator`, `harassment`, `police`, `creditReport`.
+    pub kind: String,
+    /// The lender types the route serves.
+    pub scope: Vec<String>,
+    /// A phone number, when the route has one.
+    pub contact: Option<String>,
+    /// Simplified Chinese text.
+    pub zh: String,
+    /// Traditional Chinese text.
+    pub zh_tw: String,
     /// English text.
     pub en: String,
     /// Where it comes from.
@@ -216,6 +307,37 @@ pub struct Fact {
     pub confidence: Confidence,
 }
 
+/// The conduct codes a contact may carry, each a rule of the pack.
+pub const CONDUCT_CODES: [&str; 10] = [
+    "threat",
+    "insult",
+    "impersonation",
+    "falseConsequence",
+    "exaggeratedAmount",
+    "feeDemand",
+    "newLoanPush",
+    "publicExposure",
+    "visitWithoutConsent",
+    "privatePhone",
+];
+
+/// The conduct rules the log checker evaluates besides the conduct codes.
+pub const CONDUCT_LIMIT_CODES: [&str; 4] = [
+    "lateHours",
+    "unansweredCalls",
+    "thirdParty",
+    "thirdPartyDisclosure",
+];
+
+/// The complaint-route kinds the page knows.
+pub const ROUTE_KINDS: [&str; 6] = [
+    "lender",
+    "regulator",
+    "selfRegulator",
+    "harassment",
+    "police",
+    "creditReport",
+];
 /// What makes a negotiated repayment plan plausible: its rule or practice,
 /// how sure we are of it and its standing (never a borrower's right).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,6 +373,10 @@ pub struct RulePack {
     pub rules: Vec<Rule>,
     /// Facts.
     pub facts: Vec<Fact>,
+    /// Collection-conduct rules.
+    pub conduct_rules: Vec<ConductRule>,
+    /// Complaint routes.
+    pub complaint_routes: Vec<ComplaintRoute>,
     /// The bases of negotiated plans (`planBases`; empty when the pack has none).
     pub plan_bases: Vec<PlanBasis>,
 }
@@ -293,6 +419,43 @@ fn opt_text(o: &Obj<'_>, key: &str) -> LoadResult<Option<String>> {
     Ok(o.opt_str(key, MAX_TEXT)
         .map_err(|e| e.to_string())?
         .map(str::to_owned))
+}
+
+fn lender_scope(o: &Obj<'_>, what: &str) -> LoadResult<Vec<String>> {
+    let mut scope = Vec::new();
+    for (j, s) in list(o, "scope")?.iter().enumerate() {
+        match s {
+            Value::String(w) if LENDER_WORDS.iter().any(|(l, _)| l == w) => scope.push(w.clone()),
+            _ => return Err(format!("{what}: scope[{j}] is not a known lender type")),
+        }
+    }
+    if scope.is_empty() {
+        return Err(format!("{what}: the scope must list known lender types"));
+    }
+    Ok(scope)
+}
+
+/// `"HH:MM"` as minutes after midnight (00:00–23:59).
+pub fn clock_minutes(text: &str) -> Option<u32> {
+    let b = text.as_bytes();
+    if b.len() != 5 || b[2] != b':' {
+        return None;
+    }
+    let two = |x: u8, y: u8| -> Option<u32> {
+        (x.is_ascii_digit() && y.is_ascii_digit())
+            .then(|| u32::from(x - b'0') * 10 + u32::from(y - b'0'))
+    };
+    let (h, m) = (two(b[0], b[1])?, two(b[3], b[4])?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+fn clock_at(o: &Obj<'_>, key: &str, what: &str) -> LoadResult<Option<u32>> {
+    match opt_text(o, key)? {
+        None => Ok(None),
+        Some(t) => clock_minutes(&t)
+            .map(Some)
+            .ok_or_else(|| format!("{what}: {key} {t} is not a time HH:MM")),
+    }
 }
 
 fn object<'a>(v: &'a Value, path: &str) -> LoadResult<Obj<'a>> {
@@ -416,6 +579,7 @@ pub fn load(json: &str) -> LoadResult<RulePack> {
             markup_min_percent: opt_number_at(&r, "markupMinPercent", &what)?,
             markup_max_percent: opt_number_at(&r, "markupMaxPercent", &what)?,
             zh: text(&r, "zh")?.to_owned(),
+            zh_tw: text(&r, "zhTW")?.to_owned(),
             en: text(&r, "en")?.to_owned(),
             source: source(&r, "source", &what)?,
             confidence: confidence(text(&r, "confidence")?, &what)?,
@@ -437,13 +601,86 @@ pub fn load(json: &str) -> LoadResult<RulePack> {
         }
         let fact = Fact {
             zh: text(&f, "zh")?.to_owned(),
+            zh_tw: text(&f, "zhTW")?.to_owned(),
             en: text(&f, "en")?.to_owned(),
             source: source(&f, "source", &what)?,
             confidence: confidence(text(&f, "confidence")?, &what)?,
+            scope: lender_scope(&f, &what)?,
             id,
         };
         finish(f)?;
         facts.push(fact);
+    }
+    let mut conduct_rules: Vec<ConductRule> = Vec::new();
+    for (i, v) in list(&o, "conductRules")?.iter().enumerate() {
+        let c = object(v, &format!("conductRules[{i}]"))?;
+        let code = text(&c, "code")?.to_owned();
+        let what = format!("conduct rule {code}");
+        if !CONDUCT_CODES.contains(&code.as_str()) && !CONDUCT_LIMIT_CODES.contains(&code.as_str())
+        {
+            return Err(format!("{what}: unknown code"));
+        }
+        if conduct_rules.iter().any(|q| q.code == code) {
+            return Err(format!("{what}: the code repeats"));
+        }
+        let severity = match text(&c, "severity")? {
+            "low" => Severity::Low,
+            "medium" => Severity::Medium,
+            "high" => Severity::High,
+            other => return Err(format!("{what}: unknown severity {other}")),
+        };
+        let mut related = Vec::new();
+        for (j, r) in list(&c, "related")?.iter().enumerate() {
+            match r {
+                Value::String(id) if facts.iter().any(|f| &f.id == id) => related.push(id.clone()),
+                _ => return Err(format!("{what}: related[{j}] is not a fact id")),
+            }
+        }
+        let rule = ConductRule {
+            scope: lender_scope(&c, &what)?,
+            severity,
+            from_minute: clock_at(&c, "fromTime", &what)?,
+            to_minute: clock_at(&c, "toTime", &what)?,
+            max_per_day: c
+                .opt_int_in("maxPerDay", 1, 1000)
+                .map_err(|e| e.to_string())?,
+            zh: text(&c, "zh")?.to_owned(),
+            zh_tw: text(&c, "zhTW")?.to_owned(),
+            en: text(&c, "en")?.to_owned(),
+            source: source(&c, "source", &what)?,
+            confidence: confidence(text(&c, "confidence")?, &what)?,
+            as_of: date(text(&c, "asOf")?, &what)?,
+            related,
+            code,
+        };
+        finish(c)?;
+        conduct_rules.push(rule);
+    }
+    let mut complaint_routes: Vec<ComplaintRoute> = Vec::new();
+    for (i, v) in list(&o, "complaintRoutes")?.iter().enumerate() {
+        let c = object(v, &format!("complaintRoutes[{i}]"))?;
+        let id = text(&c, "id")?.to_owned();
+        let what = format!("complaint route {id}");
+        if complaint_routes.iter().any(|q| q.id == id) {
+            return Err(format!("{what}: the id repeats"));
+        }
+        let kind = text(&c, "kind")?;
+        if !ROUTE_KINDS.contains(&kind) {
+            return Err(format!("{what}: unknown kind {kind}"));
+        }
+        let route = ComplaintRoute {
+            kind: kind.to_owned(),
+            scope: lender_scope(&c, &what)?,
+            contact: opt_text(&c, "contact")?,
+            zh: text(&c, "zh")?.to_owned(),
+            zh_tw: text(&c, "zhTW")?.to_owned(),
+            en: text(&c, "en")?.to_owned(),
+            source: source(&c, "source", &what)?,
+            confidence: confidence(text(&c, "confidence")?, &what)?,
+            id,
+        };
+        finish(c)?;
+        complaint_routes.push(route);
     }
     let mut plan_bases: Vec<PlanBasis> = Vec::new();
     let bases = if o.has("planBases") {
@@ -488,8 +725,24 @@ pub fn load(json: &str) -> LoadResult<RulePack> {
         lpr,
         rules,
         facts,
+        conduct_rules,
+        complaint_routes,
     };
     finish(o)?;
+    // Every conduct code the log accepts has its rule, with its figures.
+    for code in CONDUCT_LIMIT_CODES.iter().chain(CONDUCT_CODES.iter()) {
+        let Some(r) = pack.conduct(code) else {
+            return Err(format!("conduct rule {code} is missing"));
+        };
+        let figures = match *code {
+            "lateHours" => r.from_minute.is_some() && r.to_minute.is_some(),
+            "unansweredCalls" => r.max_per_day.is_some(),
+            _ => true,
+        };
+        if !figures {
+            return Err(format!("conduct rule {code} lacks its figure"));
+        }
+    }
     // The ids and figures the evaluator needs must be present.
     for (id, ok) in [
         (
@@ -539,6 +792,10 @@ pub fn load(json: &str) -> LoadResult<RulePack> {
         ),
         (ids::BANK_MARKUP, pack.find(ids::BANK_MARKUP).is_some()),
         (ids::PAYMENT_ORDER, pack.find(ids::PAYMENT_ORDER).is_some()),
+        (
+            ids::PAYMENT_ORDER_FEES,
+            pack.find(ids::PAYMENT_ORDER_FEES).is_some(),
+        ),
     ] {
         if !ok {
             return Err(format!("rule {id} is missing or lacks its figure"));
@@ -567,6 +824,8 @@ pub mod ids {
     pub const BANK_MARKUP: &str = "cnBankPenaltyMarkup";
     /// Civil Code Art. 561.
     pub const PAYMENT_ORDER: &str = "cnPaymentOrder";
+    /// Where fees and liquidated damages go in a payment (not the statute).
+    pub const PAYMENT_ORDER_FEES: &str = "cnPaymentOrderFees";
     /// Civil Code Art. 670.
     pub const ACTUAL_PRINCIPAL: &str = "cnActualPrincipal";
     /// UK 0.8 %/day.
@@ -601,6 +860,11 @@ impl RulePack {
     /// The rule with `id`, if any.
     pub fn find(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// The conduct rule with `code`, if any.
+    pub fn conduct(&self, code: &str) -> Option<&ConductRule> {
+        self.conduct_rules.iter().find(|r| r.code == code)
     }
 
     /// The rule with `id`, or an error.

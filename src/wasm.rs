@@ -110,3 +110,9 @@ pub fn repayment_plans(input: JsValue) -> Result<JsValue, JsValue> {
 pub fn debt_plan(input: JsValue) -> Result<JsValue, JsValue> {
     call("debtPlan", input)
 }
+
+/// A private log of collection contacts, checked against the conduct rules.
+#[wasm_bindgen(js_name = collectionLog)]
+pub fn collection_log(input: JsValue) -> Result<JsValue, JsValue> {
+    call("collectionLog", input)
+}

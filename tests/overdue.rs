@@ -619,23 +619,32 @@ fn allocation_case(payment: Json) -> Json {
 }
 
 #[test]
-fn payment_follows_civil_code_561_by_default() {
+fn payment_follows_civil_code_561_for_interest_and_principal_by_default() {
+    // Art. 561: enforcement costs (none here), interest, principal. Service
+    // and late fees are not in the statutory order: without the contract's
+    // order they come last. 700 clears the 650 of interest, then 50 of principal.
     let a = allocation_case(json!({ "amount": "700" }));
-    assert_eq!(a["order"], json!(["fees", "interest", "principal"]));
+    assert_eq!(a["order"], json!(["interest", "principal", "fees"]));
     assert_eq!(
         a["owed"],
         json!({ "fees": "150.00", "interest": "650.00", "principal": "10000.00" })
     );
     assert_eq!(
         a["applied"],
-        json!({ "fees": "150.00", "interest": "550.00", "principal": "0.00" })
+        json!({ "fees": "0.00", "interest": "650.00", "principal": "50.00" })
     );
     assert_eq!(
         a["remaining"],
-        json!({ "fees": "0.00", "interest": "100.00", "principal": "10000.00" })
+        json!({ "fees": "150.00", "interest": "0.00", "principal": "9950.00" })
     );
     assert_eq!(a["remainingTotal"], "10100.00");
     assert_eq!(a["unapplied"], "0.00");
+    // A contract that puts its fees first is followed as an agreement.
+    let a = allocation_case(json!({ "amount": "700", "order": ["fees", "interest", "principal"] }));
+    assert_eq!(
+        a["applied"],
+        json!({ "fees": "150.00", "interest": "550.00", "principal": "0.00" })
+    );
 }
 
 #[test]
@@ -1033,5 +1042,5 @@ fn call_json_routes_overdue_cost() {
     let out: Json = serde_json::from_str(&text).unwrap();
     // 10,000 × 10 % × 30/360 = 83.333… → 83.33.
     assert_eq!(out["penaltyInterest"], "83.33");
-    assert_eq!(out["rulesVersion"], "2026.11.29-1");
+    assert_eq!(out["rulesVersion"], "2026.12.04-1");
 }

@@ -49,7 +49,7 @@ fn embedded_pack_matches_domain_table() {
             (d(from), dec(one), dec(five))
         );
     }
-    assert_eq!(p.as_of, d("2026-11-29"));
+    assert_eq!(p.as_of, d("2026-12-04"));
     assert_eq!(p.lpr_confirmed_through, d("2026-02-24"));
 }
 
@@ -131,8 +131,8 @@ fn rule(out: &Json, id: &str) -> Json {
 #[test]
 fn legal_rules_shape() {
     let out = legal();
-    assert_eq!(out["asOf"], "2026-11-29");
-    assert_eq!(out["version"], "2026.11.29-1");
+    assert_eq!(out["asOf"], "2026-12-04");
+    assert_eq!(out["version"], "2026.12.04-1");
     assert_eq!(out["lprConfirmedThrough"], "2026-02-24");
     assert!(out.get("problem").is_none());
     assert_eq!(
@@ -435,4 +435,189 @@ fn stale_lpr_dates_are_flagged() {
             "ukHcstcTotalCost"
         ]
     );
+}
+
+// ---- collection rules, complaint routes and corrected texts -----------------
+
+fn by<'a>(out: &'a Json, list: &str, key: &str, id: &str) -> &'a Json {
+    out[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[key] == id)
+        .unwrap_or_else(|| panic!("no {list} entry {id}"))
+}
+
+fn zh(out: &Json, list: &str, key: &str, id: &str) -> String {
+    by(out, list, key, id)["zh"].as_str().unwrap().to_owned()
+}
+
+/// Characters that exist only in Simplified writing (their Traditional forms
+/// differ): none may appear in a zhTW text.
+const SIMPLIFIED_ONLY: &str =
+    "这说债务规应还对发贷银协会务认过于时间话经门为与无关们报术费违约计让该际据处罚则条见复并";
+
+#[test]
+fn every_text_has_a_traditional_version() {
+    let out = legal();
+    let mut n = 0;
+    for list in ["rules", "facts", "conductRules", "complaintRoutes"] {
+        for r in out[list].as_array().unwrap() {
+            let tw = r["zhTW"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{list} {r} lacks zhTW"));
+            let zh = r["zh"].as_str().unwrap();
+            assert_ne!(tw, zh, "{list}: zhTW is the Simplified text");
+            assert_eq!(tw.chars().count(), zh.chars().count(), "{list}: {tw}");
+            if let Some(c) = tw.chars().find(|c| SIMPLIFIED_ONLY.contains(*c)) {
+                panic!("{list}: zhTW has the Simplified {c}: {tw}");
+            }
+            n += 1;
+        }
+    }
+    assert_eq!(n, 18 + 16 + 14 + 7);
+}
+
+#[test]
+fn corrected_statements() {
+    let out = legal();
+    // 12378: the institution decides within 15 days (30, 60 at most); no "working days".
+    let t = zh(&out, "facts", "id", "complaintHotline12378");
+    assert!(
+        t.contains("15日内") && t.contains("30日") && t.contains("60日"),
+        "{t}"
+    );
+    let en = by(&out, "facts", "id", "complaintHotline12378")["en"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(!t.contains("工作日") && !en.contains("working"), "{en}");
+    // Malicious overdraft: before the public prosecution / the first-instance judgment, with the exception.
+    let t = zh(&out, "facts", "id", "maliciousOverdraftThreshold");
+    for part in [
+        "提起公诉前全部归还的，可以不起诉",
+        "一审判决前全部归还的，可以免予刑事处罚",
+        "不适用",
+    ] {
+        assert!(t.contains(part), "{part}: {t}");
+    }
+    // The call limit counts unanswered calls.
+    assert!(zh(&out, "facts", "id", "collectionCallAttempts").contains("未接通"));
+    // Five years from the end of the bad behaviour.
+    assert!(zh(&out, "facts", "id", "creditRecordFiveYears").contains("终止之日起保存5年"));
+    // Art. 561: the costs of enforcing the claim, not service fees or 违约金.
+    let t = zh(&out, "rules", "id", "cnPaymentOrderFees");
+    assert!(t.contains("诉讼费") && t.contains("不是贷款机构的服务费、违约金或滞纳金"));
+}
+
+#[test]
+fn the_cba_guideline_binds_banks_and_consumer_finance_not_microloans() {
+    let out = legal();
+    for r in out["conductRules"].as_array().unwrap() {
+        assert_eq!(
+            r["scope"],
+            json!(["bank", "creditCard", "consumerFinance"]),
+            "{}",
+            r["code"]
+        );
+        assert!(r["source"]["document"]
+            .as_str()
+            .unwrap()
+            .contains("中国银行业协会"));
+        assert!(["low", "medium", "high"].contains(&r["severity"].as_str().unwrap()));
+    }
+    assert_eq!(out["conductRules"].as_array().unwrap().len(), 14);
+    let late = by(&out, "conductRules", "code", "lateHours");
+    assert_eq!(
+        (late["fromTime"].clone(), late["toTime"].clone()),
+        (json!("22:00"), json!("08:00"))
+    );
+    assert_eq!(
+        by(&out, "conductRules", "code", "unansweredCalls")["maxPerDay"],
+        6
+    );
+    // Every fact says whom it concerns; Art. 1033 binds every lender.
+    for f in out["facts"].as_array().unwrap() {
+        assert!(!f["scope"].as_array().unwrap().is_empty(), "{}", f["id"]);
+    }
+    assert_eq!(
+        by(&out, "facts", "id", "privacyCivilCode")["scope"]
+            .as_array()
+            .unwrap()
+            .len(),
+        6
+    );
+}
+
+#[test]
+fn complaint_routes_by_lender_type() {
+    let out = legal();
+    let routes = |lender: &str| -> Vec<String> {
+        out["complaintRoutes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["scope"].as_array().unwrap().iter().any(|s| s == lender))
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        routes("bank"),
+        [
+            "lenderComplaint",
+            "nfra12378",
+            "harassment12321",
+            "police110",
+            "creditReport12363"
+        ]
+    );
+    assert_eq!(
+        routes("microLoan"),
+        [
+            "localFinancialRegulator",
+            "nifaComplaint",
+            "harassment12321",
+            "police110",
+            "creditReport12363"
+        ]
+    );
+    assert_eq!(routes("private"), ["harassment12321", "police110"]);
+    assert_eq!(
+        by(&out, "complaintRoutes", "id", "nfra12378")["contact"],
+        "12378"
+    );
+}
+
+#[test]
+fn broken_conduct_rules_are_rejected() {
+    let good: Json = serde_json::from_str(RULES_JSON).unwrap();
+    let mut bad = good.clone();
+    bad["conductRules"][0]["fromTime"] = "24:00".into();
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("fromTime"));
+    let mut bad = good.clone();
+    bad["conductRules"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("maxPerDay");
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("unansweredCalls"));
+    let mut bad = good.clone();
+    bad["conductRules"][2]["related"] = json!(["noSuchFact"]);
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("related"));
+    let mut bad = good.clone();
+    bad["conductRules"][3]["code"] = "shouting".into();
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("unknown code"));
+    let mut bad = good.clone();
+    bad["complaintRoutes"][0]["scope"] = json!(["bnak"]);
+    assert!(rules::load(&bad.to_string()).unwrap_err().contains("scope"));
+    let mut bad = good;
+    bad["facts"][0].as_object_mut().unwrap().remove("zhTW");
+    assert!(rules::load(&bad.to_string()).unwrap_err().contains("zhTW"));
 }

@@ -143,3 +143,172 @@ fn wasm_dependencies_are_target_only_and_wasm_bindgen_is_pinned() {
     seen.sort_unstable();
     assert_eq!(seen, ["js-sys", "serde-wasm-bindgen", "wasm-bindgen"]);
 }
+
+/// The string literals of `text` before its `#[cfg(test)]` module, with the
+/// line each starts on (comments and char literals skipped; raw strings read).
+fn string_literals(text: &str) -> Vec<(usize, String)> {
+    let code: String = code_lines(text).map(|(_, l)| format!("{l}\n")).collect();
+    let c: Vec<char> = code.chars().collect();
+    let (mut i, mut line, mut out) = (0, 1, Vec::new());
+    while i < c.len() {
+        match c[i] {
+            '\n' => line += 1,
+            '/' if c.get(i + 1) == Some(&'/') => {
+                while i < c.len() && c[i] != '\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            '/' if c.get(i + 1) == Some(&'*') => {
+                while i + 1 < c.len() && !(c[i] == '*' && c[i + 1] == '/') {
+                    line += usize::from(c[i] == '\n');
+                    i += 1;
+                }
+                i += 2;
+                continue;
+            }
+            '\'' => {
+                // A char literal ('x', '\n', '"'), or a lifetime.
+                if c.get(i + 1) == Some(&'\\') {
+                    i += 2;
+                    while i < c.len() && c[i] != '\'' {
+                        i += 1;
+                    }
+                } else if c.get(i + 2) == Some(&'\'') {
+                    i += 2;
+                }
+            }
+            'r' if matches!(c.get(i + 1), Some('"') | Some('#'))
+                && (i == 0 || !(c[i - 1].is_alphanumeric() || c[i - 1] == '_')) =>
+            {
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while c.get(j) == Some(&'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if c.get(j) == Some(&'"') {
+                    let start = line;
+                    let mut s = String::new();
+                    j += 1;
+                    while j < c.len() {
+                        if c[j] == '"' && (0..hashes).all(|k| c.get(j + 1 + k) == Some(&'#')) {
+                            break;
+                        }
+                        line += usize::from(c[j] == '\n');
+                        s.push(c[j]);
+                        j += 1;
+                    }
+                    out.push((start, s));
+                    i = j + 1 + hashes;
+                    continue;
+                }
+            }
+            '"' => {
+                let start = line;
+                let mut s = String::new();
+                i += 1;
+                while i < c.len() && c[i] != '"' {
+                    if c[i] == '\\' {
+                        s.push(c[i]);
+                        i += 1;
+                    }
+                    if let Some(&ch) = c.get(i) {
+                        line += usize::from(ch == '\n');
+                        s.push(ch);
+                    }
+                    i += 1;
+                }
+                out.push((start, s));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// What a legal citation or a cap figure looks like in a string.
+fn legal_text_in(s: &str) -> Option<&'static str> {
+    let chars: Vec<char> = s.chars().collect();
+    for (k, &ch) in chars.iter().enumerate() {
+        if ch == '第' {
+            let rest: String = chars[k + 1..].iter().take(12).collect();
+            if rest.contains('条') || rest.contains('條') {
+                return Some("an article (第…条)");
+            }
+        }
+        if ch == '《' || ch == '》' {
+            return Some("a document title (《…》)");
+        }
+        if ch == '〔' {
+            return Some("a document number (…〔year〕…号)");
+        }
+    }
+    for art in ["Art. ", "Art.", "Article "] {
+        if let Some(p) = s.find(art) {
+            if s[p + art.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+                return Some("an article (Art. n)");
+            }
+        }
+    }
+    for (k, _) in s.match_indices('%') {
+        let before = s[..k].trim_end();
+        for line in ["24", "36"] {
+            if before.ends_with(line)
+                && !before[..before.len() - 2].ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            {
+                return Some("a 24/36 % line");
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_tidy_scanner_finds_what_it_should() {
+    let src = "// 第五百六十一条 in a comment is fine\nfn f() { let a = \"民法典第五百六十一条\"; let b = '\"'; let c = r#\"Art. 561\"#; }\nconst X: &str = \"above 24 % a year\";\nconst Y: &str = \"12.24 % and 124%\";\n#[cfg(test)]\nconst Z: &str = \"《x》\";\n";
+    let lits = string_literals(src);
+    let found: Vec<(usize, Option<&str>)> =
+        lits.iter().map(|(l, s)| (*l, legal_text_in(s))).collect();
+    assert_eq!(
+        found,
+        [
+            (2, Some("an article (第…条)")),
+            (2, Some("an article (Art. n)")),
+            (3, Some("a 24/36 % line")),
+            (4, None),
+        ]
+    );
+    assert_eq!(
+        legal_text_in("《征信业管理条例》"),
+        Some("a document title (《…》)")
+    );
+    assert_eq!(
+        legal_text_in("银发〔2003〕251号"),
+        Some("a document number (…〔year〕…号)")
+    );
+    assert_eq!(legal_text_in("36%"), Some("a 24/36 % line"));
+}
+
+#[test]
+fn no_legal_citation_or_cap_figure_in_code() {
+    // Legal text, sources and figures come from src/rules/rules.json by id.
+    // No file is exempt: the plan bases now come from the rule pack too.
+    const EXEMPT: [&str; 0] = [];
+    let mut hits = Vec::new();
+    for (file, text) in src_files() {
+        if EXEMPT.contains(&file.as_str()) {
+            continue;
+        }
+        for (line, s) in string_literals(&text) {
+            if let Some(what) = legal_text_in(&s) {
+                hits.push(format!("{file}:{line}: {what}: \"{s}\""));
+            }
+        }
+    }
+    assert_none(
+        "legal text in a string literal (put it in the rule pack)",
+        hits,
+    );
+}

@@ -44,6 +44,7 @@ export const cashflowRate = wrap("cashflowRate");
 export const overdueCost = wrap("overdueCost");
 export const repaymentPlans = wrap("repaymentPlans");
 export const debtPlan = wrap("debtPlan");
+export const collectionLog = wrap("collectionLog");
 /** legalRules takes no input. */
 export const legalRules = () => wrap("legalRules")(undefined);
 /** The crate version, or null when the engine did not load. */

@@ -495,7 +495,7 @@ export type LateFeeInput =
   | { amount: Money; percentOfOverdue?: null; per: LateFeePer }
   | { percentOfOverdue: DecimalInput; amount?: null; per: LateFeePer };
 
-/** A payment to apply to the buckets (default order: fees, interest, principal; Civil Code Art. 561). */
+/** A payment to apply to the buckets. Default order: interest, principal (Civil Code Art. 561), then fees (service and late fees, 违约金: the statute does not place them; give the contract's order). */
 export interface PaymentInput {
   /** At least 0.01. */
   amount: Money;
@@ -659,6 +659,8 @@ export interface LegalRule {
   /** The English text (same as `en`). */
   description: string;
   zh: string;
+  /** The same text in Traditional characters (document titles as published). */
+  zhTW: string;
   en: string;
   source: Source;
   confidence: RuleConfidence;
@@ -670,6 +672,72 @@ export interface LegalRule {
 export interface LegalFact {
   id: FactId;
   zh: string;
+  /** The same text in Traditional characters. */
+  zhTW: string;
+  en: string;
+  source: Source;
+  confidence: RuleConfidence;
+  /** The lender types the fact concerns or its source binds. */
+  scope: Lender[];
+}
+
+/** How serious a breach of a conduct rule is. */
+export type Severity = "low" | "medium" | "high";
+
+/** The limit rules `collectionLog` checks besides the conduct codes. */
+export type ConductLimitCode = "lateHours" | "unansweredCalls" | "thirdParty" | "thirdPartyDisclosure";
+
+/** What a collector did, as a person notes it on a contact. */
+export type ConductCode =
+  | "threat"
+  | "insult"
+  | "impersonation"
+  | "falseConsequence"
+  | "exaggeratedAmount"
+  | "feeDemand"
+  | "newLoanPush"
+  | "publicExposure"
+  | "visitWithoutConsent"
+  | "privatePhone";
+
+/** A flag's rule: a limit rule or a conduct code. */
+export type ConductRuleCode = ConductLimitCode | ConductCode;
+
+/** A collection-conduct rule of the pack (what `collectionLog` checks). */
+export interface ConductRule {
+  code: ConductRuleCode;
+  /** The lender types the rule binds. */
+  scope: Lender[];
+  severity: Severity;
+  /** `lateHours`: start of the quiet hours, `"HH:MM"` (inclusive). */
+  fromTime?: string;
+  /** `lateHours`: end of the quiet hours, `"HH:MM"` (exclusive). */
+  toTime?: string;
+  /** `unansweredCalls`: unanswered attempts a day the rule allows. */
+  maxPerDay?: number;
+  zh: string;
+  zhTW: string;
+  en: string;
+  source: Source;
+  confidence: RuleConfidence;
+  asOf: DateText;
+  /** Ids of facts on the same conduct (e.g. a law that binds every lender). */
+  related: FactId[];
+}
+
+/** The kinds of complaint route. */
+export type RouteKind = "lender" | "regulator" | "selfRegulator" | "harassment" | "police" | "creditReport";
+
+/** Where to complain, for which lender types. */
+export interface ComplaintRoute {
+  id: string;
+  kind: RouteKind;
+  /** The lender types the route serves. */
+  scope: Lender[];
+  /** A phone number, or `null`. */
+  contact: string | null;
+  zh: string;
+  zhTW: string;
   en: string;
   source: Source;
   confidence: RuleConfidence;
@@ -688,8 +756,90 @@ export interface LegalRulesOutput {
   lpr: LprRow[];
   rules: LegalRule[];
   facts: LegalFact[];
+  /** Collection-conduct rules, in the order `collectionLog` lists its flags. */
+  conductRules: ConductRule[];
+  /** Complaint routes by lender type. */
+  complaintRoutes: ComplaintRoute[];
   /** Set only if the embedded pack could not be read (the tests rule it out). */
   problem?: string;
+}
+
+// ---------------------------------------------------------------------------
+// collectionLog
+// ---------------------------------------------------------------------------
+
+/** How a collector reached out. */
+export type Channel = "call" | "sms" | "visit" | "app" | "other";
+/** Whom a contact reached. */
+export type Recipient = "me" | "relatedThirdParty" | "unrelatedThirdParty";
+
+/** One logged contact. */
+export interface CollectionContact {
+  /** `"YYYY-MM-DDTHH:MM"`, local wall-clock time, 00:00–23:59. */
+  at: string;
+  channel: Channel;
+  /** Calls only (default `true`); `false` with another channel is a `conflict`. */
+  answered?: boolean;
+  to: Recipient;
+  /** The number or name as noted (≤ 64 characters), kept, not interpreted. */
+  from?: string;
+  /** Conduct codes (a repeated code counts once). */
+  conduct?: ConductCode[];
+  /** The debt's details were told to a third party. */
+  debtDisclosed?: boolean;
+  /** Kept as typed (≤ 500 characters). */
+  note?: string;
+}
+
+/** The input of `collectionLog`. */
+export interface CollectionLogInput {
+  /** Decides which rules apply (`applies`), never which entries are listed. */
+  lender: Lender;
+  /** The person agreed to contact at night (default `false`). */
+  consentToLateContact?: boolean;
+  /** Up to 5,000, in any order. */
+  contacts?: CollectionContact[];
+}
+
+/** The entries that look like breaches of one rule. */
+export interface CollectionFlag {
+  rule: ConductRuleCode;
+  count: number;
+  /** Indices into the input `contacts`, ascending. */
+  entries: number[];
+  /** The distinct days involved, ascending. */
+  dates: DateText[];
+  /** Whether the rule binds the given lender type. */
+  applies: boolean;
+  /** The lender types the rule binds. */
+  scope: Lender[];
+  severity: Severity;
+  source: Source;
+  confidence: RuleConfidence;
+  /** Facts on the same conduct (`legalRules().facts` ids). */
+  related: FactId[];
+}
+
+/** One day of the log. */
+export interface CollectionDay {
+  date: DateText;
+  contacts: number;
+  /** Unanswered calls to the person. */
+  unansweredCalls: number;
+  /** Contacts in the quiet hours, with or without consent. */
+  lateContacts: number;
+  /** Contacts with at least one flag. */
+  flagged: number;
+}
+
+/** The output of `collectionLog`. */
+export interface CollectionLogOutput {
+  contacts: number;
+  days: number;
+  /** One per rule with a flagged entry, in the rule pack's order. */
+  flags: CollectionFlag[];
+  byDay: CollectionDay[];
+  rulesVersion: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -979,6 +1129,9 @@ export function repaymentPlans(input: RepaymentPlansInput): RepaymentPlansOutput
 
 /** Several debts paid from one monthly budget (avalanche, snowball or as listed). Throws a {@link RepayError}. */
 export function debtPlan(input: DebtPlanInput): DebtPlanOutput;
+
+/** A private log of collection contacts, checked against the conduct rules. */
+export function collectionLog(input: CollectionLogInput): CollectionLogOutput;
 
 /** The crate version (`"0.1.0"`). */
 export function version(): string;

@@ -7,7 +7,7 @@
 // Attributes (read once, when the element is first connected):
 //   lang       zh-CN (default) | zh-TW | en
 //   panels     comma list, in page order whatever the order given:
-//              terms,overdue,plans,debts,letter,rights (default: all)
+//              terms,overdue,plans,debts,letter,rights,calls (default: all)
 //   currency   CNY (default) | HKD | TWD | GBP | USD | EUR — how money is shown
 //   principal  default loan amount of the terms panel, e.g. "10000"
 //   rate       default annual rate of the terms panel in percent, e.g. "4.9"

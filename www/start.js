@@ -15,6 +15,7 @@ export const PANELS = [
   { name: "debts", module: "./panels/debts.js" },
   { name: "letter", module: "./panels/letter.js" },
   { name: "rights", module: "./panels/rights.js" },
+  { name: "calls", module: "./panels/calls.js" },
 ];
 
 /** The panel names in a comma list, in page order; every panel when it names none. */

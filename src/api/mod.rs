@@ -6,6 +6,7 @@
 //! `JsValue` to a [`Value`], calls one function here, and returns the
 //! output. Tests and the fuzzer call these same functions on the host.
 
+mod collection;
 mod json;
 mod overdue;
 mod overdue_out;
@@ -13,6 +14,7 @@ mod plans;
 mod rules;
 mod terms;
 
+pub use collection::{collection_log, CollectionOut};
 pub use overdue::overdue_cost;
 pub use plans::{debt_plan, repayment_plans};
 pub use rules::legal_rules;
@@ -91,6 +93,7 @@ pub fn call(name: &str, input: &Value) -> Result<Answer> {
         "legalRules" => json(&legal_rules()),
         "repaymentPlans" => json(&repayment_plans(input)?),
         "debtPlan" => json(&debt_plan(input)?),
+        "collectionLog" => json(&collection_log(input)?),
         _ => Err(crate::error::Error::general(
             crate::error::ErrorCode::UnknownValue,
             format!("no API function is called {name}"),

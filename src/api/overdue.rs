@@ -4,10 +4,14 @@
 //! `overdueCost` reads the overdue amounts, the period, the penalty rate and
 //! the contract's extras, computes the charges with [`crate::overdue`],
 //! evaluates every cap of the rule pack with [`crate::rules`], and, when a
-//! payment is given, applies it bucket by bucket (Civil Code Art. 561 by
-//! default). Buckets: `fees` = overdue fees + late fees; `interest` = overdue
-//! interest + penalty + compound + interest on fees; `principal` = overdue
-//! principal.
+//! payment is given, applies it bucket by bucket (by default interest, then
+//! principal, as the Civil Code orders them, then fees, which the statute does
+//! not place; see [`crate::overdue`]). Buckets: `fees` = overdue fees + late
+//! fees; `interest` = overdue interest + penalty + compound + interest on
+//! fees; `principal` = overdue principal.
+//!
+//! The notes (`basis`) cite their rules by id: every document, article and
+//! figure in them comes from the rule pack.
 
 use super::overdue_out::{
     AllocationOut, BucketsOut, CapOut, OverdueOut, PenaltyRateOut, SeriesOut,
@@ -20,7 +24,7 @@ use crate::input::{Obj, OneOf, Value};
 use crate::money::{div, fmt_money, fmt_percent, sub, sum, MAX_ANNUAL_PERCENT};
 use crate::overdue::{
     self, allocate, Bucket, Buckets, LateFee, LateFeeAmount, LateFeePer, Overdue, OverdueTerms,
-    CIVIL_CODE_ORDER, MAX_DAYS,
+    DEFAULT_ORDER, MAX_DAYS,
 };
 use crate::rules::{self, ids, Jurisdiction, Lender, RulePack, LENDER_WORDS};
 use rust_decimal::Decimal;
@@ -247,7 +251,7 @@ pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
             let amount = pay.positive_money("amount")?;
             let items = pay.list("order", 3)?;
             let order = if items.is_empty() {
-                CIVIL_CODE_ORDER
+                DEFAULT_ORDER
             } else {
                 if items.len() != 3 {
                     return Err(conflict(
@@ -255,7 +259,7 @@ pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
                         "payment.order must name fees, interest and principal once each",
                     ));
                 }
-                let mut order = CIVIL_CODE_ORDER;
+                let mut order = DEFAULT_ORDER;
                 for (i, v) in items.iter().enumerate() {
                     let path = crate::input::item("payment.order", i);
                     let Value::String(s) = v else {
@@ -313,6 +317,14 @@ fn note(code: &'static str, message: impl Into<String>) -> WarningOut {
     }
 }
 
+/// "document article" of a rule, as the notes cite it.
+fn cite(r: &rules::Rule) -> String {
+    match &r.source.article {
+        Some(a) => format!("{} {a}", r.source.document),
+        None => r.source.document.clone(),
+    }
+}
+
 fn basis_notes(pack: &RulePack, inp: &OverdueInput) -> Result<Vec<WarningOut>> {
     let t = &inp.terms;
     let basis_days = t.day_basis.days();
@@ -320,29 +332,37 @@ fn basis_notes(pack: &RulePack, inp: &OverdueInput) -> Result<Vec<WarningOut>> {
         "simpleDailyAccrual",
         format!("penalty interest = overdue principal × daily penalty rate × days, simple (no interest on interest); daily rate = annual rate ÷ {basis_days}; each component is rounded half-up to cents"),
     )];
+    let markup = pack.rule(ids::BANK_MARKUP)?;
+    let (lo, hi) = (
+        markup.markup_min_percent.unwrap_or_default(),
+        markup.markup_max_percent.unwrap_or_default(),
+    );
     if let Some(m) = inp.markup_percent {
-        let r = pack.rule(ids::BANK_MARKUP)?;
         out.push(note(
             "penaltyMarkup",
-            format!("penalty rate = contract rate × (1 + {m} ÷ 100). Bank practice raises the contract rate {}–{} % ({}, {}; secondary source; whether this notice is still in force is unconfirmed)",
-                r.markup_min_percent.unwrap_or_default(),
-                r.markup_max_percent.unwrap_or_default(),
-                r.source.document,
-                r.source.article.as_deref().unwrap_or(""),
+            format!(
+                "penalty rate = contract rate × (1 + {m} ÷ 100). Bank practice raises the contract rate {lo}–{hi} % ({}; {} source): {}",
+                cite(markup),
+                markup.confidence.as_str(),
+                markup.en,
             ),
         ));
-        let outside = matches!((r.markup_min_percent, r.markup_max_percent), (Some(lo), Some(hi)) if m < lo || m > hi);
-        if inp.lender == Lender::Bank && outside {
+        if inp.lender == Lender::Bank && (m < lo || m > hi) {
             out.push(note(
                 "markupOutsideBankPractice",
-                "this markup is outside the 30–50 % bank practice; check the contract",
+                format!("this markup is outside the {lo}–{hi} % bank practice; check the contract"),
             ));
         }
     }
     if t.compound {
         out.push(note(
             "compoundOnOverdueInterest",
-            "compound interest = overdue interest × daily penalty rate × days (charged once, not compounded again). 银发〔2003〕251号 says unpaid interest is compounded at the penalty rate (secondary source; in-force status unconfirmed)",
+            format!(
+                "compound interest = overdue interest × daily penalty rate × days (charged once, not compounded again). {} ({} source): {}",
+                cite(markup),
+                markup.confidence.as_str(),
+                markup.en,
+            ),
         ));
     }
     if let Some(fee) = t.late_fee {
@@ -360,16 +380,26 @@ fn basis_notes(pack: &RulePack, inp: &OverdueInput) -> Result<Vec<WarningOut>> {
         }
     }
     if t.charge_on_fees && inp.lender == Lender::CreditCard {
+        let r = pack.rule(ids::CARD_NO_INTEREST_ON_FEES)?;
         out.push(note(
             "cardNoInterestOnFees",
-            "card issuers may not charge interest on fees (2016 PBoC notice, secondary source): the interest charged on fees is shown as excess",
+            format!(
+                "{} ({}; {} source): the interest charged on fees is shown as excess",
+                r.en,
+                cite(r),
+                r.confidence.as_str()
+            ),
         ));
     }
     if let Some(d) = inp.upfront_deduction {
         let r = pack.rule(ids::ACTUAL_PRINCIPAL)?;
         out.push(note(
             "actualPrincipal",
-            format!("{d} was deducted up front: the caps use the amount actually lent as principal ({} {}, primary source)", r.source.document, r.source.article.as_deref().unwrap_or("")),
+            format!(
+                "{d} was deducted up front: the caps use the amount actually lent as principal ({}, {} source)",
+                cite(r),
+                r.confidence.as_str()
+            ),
         ));
     }
     if inp.jurisdiction == Jurisdiction::Uk {
@@ -380,15 +410,27 @@ fn basis_notes(pack: &RulePack, inp: &OverdueInput) -> Result<Vec<WarningOut>> {
     }
     if let Some((_, order)) = inp.payment {
         let r = pack.rule(ids::PAYMENT_ORDER)?;
-        if order == CIVIL_CODE_ORDER {
+        let fees = pack.rule(ids::PAYMENT_ORDER_FEES)?;
+        if order == DEFAULT_ORDER {
             out.push(note(
                 "paymentOrderCivilCode",
-                format!("the payment is applied to fees (costs), then interest, then principal: {} {} (primary source), unless the parties agreed otherwise", r.source.document, r.source.article.as_deref().unwrap_or("")),
+                format!(
+                    "the payment is applied to interest, then principal ({}, {} source: {}); fees, late fees and liquidated damages are not in that order and are placed last here: give payment.order to follow the contract. {}",
+                    cite(r),
+                    r.confidence.as_str(),
+                    r.en,
+                    fees.en
+                ),
             ));
         } else {
             out.push(note(
                 "paymentOrderAgreed",
-                format!("the payment is applied in the order given; without an agreement, {} {} applies fees, interest, principal", r.source.document, r.source.article.as_deref().unwrap_or("")),
+                format!(
+                    "the payment is applied in the order given (the contract's or an agreement's). {} ({}, {} source)",
+                    fees.en,
+                    cite(fees),
+                    fees.confidence.as_str()
+                ),
             ));
         }
     }

@@ -54,6 +54,9 @@ pub struct RuleOut {
     pub description: String,
     /// Simplified Chinese.
     pub zh: String,
+    /// Traditional Chinese.
+    #[serde(rename = "zhTW")]
+    pub zh_tw: String,
     /// English.
     pub en: String,
     /// Where it comes from.
@@ -72,12 +75,103 @@ pub struct FactOut {
     pub id: String,
     /// Simplified Chinese.
     pub zh: String,
+    /// Traditional Chinese.
+    #[serde(rename = "zhTW")]
+    pub zh_tw: String,
     /// English.
     pub en: String,
     /// Where it comes from.
     pub source: Source,
     /// `primary`, `secondary` or `reported`.
     pub confidence: &'static str,
+    /// The lender types the fact concerns or its source binds.
+    pub scope: Vec<String>,
+}
+
+/// A collection-conduct rule as `legalRules` returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConductRuleOut {
+    /// The code a `collectionLog` flag names.
+    pub code: String,
+    /// The lender types the rule binds.
+    pub scope: Vec<String>,
+    /// `low`, `medium` or `high`.
+    pub severity: &'static str,
+    /// For `lateHours`: `"HH:MM"`, the start of the quiet hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_time: Option<String>,
+    /// For `lateHours`: `"HH:MM"`, their end (exclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_time: Option<String>,
+    /// For `unansweredCalls`: the attempts a day the rule allows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_per_day: Option<u32>,
+    /// Simplified Chinese.
+    pub zh: String,
+    /// Traditional Chinese.
+    #[serde(rename = "zhTW")]
+    pub zh_tw: String,
+    /// English.
+    pub en: String,
+    /// Where it comes from.
+    pub source: Source,
+    /// `primary`, `secondary` or `reported`.
+    pub confidence: &'static str,
+    /// When the entry was last checked.
+    pub as_of: String,
+    /// Ids of facts on the same conduct.
+    pub related: Vec<String>,
+}
+
+/// A complaint route as `legalRules` returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteOut {
+    /// Stable id.
+    pub id: String,
+    /// `lender`, `regulator`, `selfRegulator`, `harassment`, `police`, `creditReport`.
+    pub kind: String,
+    /// The lender types the route serves.
+    pub scope: Vec<String>,
+    /// A phone number, or `null`.
+    pub contact: Option<String>,
+    /// Simplified Chinese.
+    pub zh: String,
+    /// Traditional Chinese.
+    #[serde(rename = "zhTW")]
+    pub zh_tw: String,
+    /// English.
+    pub en: String,
+    /// Where it comes from.
+    pub source: Source,
+    /// `primary`, `secondary` or `reported`.
+    pub confidence: &'static str,
+}
+
+/// `"HH:MM"` from minutes after midnight.
+pub(crate) fn clock_text(minutes: u32) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    let d = |n: u32| char::from(b'0' + (n % 10) as u8);
+    [d(h / 10), d(h), ':', d(m / 10), d(m)].iter().collect()
+}
+
+fn conduct_out(r: &rules::ConductRule) -> ConductRuleOut {
+    ConductRuleOut {
+        code: r.code.clone(),
+        scope: r.scope.clone(),
+        severity: r.severity.as_str(),
+        from_time: r.from_minute.map(clock_text),
+        to_time: r.to_minute.map(clock_text),
+        max_per_day: r.max_per_day,
+        zh: r.zh.clone(),
+        zh_tw: r.zh_tw.clone(),
+        en: r.en.clone(),
+        source: r.source.clone(),
+        confidence: r.confidence.as_str(),
+        as_of: r.as_of.to_string(),
+        related: r.related.clone(),
+    }
 }
 
 /// The output of `legalRules`.
@@ -100,6 +194,10 @@ pub struct RulesOut {
     pub rules: Vec<RuleOut>,
     /// Facts.
     pub facts: Vec<FactOut>,
+    /// Collection-conduct rules (what `collectionLog` checks).
+    pub conduct_rules: Vec<ConductRuleOut>,
+    /// Where to complain, by lender type.
+    pub complaint_routes: Vec<RouteOut>,
     /// Set only if the embedded pack could not be read (tests rule it out).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
@@ -130,6 +228,7 @@ fn rule_out(pack: &RulePack, r: &rules::Rule) -> RuleOut {
         markup_max_percent: r.markup_max_percent.map(fmt_percent),
         description: r.en.clone(),
         zh: r.zh.clone(),
+        zh_tw: r.zh_tw.clone(),
         en: r.en.clone(),
         source: r.source.clone(),
         confidence: r.confidence.as_str(),
@@ -154,9 +253,27 @@ pub fn legal_rules() -> RulesOut {
                 .map(|f| FactOut {
                     id: f.id.clone(),
                     zh: f.zh.clone(),
+                    zh_tw: f.zh_tw.clone(),
                     en: f.en.clone(),
                     source: f.source.clone(),
                     confidence: f.confidence.as_str(),
+                    scope: f.scope.clone(),
+                })
+                .collect(),
+            conduct_rules: p.conduct_rules.iter().map(conduct_out).collect(),
+            complaint_routes: p
+                .complaint_routes
+                .iter()
+                .map(|c| RouteOut {
+                    id: c.id.clone(),
+                    kind: c.kind.clone(),
+                    scope: c.scope.clone(),
+                    contact: c.contact.clone(),
+                    zh: c.zh.clone(),
+                    zh_tw: c.zh_tw.clone(),
+                    en: c.en.clone(),
+                    source: c.source.clone(),
+                    confidence: c.confidence.as_str(),
                 })
                 .collect(),
             problem: None,
@@ -170,6 +287,8 @@ pub fn legal_rules() -> RulesOut {
             lpr: Vec::new(),
             rules: Vec::new(),
             facts: Vec::new(),
+            conduct_rules: Vec::new(),
+            complaint_routes: Vec::new(),
             problem: Some(e.message),
         },
     }

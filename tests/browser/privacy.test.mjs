@@ -1,7 +1,8 @@
 // Browser test of the privacy promise over a full session: load, fill every
 // panel (rows included), choose a plan and write the letter, export CSV and
 // open the print view where the page offers them, open the glossary and the
-// sources, copy a share link. Every request goes to the page's own origin;
+// sources, log collection contacts and prepare the complaint pack, copy a
+// share link (which carries none of the log). Every request goes to the page's own origin;
 // after the first load has settled, only same-origin module and asset loads
 // follow (listed in the test output); no cookie is set; no Content-Security-
 // Policy violation and no console error happen; nothing is stored.
@@ -52,6 +53,16 @@ test("a full session: fill every panel, letter, export, print view, glossary, so
   await fillAll(page);
   await page.locator("#panel-terms details.schedule summary").click();
   await label(zh["letter.reason"]).fill("失业三个月，正在找工作。");
+  // The collection log: quick buttons, a contact through the form, the complaint pack.
+  const calls = page.locator("#panel-calls");
+  await calls.locator('[data-testid="calls-quick-missed"]').click();
+  await calls.locator('[data-testid="calls-quick-family"]').click();
+  await calls.locator('[data-testid="calls-at"]').fill("2026-03-05T23:10");
+  await calls.locator('[data-testid="calls-note"]').fill("说要上门");
+  await calls.locator('[data-testid="calls-add"]').click();
+  await calls.locator('[data-testid="calls-entries"] > li').nth(2).waitFor();
+  await calls.locator('[data-testid="calls-pack-make"]').click();
+  await calls.locator('[data-testid="calls-pack-paper"] .calls-paper-title').waitFor();
 
   // CSV export and the glossary, where the page has them (blob downloads make no request).
   const exportButtons = page.locator("main button.export");
@@ -68,7 +79,10 @@ test("a full session: fill every panel, letter, export, print view, glossary, so
   await page.screenshot({ fullPage: true });
   await page.emulateMedia({ media: "screen" });
   await page.locator('[data-testid="copy-link"]').click();
-  assert.match(await page.locator('[data-testid="share-link"]').inputValue(), /#s=1\./);
+  const link = await page.locator('[data-testid="share-link"]').inputValue();
+  assert.match(link, /#s=1\./);
+  const shared = Buffer.from(link.split("#s=1.")[1].replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
+  assert.ok(!shared.includes("说要上门") && !shared.includes("2026-03-05T23:10"), "the collection log is never in a share link");
   await page.waitForTimeout(500);
 });
 

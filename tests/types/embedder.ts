@@ -8,6 +8,7 @@
 
 import init, {
   cashflowRate,
+  collectionLog,
   debtPlan,
   initSync,
   legalRules,
@@ -18,6 +19,7 @@ import init, {
 } from "./pkg/repay.js";
 import type {
   Cap,
+  CollectionLogOutput,
   CapNoteCode,
   DebtPlanOutput,
   ErrorCode,
@@ -375,6 +377,41 @@ try {
 } catch (e) {
   showError(e);
 }
+
+// ---------------------------------------------------------------------------
+// collectionLog
+// ---------------------------------------------------------------------------
+
+function showLog(log: CollectionLogOutput): void {
+  out("contacts", log.contacts, "days", log.days, log.rulesVersion);
+  const conduct = legalRules().conductRules;
+  for (const f of log.flags) {
+    const rule = conduct.find((r) => r.code === f.rule);
+    out(f.rule, f.count, f.entries.join(","), f.dates.join(","), f.applies ? "binds this lender" : `binds only ${f.scope.join(", ")}`);
+    out(f.severity, f.source.document, f.source.article, f.source.date, f.confidence, f.related.join(","), rule?.zhTW, rule?.fromTime, rule?.maxPerDay);
+  }
+  for (const d of log.byDay) out(d.date, d.contacts, d.unansweredCalls, d.lateContacts, d.flagged);
+  for (const r of legalRules().complaintRoutes) if (r.scope.includes("microLoan")) out(r.kind, r.contact ?? "—", r.zh);
+}
+
+try {
+  showLog(
+    collectionLog({
+      lender: "microLoan",
+      consentToLateContact: false,
+      contacts: [
+        { at: "2026-03-01T22:30", channel: "call", answered: false, to: "me", from: "95xxx" },
+        { at: "2026-03-01T10:00", channel: "sms", to: "unrelatedThirdParty", debtDisclosed: true, conduct: ["threat", "feeDemand"], note: "发给我妈" },
+      ],
+    }),
+  );
+} catch (e) {
+  showError(e);
+}
+// @ts-expect-error not a conduct code
+collectionLog({ lender: "bank", contacts: [{ at: "2026-03-01T10:00", channel: "call", to: "me", conduct: ["rude"] }] });
+// @ts-expect-error `to` names me or a third party
+collectionLog({ lender: "bank", contacts: [{ at: "2026-03-01T10:00", channel: "call", to: "boss" }] });
 
 // ---------------------------------------------------------------------------
 // Loading

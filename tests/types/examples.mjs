@@ -12,6 +12,7 @@
 /** @typedef {import("./pkg/repay.js").OverdueCostInput} OverdueCostInput */
 /** @typedef {import("./pkg/repay.js").RepaymentPlansInput} RepaymentPlansInput */
 /** @typedef {import("./pkg/repay.js").DebtPlanInput} DebtPlanInput */
+/** @typedef {import("./pkg/repay.js").CollectionLogInput} CollectionLogInput */
 
 // ---- loanTerms --------------------------------------------------------------
 
@@ -211,6 +212,18 @@ export const debtPlanExamples = [
   }),
 ];
 
+export const collectionLogExamples = [
+  /** @satisfies {CollectionLogInput} */ ({
+    lender: "microLoan",
+    consentToLateContact: false,
+    contacts: [
+      { at: "2026-03-01T22:30", channel: "call", answered: false, to: "me", from: "95xxx", note: "n" },
+      { at: "2026-03-01T10:00", channel: "sms", to: "unrelatedThirdParty", debtDisclosed: true, conduct: ["threat"] },
+    ],
+  }),
+  /** @satisfies {CollectionLogInput} */ ({ lender: "bank" }),
+];
+
 /** Every function that takes an input, with its examples. */
 export const EXAMPLES = {
   loanTerms: loanTermsExamples,
@@ -218,4 +231,5 @@ export const EXAMPLES = {
   overdueCost: overdueCostExamples,
   repaymentPlans: repaymentPlansExamples,
   debtPlan: debtPlanExamples,
+  collectionLog: collectionLogExamples,
 };

@@ -142,7 +142,7 @@ function renderAllocation(box, a, input, rules) {
   if (!a) return;
   const order = rules?.rules?.find((r) => r.id === "cnPaymentOrder");
   const payment = fmt.money(input.payment.amount);
-  const civil = a.order.join(",") === "fees,interest,principal";
+  const civil = a.order.join(",") === "interest,principal,fees";
   const head = h("tr", {}, ["bucket", "owed", "applied", "remaining"].map((c) => h("th", { scope: "col", text: t(`odr.${c}`) })));
   const body = h(
     "tbody",

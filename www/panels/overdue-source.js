@@ -1,23 +1,26 @@
 // Source disclosures shared by the overdue and rights panels: every legal
 // figure shows its document, article and date with its confidence mark
-// (原文确认 / 二手来源确认 / 仅有报道). Texts from the rule pack come in zh
-// and en; any Chinese variant (zh-CN now, zh-TW later) reads zh.
+// (原文确认 / 二手来源确认 / 仅有报道). Texts from the rule pack come in zh,
+// zhTW (the same words in Traditional characters) and en.
 
 import { h } from "../dom.js";
 import { t, lang } from "../i18n.js";
 import * as fmt from "../format.js";
 
-/** The rule pack's own text in the current language (zh for every Chinese variant). */
+/** The rule pack's own text in the current language (zhTW for zh-TW, zh for other Chinese). */
 export function dataText(item) {
-  return lang().startsWith("en") ? item.en ?? item.zh : item.zh ?? item.en;
+  if (lang().startsWith("en")) return item.en ?? item.zh;
+  if (lang() === "zh-TW" && item.zhTW) return item.zhTW;
+  return item.zh ?? item.en;
 }
 
 /**
- * The rule pack's text as nodes: for zh-TW the pack has only the Simplified
- * original, so it is shown as such (lang="zh-CN") followed by "（簡體原文）".
+ * The rule pack's text as nodes: zh-TW shows the pack's Traditional text; an
+ * entry without one (none today) is shown in its Simplified original
+ * (lang="zh-CN") followed by "（簡體原文）".
  */
 export function dataContent(item, prefix = "") {
-  if (lang() === "zh-TW" && item.zh) {
+  if (lang() === "zh-TW" && !item.zhTW && item.zh) {
     return [prefix, h("span", { lang: "zh-CN", text: item.zh }), " ", h("span", { class: "simplified-note", text: t("legal.simplifiedOriginal") })];
   }
   return [prefix + dataText(item)];

@@ -1,20 +1,72 @@
 // The rights panel (了解权利): what collectors may and may not do and where
-// to complain, built from legalRules().facts, each with its document,
-// article, date and confidence mark; then a "sources" view listing the LPR
+// to complain, built from legalRules(): the facts, the collection-conduct
+// rules and the complaint routes, each with its document, article, date,
+// confidence mark and whom it binds (its scope of lender types). The person
+// may pick their lender type: the facts and routes that bind or serve it come
+// first, and those that do not are set apart and say so (the CBA guideline
+// does not bind a microloan company). Then a "sources" view lists the LPR
 // table (with the date it is confirmed through) and every rule of the pack.
-// Texts come from the data (zh / en); this module adds only headings.
+// Texts come from the data (zh / zhTW / en); this module adds only headings.
 
 import { h, clear } from "../dom.js";
 import { t, has, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
-import { panel } from "../form.js";
+import { panel, options } from "../form.js";
 import { dataContent, sourceLine, sourceList, packDate } from "./overdue-source.js";
+
+const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "other"];
+
+/** "银行、信用卡" from a scope list. */
+export function scopeNames(scope) {
+  if (LENDERS.every((l) => scope.includes(l))) return t("rights.everyLender");
+  return fmt.list(scope.map((s) => (has(`od.lender.${s}`) ? t(`od.lender.${s}`) : has(`rights.scope.${s}`) ? t(`rights.scope.${s}`) : s)));
+}
 
 export function mount(root, ctx) {
   const r = ctx.engine.legalRules();
+  const pick = h("select", { id: "rights-lender", "data-testid": "rights-lender" }, h("option", { value: "", t: "rights.lenderAll" }), options("od.lender", LENDERS));
+  const pickRow = h("div", { class: "field rights-pick" }, h("label", { for: pick.id, t: "rights.lenderPick" }), pick);
   const body = h("div", { class: "rights-body" });
   const sources = h("details", { class: "rights-sources" });
-  panel(root, "rights.heading", "rights.lead", body, sources);
+  panel(root, "rights.heading", "rights.lead", pickRow, body, sources);
+  pick.addEventListener("change", render);
+
+  function item(x, kind) {
+    const lender = pick.value;
+    const binds = !lender || x.scope.includes(lender);
+    return h(
+      "li",
+      { class: `${kind === "route" ? "rights-route" : "rights-fact"}${binds ? "" : " rights-other"}`, [`data-${kind}`]: x.id },
+      has(`rights.${kind}.${x.id}`) ? h("h3", { class: "rights-title", text: t(`rights.${kind}.${x.id}`) }) : null,
+      h("p", { class: "rights-text" }, dataContent(x, x.confidence === "reported" ? t("conf.reportedPrefix") : "")),
+      x.contact ? h("p", { class: "rights-contact" }, h("span", { text: t("rights.contact") }), " ", h("strong", { class: "rights-number", text: x.contact })) : null,
+      h(
+        "p",
+        { class: "hint rights-binds", "data-binds": lender ? String(binds) : "all" },
+        t(kind === "route" ? "rights.serves" : "rights.scope", { lenders: scopeNames(x.scope) }),
+        lender ? ` ${t(binds ? "rights.bindsYours" : "rights.notYours", { lender: t(`od.lender.${lender}`) })}` : "",
+      ),
+      sourceLine(x.source, x.confidence),
+    );
+  }
+
+  /** The items that bind the chosen lender, then (set apart) the others. */
+  function split(list, kind, testid, otherKey) {
+    const lender = pick.value;
+    const mine = list.filter((x) => !lender || x.scope.includes(lender));
+    const others = list.filter((x) => lender && !x.scope.includes(lender));
+    return [
+      h("ul", { class: "rights-facts", "data-testid": testid }, mine.map((x) => item(x, kind))),
+      others.length
+        ? h(
+            "details",
+            { class: "rights-others", "data-testid": `${testid}-others` },
+            h("summary", { text: t(otherKey, { lender: t(`od.lender.${lender}`), count: others.length }) }),
+            h("ul", { class: "rights-facts" }, others.map((x) => item(x, kind))),
+          )
+        : null,
+    ];
+  }
 
   function render() {
     clear(body);
@@ -25,19 +77,11 @@ export function mount(root, ctx) {
     }
     const data = r.value;
     body.append(
-      h(
-        "ul",
-        { class: "rights-facts", "data-testid": "rights-facts" },
-        data.facts.map((f) =>
-          h(
-            "li",
-            { class: "rights-fact", "data-fact": f.id },
-            has(`rights.fact.${f.id}`) ? h("h3", { class: "rights-title", text: t(`rights.fact.${f.id}`) }) : null,
-            h("p", { class: "rights-text" }, dataContent(f, f.confidence === "reported" ? t("conf.reportedPrefix") : "")),
-            sourceLine(f.source, f.confidence),
-          ),
-        ),
-      ),
+      h("h3", { class: "od-subhead", text: t("rights.factsHeading") }),
+      ...split(data.facts, "fact", "rights-facts", "rights.othersFacts"),
+      h("h3", { class: "od-subhead", text: t("rights.routesHeading") }),
+      h("p", { class: "hint", text: t("rights.routesLead") }),
+      ...split(data.complaintRoutes ?? [], "route", "rights-routes", "rights.othersRoutes"),
     );
     renderSources(data);
   }
@@ -45,7 +89,6 @@ export function mount(root, ctx) {
   function renderSources(data) {
     const wasOpen = sources.open;
     const lprRows = [...data.lpr].reverse();
-    const lenders = (scope) => fmt.list(scope.map((s) => (has(`od.lender.${s}`) ? t(`od.lender.${s}`) : has(`rights.scope.${s}`) ? t(`rights.scope.${s}`) : s)));
     const items = [
       h("summary", { text: t("rights.sources") }),
       h("p", { class: "hint", text: t("rights.sourcesLead", { version: data.version, asOf: packDate(data.asOf) }) }),
@@ -78,8 +121,22 @@ export function mount(root, ctx) {
             "li",
             { class: "rights-rule", "data-rule": rule.id },
             h("p", { class: "rights-text" }, dataContent(rule, rule.confidence === "reported" ? t("conf.reportedPrefix") : "")),
-            h("p", { class: "hint", text: t("rights.scope", { lenders: lenders(rule.scope) }) }),
+            h("p", { class: "hint", text: t("rights.scope", { lenders: scopeNames(rule.scope) }) }),
             sourceList(rule.source, rule.confidence, { asOf: rule.asOf, jurisdiction: rule.jurisdiction }),
+          ),
+        ),
+      ),
+      h("h3", { class: "od-subhead", text: t("rights.conductHeading") }),
+      h(
+        "ul",
+        { class: "rights-rules", "data-testid": "rights-conduct" },
+        (data.conductRules ?? []).map((rule) =>
+          h(
+            "li",
+            { class: "rights-conduct", "data-conduct": rule.code },
+            h("p", { class: "rights-text" }, dataContent(rule)),
+            h("p", { class: "hint", text: t("rights.binds", { lenders: scopeNames(rule.scope) }) }),
+            sourceList(rule.source, rule.confidence, { asOf: rule.asOf }),
           ),
         ),
       ),

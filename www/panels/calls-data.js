@@ -1,0 +1,301 @@
+// The collection log's data, apart from the page: the contact as the engine
+// takes it, the CSV and JSON files (export and import, row by row), what is
+// kept on the device (only with the "remember" opt-in) and the complaint
+// pack's text. Every check of a contact is the engine's own (collectionLog on
+// that one contact), so the page and the engine never disagree on what is valid.
+
+import { t } from "../i18n.js";
+import { STORAGE_PREFIX } from "../state.js";
+
+export const CHANNELS = ["call", "sms", "visit", "app", "other"];
+export const RECIPIENTS = ["me", "relatedThirdParty", "unrelatedThirdParty"];
+export const CONDUCT = ["threat", "insult", "impersonation", "falseConsequence", "exaggeratedAmount", "feeDemand", "newLoanPush", "publicExposure", "visitWithoutConsent", "privatePhone"];
+export const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "other"];
+/** The most contacts a log holds (the engine's limit). */
+export const MAX_CONTACTS = 5000;
+/** Where the log is kept when the person chose "remember" (forget erases every repay. key). */
+export const LOG_KEY = `${STORAGE_PREFIX}calls.v1`;
+export const JSON_FORMAT = "repay.collectionLog";
+
+/** The engine's contact for an entry: optional fields only when set. */
+export function toContact(e) {
+  const c = { at: e.at, channel: e.channel, to: e.to };
+  if (e.channel === "call" && e.answered === false) c.answered = false;
+  if (e.from) c.from = e.from;
+  if (e.conduct?.length) c.conduct = [...e.conduct];
+  if (e.debtDisclosed) c.debtDisclosed = true;
+  if (e.note) c.note = e.note;
+  return c;
+}
+
+/** "2026-3-1 9:05", "2026/03/01T09:05" … → "2026-03-01T09:05", or the text unchanged (the engine then says why). */
+export function normalizeAt(text) {
+  const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[T\s]+(\d{1,2}):(\d{2})(?::\d{2})?\s*$/.exec(String(text ?? ""));
+  if (!m) return String(text ?? "").trim();
+  const p = (s) => s.padStart(2, "0");
+  return `${m[1]}-${p(m[2])}-${p(m[3])}T${p(m[4])}:${m[5]}`;
+}
+
+/** An entry checked by the engine: { entry } or { error } (the engine's error for contacts[0]). */
+export function checkEntry(engine, raw) {
+  const entry = {
+    at: normalizeAt(raw.at),
+    channel: raw.channel,
+    answered: raw.channel === "call" ? raw.answered !== false : true,
+    to: raw.to,
+    from: raw.from ? String(raw.from) : "",
+    conduct: Array.isArray(raw.conduct) ? [...new Set(raw.conduct)] : [],
+    debtDisclosed: raw.debtDisclosed === true,
+    note: raw.note ? String(raw.note) : "",
+  };
+  const r = engine.collectionLog({ lender: "other", contacts: [toContact(entry)] });
+  return r.ok ? { entry } : { error: r.error };
+}
+
+// ---- CSV --------------------------------------------------------------------------------------
+
+/** The column keys, in file order; "rules" is written for the reader and ignored on import. */
+export const CSV_COLUMNS = ["at", "channel", "answered", "to", "from", "conduct", "debtDisclosed", "note", "rules"];
+
+const SEP = " | ";
+
+/** The log as CSV rows (header first), in the page's language; flagsOf(i) names entry i's rules. */
+export function csvRows(entries, flagsOf) {
+  const head = CSV_COLUMNS.map((k) => t(`calls.col.${{ at: "time", debtDisclosed: "disclosed" }[k] ?? k}`));
+  const rows = entries.map((e, i) => [
+    e.at.replace("T", " "),
+    t(`calls.channel.${e.channel}`),
+    e.channel === "call" ? t(e.answered === false ? "calls.no" : "calls.yes") : "",
+    t(`calls.to.${e.to}`),
+    e.from ?? "",
+    (e.conduct ?? []).map((c) => t(`calls.conduct.${c}`)).join(SEP),
+    e.debtDisclosed ? t("calls.yes") : "",
+    e.note ?? "",
+    flagsOf(i).join(SEP),
+  ]);
+  return { head, rows };
+}
+
+/** RFC 4180 fields: quotes, doubled quotes, CRLF or LF; a leading BOM is dropped. */
+export function parseCsv(text) {
+  const s = String(text).replace(/^\uFEFF/, "");
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && s[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A word of the page's language or an API code → the code, else undefined. */
+function codeOf(prefix, codes, word) {
+  const w = String(word ?? "").trim();
+  if (codes.includes(w)) return w;
+  return codes.find((c) => t(`${prefix}.${c}`) === w);
+}
+
+const yes = (w) => {
+  const s = String(w ?? "").trim().toLowerCase();
+  return s === t("calls.yes").toLowerCase() || s === "true" || s === "yes" || s === "1";
+};
+const no = (w) => {
+  const s = String(w ?? "").trim().toLowerCase();
+  return s === t("calls.no").toLowerCase() || s === "false" || s === "no" || s === "0";
+};
+
+/** One CSV row → a raw entry (not yet checked); unknown words stay as typed so the engine names them. */
+function rowEntry(cells) {
+  const [at, channel, answered, to, from, conduct, disclosed, note] = cells;
+  const ch = codeOf("calls.channel", CHANNELS, channel) ?? String(channel ?? "").trim();
+  return {
+    at,
+    channel: ch,
+    answered: ch === "call" ? !no(answered) : true,
+    to: codeOf("calls.to", RECIPIENTS, to) ?? String(to ?? "").trim(),
+    from: String(from ?? "").trim(),
+    conduct: String(conduct ?? "")
+      .split("|")
+      .map((w) => w.trim())
+      .filter(Boolean)
+      .map((w) => codeOf("calls.conduct", CONDUCT, w) ?? w),
+    debtDisclosed: yes(disclosed),
+    note: note ?? "",
+  };
+}
+
+/**
+ * Reads a CSV or JSON log file. Returns { entries, badRows, lender?, consent?, tooMany }:
+ * the good entries, the row numbers that could not be read (CSV: the line in the file,
+ * header = 1; JSON: the item's number from 1), and the settings a JSON file carries.
+ */
+export function importLog(engine, text, name = "") {
+  const trimmed = String(text).replace(/^\uFEFF/, "").trimStart();
+  let raws = [];
+  let meta = {};
+  if (/\.json$/i.test(name) || trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    let data = null;
+    try {
+      data = JSON.parse(trimmed);
+    } catch {
+      return { entries: [], badRows: [1], tooMany: false };
+    }
+    const list = Array.isArray(data) ? data : Array.isArray(data?.contacts) ? data.contacts : null;
+    if (!list) return { entries: [], badRows: [1], tooMany: false };
+    if (!Array.isArray(data)) {
+      if (LENDERS.includes(data.lender)) meta.lender = data.lender;
+      if (typeof data.consentToLateContact === "boolean") meta.consent = data.consentToLateContact;
+    }
+    raws = list.map((x, i) => ({ row: i + 1, raw: x !== null && typeof x === "object" && !Array.isArray(x) ? x : null }));
+  } else {
+    const rows = parseCsv(trimmed);
+    rows.forEach((cells, i) => {
+      if (cells.every((c) => c.trim() === "")) return;
+      // The header (or any line whose first cell is no date) is not a contact: skipped when first.
+      if (i === 0 && !/\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(cells[0])) return;
+      raws.push({ row: i + 1, raw: rowEntry(cells) });
+    });
+  }
+  const entries = [];
+  const badRows = [];
+  for (const { row, raw } of raws) {
+    const r = raw ? checkEntry(engine, raw) : { error: true };
+    if (r.entry) entries.push(r.entry);
+    else badRows.push(row);
+  }
+  const tooMany = entries.length > MAX_CONTACTS;
+  return { entries: entries.slice(0, MAX_CONTACTS), badRows, tooMany, ...meta };
+}
+
+/** The JSON file: the settings and the contacts exactly as the engine takes them. */
+export function jsonText(entries, lender, consent) {
+  return JSON.stringify({ format: JSON_FORMAT, version: 1, lender, consentToLateContact: consent, contacts: entries.map(toContact) }, null, 2);
+}
+
+// ---- kept on the device (only with "remember") ------------------------------------------------
+
+function storage() {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The kept log, checked entry by entry; null when nothing is kept. */
+export function loadKept(engine) {
+  const text = storage()?.getItem(LOG_KEY);
+  if (!text) return null;
+  const r = importLog(engine, text, "kept.json");
+  return { entries: r.entries, lender: r.lender, consent: r.consent };
+}
+
+export function keep(entries, lender, consent) {
+  try {
+    storage()?.setItem(LOG_KEY, jsonText(entries, lender, consent));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function dropKept() {
+  try {
+    storage()?.removeItem(LOG_KEY);
+  } catch {
+    // storage disabled: nothing was kept
+  }
+}
+
+// ---- the complaint pack -----------------------------------------------------------------------
+
+/** The routes of the pack for a lender type: the regulator routes first, then the rest. */
+export function routesFor(routes, lender, flags) {
+  const order = ["lender", "regulator", "selfRegulator", "harassment", "police", "creditReport"];
+  const want = new Set(["lender", "regulator", "selfRegulator", "harassment"]);
+  if (flags.some((f) => ["threat", "visitWithoutConsent"].includes(f.rule))) want.add("police");
+  return routes
+    .filter((r) => r.scope.includes(lender) && want.has(r.kind))
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+}
+
+/**
+ * The pack as blocks { kind: "title" | "meta" | "h" | "p" | "li", text }, in the page's
+ * language. text(x) gives a pack entry's text in that language; when(at) formats a time.
+ */
+export function packBlocks({ entries, out, rules, lender, lenderName, text, when, date }) {
+  const blocks = [];
+  const add = (kind, s) => blocks.push({ kind, text: s });
+  const ruleTitle = (code) => (CONDUCT.includes(code) ? t(`calls.conduct.${code}`) : t(`calls.rule.${code}`));
+  const cite = (s) => [s.document, s.article, s.date].filter(Boolean).join(" ");
+  add("title", t("calls.pack.title"));
+  const routes = routesFor(rules.complaintRoutes ?? [], lender, out.flags);
+  if (routes.length) {
+    add("h", t("calls.pack.routes"));
+    for (const r of routes) add("li", `${t(`rights.route.${r.id}`)}${r.contact ? ` ${r.contact}` : ""}: ${text(r)}`);
+  }
+  add("meta", t("calls.pack.lender", { name: lenderName || t("calls.pack.lenderBlank"), type: t(`od.lender.${lender}`) }));
+  add("meta", t("calls.pack.complainant"));
+  const sorted = entries.map((e, i) => ({ e, i })).sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i));
+  if (sorted.length && out.flags.length) {
+    add("p", t("calls.pack.facts", { first: when(sorted[0].e.at), last: when(sorted[sorted.length - 1].e.at), contacts: out.contacts }));
+    out.flags.forEach((f, n) => {
+      add("h", t("calls.pack.rule", { n: n + 1, rule: ruleTitle(f.rule), count: f.count }));
+      const rule = (rules.conductRules ?? []).find((r) => r.code === f.rule);
+      if (rule) add("p", text(rule));
+      add("p", t("calls.pack.source", { source: cite(f.source) }));
+      if (!f.applies) add("p", t("calls.pack.notBinding", { lender: t(`od.lender.${lender}`) }));
+      const laws = (f.related ?? [])
+        .map((id) => (rules.facts ?? []).find((x) => x.id === id))
+        .filter((x) => x && x.scope.includes(lender))
+        .map((x) => cite(x.source));
+      if (laws.length) add("p", t("calls.pack.related", { laws: laws.join("; ") }));
+      for (const i of f.entries) add("li", entryLine(entries[i], when));
+    });
+  } else {
+    add("p", t("calls.pack.noFlags"));
+  }
+  add("h", t("calls.pack.ask"));
+  for (const k of ["ask1", "ask2", "ask3"]) add("p", t(`calls.pack.${k}`));
+  add("p", t("calls.pack.willing"));
+  add("p", t("calls.pack.attach", { contacts: entries.length }));
+  add("meta", t("calls.pack.footer", { date }));
+  return blocks;
+}
+
+/** "2026-03-05 15:00 电话（未接通） 我本人 95xxx：note". */
+export function entryLine(e, when) {
+  const parts = [when(e.at), `${t(`calls.channel.${e.channel}`)}${e.channel === "call" && e.answered === false ? t("calls.pack.unanswered") : ""}`, t(`calls.to.${e.to}`)];
+  if (e.debtDisclosed) parts[parts.length - 1] += t("calls.pack.disclosed");
+  if (e.from) parts.push(e.from);
+  if (e.conduct?.length) parts.push(e.conduct.map((c) => t(`calls.conduct.${c}`)).join(SEP));
+  if (e.note) parts.push(e.note);
+  return parts.join("  ");
+}
+
+/** Plain text of the blocks, for the clipboard. */
+export function packText(blocks) {
+  return blocks.map((b, i) => (b.kind === "h" && i ? `\n${b.text}` : b.kind === "li" ? `  · ${b.text}` : b.kind === "title" ? `${b.text}\n` : b.text)).join("\n");
+}

@@ -1,0 +1,463 @@
+// The collection-log panel (催收记录): a person logs each collection call,
+// message or visit in a few taps (the time is now unless changed; "missed
+// call" and "called my family" are one tap each), sees the day-by-day picture
+// and the entries that look like breaches, with the rule, whom it binds and
+// its source (collectionLog in the engine), edits or deletes entries, exports
+// and imports the log (CSV with BOM for Excel/WPS, or JSON), and prepares a
+// complaint pack for the route that fits the lender type.
+//
+// Privacy: the log lives in this page's memory. It is kept in localStorage
+// (calls-data.js LOG_KEY, under the repay. prefix) only while the share bar's
+// "remember" box is ticked; "forget" erases every repay. key, this one too.
+// It is not part of the page state, so it is never put in a share link.
+
+import { h, clear, id } from "../dom.js";
+import { t, has, lang, onLangChange } from "../i18n.js";
+import * as fmt from "../format.js";
+import { panel, options, errorText } from "../form.js";
+import { csvText, download, fileName, today } from "../export.js";
+import { dataText, sourceLine } from "./overdue-source.js";
+import { scopeNames } from "./rights.js";
+import {
+  CHANNELS,
+  RECIPIENTS,
+  CONDUCT,
+  LENDERS,
+  MAX_CONTACTS,
+  checkEntry,
+  csvRows,
+  importLog,
+  jsonText,
+  loadKept,
+  keep,
+  dropKept,
+  packBlocks,
+  packText,
+  toContact,
+} from "./calls-data.js";
+
+/** The local time now as "YYYY-MM-DDTHH:MM" (the page may read the clock; the engine never does). */
+function nowText() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** "2026-03-05T15:00" → "2026年3月5日 15:00" (the date as the page shows dates). */
+function when(at) {
+  const [d, time] = String(at).split("T");
+  return `${fmt.date(d)} ${time ?? ""}`.trim();
+}
+
+const rememberBox = () => document.getElementById("share-remember");
+
+export function mount(root, ctx) {
+  const rulesR = ctx.engine.legalRules();
+  const rules = rulesR.ok && !rulesR.value.problem ? rulesR.value : { conductRules: [], complaintRoutes: [], facts: [] };
+  // Only the page has the remember / forget bar; an embedded calculator keeps the log in memory.
+  const kept = document.getElementById("share-bar") ? loadKept(ctx.engine) : null;
+  let entries = kept?.entries ?? [];
+  let editing = -1;
+  let out = null;
+
+  // ---- settings
+  const lender = h("select", { id: id("calls-lender"), "data-testid": "calls-lender" }, options("od.lender", LENDERS));
+  lender.value = kept?.lender ?? "bank";
+  const lenderName = h("input", { type: "text", id: id("calls-lender-name"), maxlength: "80", autocomplete: "off", "data-testid": "calls-lender-name" });
+  const consent = h("input", { type: "checkbox", id: id("calls-consent"), "data-testid": "calls-consent" });
+  consent.checked = kept?.consent === true;
+  const settings = h(
+    "div",
+    { class: "calls-settings" },
+    h("div", { class: "field" }, h("label", { for: lender.id, t: "calls.lender" }), lender),
+    h("div", { class: "field" }, h("label", { for: lenderName.id, t: "calls.lenderName" }), lenderName),
+    h("div", { class: "field field-check" }, h("div", { class: "check-row" }, consent, h("label", { for: consent.id, t: "calls.consent" }))),
+  );
+
+  // ---- quick buttons and the form
+  const quickMissed = h("button", { type: "button", class: "add calls-quick", "data-testid": "calls-quick-missed", t: "calls.quickMissed" });
+  const quickFamily = h("button", { type: "button", class: "add calls-quick", "data-testid": "calls-quick-family", t: "calls.quickFamily" });
+  const at = h("input", { type: "datetime-local", id: id("calls-at"), step: "60", "data-testid": "calls-at", value: nowText() });
+  const channel = h("select", { id: id("calls-channel"), "data-testid": "calls-channel" }, options("calls.channel", CHANNELS));
+  const answered = h("input", { type: "checkbox", id: id("calls-answered"), "data-testid": "calls-answered" });
+  answered.checked = true;
+  const answeredRow = h("div", { class: "field field-check calls-answered" }, h("div", { class: "check-row" }, answered, h("label", { for: answered.id, t: "calls.answered" })));
+  const to = h("select", { id: id("calls-to"), "data-testid": "calls-to" }, options("calls.to", RECIPIENTS));
+  const disclosed = h("input", { type: "checkbox", id: id("calls-disclosed"), "data-testid": "calls-disclosed" });
+  const disclosedRow = h("div", { class: "field field-check" }, h("div", { class: "check-row" }, disclosed, h("label", { for: disclosed.id, t: "calls.debtDisclosed" })));
+  const conductBoxes = CONDUCT.map((code) => {
+    const box = h("input", { type: "checkbox", id: id(`calls-c-${code}`), value: code, "data-conduct": code });
+    return { code, box, row: h("div", { class: "check-row" }, box, h("label", { for: box.id, t: `calls.conduct.${code}` })) };
+  });
+  const conduct = h("fieldset", { class: "group calls-conduct" }, h("legend", { t: "calls.conductLegend" }), conductBoxes.map((c) => c.row));
+  const from = h("input", { type: "text", id: id("calls-from"), maxlength: "64", autocomplete: "off", inputmode: "tel", "data-testid": "calls-from" });
+  const note = h("textarea", { id: id("calls-note"), maxlength: "500", rows: "2", "data-testid": "calls-note" });
+  const addBtn = h("button", { type: "submit", class: "primary", "data-testid": "calls-add" });
+  const cancelBtn = h("button", { type: "button", class: "secondary", hidden: true, "data-testid": "calls-cancel", t: "calls.cancel" });
+  const formError = h("p", { class: "field-error", role: "alert", hidden: true, "data-testid": "calls-error" });
+  const formEl = h(
+    "form",
+    { class: "calls-form", "data-testid": "calls-form", novalidate: true },
+    h("h3", { class: "od-subhead", t: "calls.addHeading" }),
+    h("div", { class: "calls-quick-row" }, quickMissed, quickFamily),
+    h("p", { class: "hint", t: "calls.quickHint" }),
+    h("div", { class: "field" }, h("label", { for: at.id, t: "calls.at" }), at),
+    h("div", { class: "field" }, h("label", { for: channel.id, t: "calls.channel" }), channel),
+    answeredRow,
+    h("div", { class: "field" }, h("label", { for: to.id, t: "calls.to" }), to),
+    disclosedRow,
+    conduct,
+    h("div", { class: "field" }, h("label", { for: from.id, t: "calls.from" }), from),
+    h("div", { class: "field" }, h("label", { for: note.id, t: "calls.note" }), note),
+    formError,
+    h("div", { class: "calls-actions" }, addBtn, cancelBtn),
+  );
+  const syncForm = () => {
+    answeredRow.hidden = channel.value !== "call";
+    disclosedRow.hidden = to.value === "me";
+  };
+  channel.addEventListener("change", syncForm);
+  to.addEventListener("change", syncForm);
+
+  // ---- status, storage line, results
+  const status = h("p", { class: "calls-status", role: "status", "data-testid": "calls-status" });
+  const storageLine = h("p", { class: "hint calls-storage", "data-testid": "calls-storage" });
+  const summary = h("p", { class: "answer calls-summary", "data-testid": "calls-summary" });
+  const flagsBox = h("div", { class: "calls-flags", "data-testid": "calls-flags" });
+  const daysBox = h("div", { class: "calls-days", "data-testid": "calls-days" });
+  const listBox = h("div", { class: "calls-list", "data-testid": "calls-list" });
+
+  // ---- export, import
+  const csvBtn = h("button", { type: "button", class: "export", "data-testid": "calls-export-csv", t: "calls.exportCsv" });
+  const jsonBtn = h("button", { type: "button", class: "export", "data-testid": "calls-export-json", t: "calls.exportJson" });
+  const file = h("input", { type: "file", id: id("calls-import"), accept: ".csv,.json,text/csv,application/json", "data-testid": "calls-import" });
+  const exportBox = h(
+    "div",
+    { class: "calls-export" },
+    h("h3", { class: "od-subhead", t: "calls.exportHeading" }),
+    h("div", { class: "calls-export-row" }, csvBtn, jsonBtn),
+    h("div", { class: "field" }, h("label", { for: file.id, t: "calls.import" }), file),
+  );
+
+  // ---- complaint pack
+  const packBtn = h("button", { type: "button", class: "secondary", "data-testid": "calls-pack-make", t: "calls.packMake" });
+  const packPaper = h("div", { class: "calls-paper", "data-testid": "calls-pack-paper" });
+  const packCopy = h("button", { type: "button", class: "secondary", "data-testid": "calls-pack-copy", t: "calls.packCopy" });
+  const packPrint = h("button", { type: "button", class: "secondary", "data-testid": "calls-pack-print", t: "calls.packPrint" });
+  const packCsv = h("button", { type: "button", class: "export", "data-testid": "calls-pack-csv", t: "calls.exportCsv" });
+  const packText_ = h("textarea", { readonly: true, rows: "8", id: id("calls-pack-text"), class: "calls-pack-text", "data-testid": "calls-pack-text" });
+  const packStatus = h("p", { class: "calls-status", role: "status" });
+  const packBody = h(
+    "div",
+    { class: "calls-pack-body", hidden: true },
+    packPaper,
+    h("div", { class: "calls-pack-actions" }, packCopy, packPrint, packCsv),
+    h("div", { class: "field" }, h("label", { for: packText_.id, t: "calls.packText" }), packText_),
+    packStatus,
+  );
+  const packBox = h("section", { class: "calls-pack", "data-testid": "calls-pack" }, h("h3", { class: "od-subhead", t: "calls.packHeading" }), h("p", { class: "hint", t: "calls.packLead" }), packBtn, packBody);
+
+  panel(root, "calls.heading", "calls.lead", settings, formEl, status, storageLine, summary, flagsBox, daysBox, listBox, exportBox, packBox);
+
+  // ---- behaviour
+  const readForm = () => ({
+    at: at.value,
+    channel: channel.value,
+    answered: channel.value === "call" ? answered.checked : true,
+    to: to.value,
+    from: from.value.trim(),
+    conduct: conductBoxes.filter((c) => c.box.checked).map((c) => c.code),
+    debtDisclosed: to.value !== "me" && disclosed.checked,
+    note: note.value,
+  });
+  const resetForm = () => {
+    editing = -1;
+    at.value = nowText();
+    channel.value = "call";
+    answered.checked = true;
+    to.value = "me";
+    disclosed.checked = false;
+    for (const c of conductBoxes) c.box.checked = false;
+    from.value = "";
+    note.value = "";
+    addBtn.textContent = t("calls.add");
+    cancelBtn.hidden = true;
+    formError.hidden = true;
+    syncForm();
+  };
+  const fillForm = (e) => {
+    at.value = e.at;
+    channel.value = e.channel;
+    answered.checked = e.answered !== false;
+    to.value = e.to;
+    disclosed.checked = e.debtDisclosed === true;
+    for (const c of conductBoxes) c.box.checked = (e.conduct ?? []).includes(c.code);
+    from.value = e.from ?? "";
+    note.value = e.note ?? "";
+    addBtn.textContent = t("calls.save");
+    cancelBtn.hidden = false;
+    syncForm();
+  };
+
+  /** Keeps the log while "remember" is ticked; an empty log leaves nothing behind. */
+  function store() {
+    if (rememberBox()?.checked) {
+      if (entries.length) keep(entries, lender.value, consent.checked);
+      else dropKept();
+    }
+    showStorage();
+  }
+  function showStorage() {
+    storageLine.textContent = t(rememberBox()?.checked ? "calls.storageSaved" : "calls.storageMemory");
+  }
+
+  function add(raw) {
+    const r = checkEntry(ctx.engine, raw);
+    if (r.error) {
+      const labelKey = r.error.field?.endsWith(".at") ? "calls.field.at" : null;
+      formError.textContent = t("calls.errorRow", { row: editing >= 0 ? editing + 1 : entries.length + 1, message: errorText(r.error, labelKey ? { labelKey } : null) });
+      formError.hidden = false;
+      (labelKey ? at : formEl).focus?.();
+      return false;
+    }
+    if (editing >= 0) entries[editing] = r.entry;
+    else if (entries.length < MAX_CONTACTS) entries.push(r.entry);
+    status.textContent = t("calls.added", { time: when(r.entry.at) });
+    resetForm();
+    update();
+    return true;
+  }
+
+  formEl.addEventListener("submit", (e) => {
+    e.preventDefault();
+    add(readForm());
+  });
+  cancelBtn.addEventListener("click", resetForm);
+  quickMissed.addEventListener("click", () => add({ at: nowText(), channel: "call", answered: false, to: "me" }));
+  quickFamily.addEventListener("click", () => add({ at: nowText(), channel: "call", answered: true, to: "unrelatedThirdParty" }));
+  lender.addEventListener("change", update);
+  consent.addEventListener("change", update);
+  lenderName.addEventListener("input", () => {
+    if (!packBody.hidden) renderPack();
+  });
+
+  const ruleTitle = (code) => (CONDUCT.includes(code) ? t(`calls.conduct.${code}`) : t(`calls.rule.${code}`));
+  const flagsOf = (i) => (out?.flags ?? []).filter((f) => f.entries.includes(i)).map((f) => ruleTitle(f.rule));
+
+  function update() {
+    const r = ctx.engine.collectionLog({ lender: lender.value, consentToLateContact: consent.checked, contacts: entries.map(toContact) });
+    out = r.ok ? r.value : null;
+    render();
+    store();
+  }
+
+  function render() {
+    clear(flagsBox);
+    clear(daysBox);
+    clear(listBox);
+    if (!entries.length || !out) {
+      summary.textContent = t("calls.empty");
+      if (!packBody.hidden) renderPack();
+      return;
+    }
+    const flaggedCount = out.byDay.reduce((s, d) => s + d.flagged, 0);
+    summary.textContent = t(flaggedCount ? "calls.summary" : "calls.summaryNone", { contacts: out.contacts, days: out.days, flagged: flaggedCount });
+    if (out.flags.length) {
+      flagsBox.append(
+        h("h3", { class: "od-subhead", t: "calls.flagsHeading" }),
+        h(
+          "ul",
+          { class: "calls-flag-list" },
+          out.flags.map((f) => {
+            const rule = rules.conductRules.find((x) => x.code === f.rule);
+            const related = (f.related ?? []).map((rid) => rules.facts.find((x) => x.id === rid)).filter((x) => x && x.scope.includes(lender.value));
+            return h(
+              "li",
+              { class: `calls-flag severity-${f.severity}${f.applies ? "" : " not-binding"}`, "data-rule": f.rule, "data-applies": String(f.applies) },
+              h("p", { class: "calls-flag-title" }, h("strong", { text: ruleTitle(f.rule) }), " ", h("span", { class: "calls-severity", text: `(${t(`calls.severity.${f.severity}`)})` })),
+              h("p", { class: "calls-flag-count", text: t("calls.flagCount", { count: f.count, dates: fmt.list(f.dates.map((d) => fmt.date(d))) }) }),
+              rule ? h("p", { class: "rights-text", text: dataText(rule) }) : null,
+              h(
+                "p",
+                { class: f.applies ? "hint calls-binds" : "warning-soft calls-binds", "data-testid": "calls-binds" },
+                f.applies ? t("calls.applies", { lender: t(`od.lender.${lender.value}`) }) : t("calls.notApplies", { lenders: scopeNames(f.scope), lender: t(`od.lender.${lender.value}`) }),
+              ),
+              sourceLine(f.source, f.confidence),
+              related.length
+                ? h("div", { class: "calls-related" }, h("p", { class: "hint", text: t("calls.alsoSee") }), related.map((x) => [h("p", { class: "calls-related-title", text: has(`rights.fact.${x.id}`) ? t(`rights.fact.${x.id}`) : dataText(x) }), sourceLine(x.source, x.confidence)]))
+                : null,
+              h("p", { class: "hint calls-flag-entries", text: `${t("calls.entriesOf")} ${f.entries.map((i) => when(entries[i].at)).join("；")}` }),
+            );
+          }),
+        ),
+      );
+    }
+    const table = (caption, cols, rows) =>
+      h(
+        "div",
+        { class: "table-scroll", tabindex: "0", role: "region", "aria-label": caption },
+        h("table", {}, h("caption", { class: "visually-hidden", text: caption }), h("thead", {}, h("tr", {}, cols.map((c) => h("th", { scope: "col", text: t(`calls.col.${c}`) })))), h("tbody", {}, rows)),
+      );
+    daysBox.append(
+      h("h3", { class: "od-subhead", t: "calls.daysHeading" }),
+      table(
+        t("calls.daysHeading"),
+        ["date", "contacts", "unanswered", "late", "flagged"],
+        out.byDay.map((d) =>
+          h(
+            "tr",
+            { "data-date": d.date, class: d.flagged ? "calls-day-flagged" : null },
+            h("th", { scope: "row", text: fmt.date(d.date) }),
+            [d.contacts, d.unansweredCalls, d.lateContacts, d.flagged].map((n) => h("td", { class: "num", text: fmt.integer(n) })),
+          ),
+        ),
+      ),
+    );
+    const order = entries.map((e, i) => i).sort((a, b) => (entries[a].at < entries[b].at ? -1 : entries[a].at > entries[b].at ? 1 : a - b));
+    listBox.append(
+      h("h3", { class: "od-subhead", t: "calls.entriesHeading" }),
+      h(
+        "ol",
+        { class: "calls-entries", "data-testid": "calls-entries" },
+        order.map((i) => {
+          const e = entries[i];
+          const fl = flagsOf(i);
+          return h(
+            "li",
+            { class: `calls-entry${fl.length ? " is-flagged" : ""}`, "data-index": String(i) },
+            h("p", { class: "calls-entry-main" }, h("strong", { text: when(e.at) }), " ", `${t(`calls.channel.${e.channel}`)}${e.channel === "call" && e.answered === false ? t("calls.pack.unanswered") : ""} · ${t(`calls.to.${e.to}`)}`),
+            e.from || e.note || e.conduct.length
+              ? h("p", { class: "hint", text: [e.from, e.conduct.map((c) => t(`calls.conduct.${c}`)).join("；"), e.debtDisclosed ? t("calls.debtDisclosed") : "", e.note].filter(Boolean).join(" · ") })
+              : null,
+            fl.length ? h("p", { class: "calls-entry-rules", text: fl.join("；") }) : null,
+            h(
+              "div",
+              { class: "calls-entry-actions" },
+              h("button", { type: "button", class: "secondary", "data-action": "edit", "aria-label": t("calls.editLabel", { time: when(e.at) }), text: t("calls.edit"), on: { click: () => startEdit(i) } }),
+              h("button", { type: "button", class: "secondary", "data-action": "delete", "aria-label": t("calls.deleteLabel", { time: when(e.at) }), text: t("calls.delete"), on: { click: () => remove(i) } }),
+            ),
+          );
+        }),
+      ),
+    );
+    if (!packBody.hidden) renderPack();
+  }
+
+  function startEdit(i) {
+    editing = i;
+    fillForm(entries[i]);
+    at.focus();
+  }
+  function remove(i) {
+    entries.splice(i, 1);
+    if (editing === i) resetForm();
+    else if (editing > i) editing -= 1;
+    status.textContent = t("calls.deleted");
+    update();
+  }
+
+  // ---- files
+  const fileBase = () => t("calls.file");
+  const csvNow = () => {
+    const { head, rows } = csvRows(entries, flagsOf);
+    return csvText(head, rows);
+  };
+  csvBtn.addEventListener("click", () => download(fileName(fileBase()), csvNow()));
+  packCsv.addEventListener("click", () => download(fileName(fileBase()), csvNow()));
+  jsonBtn.addEventListener("click", () => download(`${fileBase()}-${today()}.json`, jsonText(entries, lender.value, consent.checked), "application/json"));
+  file.addEventListener("change", async () => {
+    const f = file.files?.[0];
+    if (!f) return;
+    const text = await f.text();
+    const r = importLog(ctx.engine, text, f.name);
+    const room = MAX_CONTACTS - entries.length;
+    entries = entries.concat(r.entries.slice(0, Math.max(0, room)));
+    if (r.lender && !entries.length) lender.value = r.lender;
+    const msgs = [];
+    if (r.entries.length) msgs.push(r.badRows.length ? t("calls.importBad", { count: Math.min(r.entries.length, room), rows: r.badRows.join(", ") }) : t("calls.imported", { count: Math.min(r.entries.length, room) }));
+    else msgs.push(r.badRows.length ? t("calls.importBad", { count: 0, rows: r.badRows.join(", ") }) : t("calls.importNone"));
+    if (r.tooMany || r.entries.length > room) msgs.push(t("calls.importTooMany", { max: MAX_CONTACTS }));
+    status.textContent = msgs.join(" ");
+    file.value = "";
+    update();
+  });
+
+  // ---- complaint pack
+  let blocks = [];
+  function renderPack() {
+    const date = new Intl.DateTimeFormat(lang(), { year: "numeric", month: "long", day: "numeric" }).format(new Date());
+    blocks = packBlocks({
+      entries,
+      out: out ?? { contacts: 0, flags: [] },
+      rules,
+      lender: lender.value,
+      lenderName: lenderName.value.trim(),
+      text: dataText,
+      when,
+      date,
+    });
+    clear(packPaper).append(
+      ...blocks.map((b) => {
+        if (b.kind === "title") return h("h4", { class: "calls-paper-title", text: b.text });
+        if (b.kind === "h") return h("p", { class: "calls-paper-h", text: b.text });
+        if (b.kind === "li") return h("p", { class: "calls-paper-li", text: b.text });
+        if (b.kind === "meta") return h("p", { class: "calls-paper-meta", text: b.text });
+        return h("p", { text: b.text });
+      }),
+    );
+    packText_.value = packText(blocks);
+  }
+  packBtn.addEventListener("click", () => {
+    packBody.hidden = false;
+    renderPack();
+    packPaper.scrollIntoView?.({ block: "nearest" });
+  });
+  packCopy.addEventListener("click", async () => {
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(packText_.value);
+      packStatus.textContent = t("calls.packCopied");
+    } catch {
+      packText_.focus();
+      packText_.select();
+      packStatus.textContent = t("calls.packCopyManual");
+    }
+  });
+  packPrint.addEventListener("click", () => {
+    renderPack();
+    document.body.classList.add("print-calls");
+    const done = () => {
+      document.body.classList.remove("print-calls");
+      removeEventListener("afterprint", done);
+    };
+    addEventListener("afterprint", done);
+    window.print();
+  });
+
+  // ---- remember / forget (the share bar is built after the panels: listen on the document)
+  document.addEventListener("change", (e) => {
+    if (e.target?.id !== "share-remember") return;
+    if (e.target.checked) store();
+    else dropKept();
+    showStorage();
+  });
+  document.addEventListener("click", (e) => {
+    if (e.target?.closest?.('[data-testid="forget"]')) {
+      dropKept();
+      setTimeout(showStorage, 0);
+    }
+  });
+
+  onLangChange(() => {
+    resetFormLabels();
+    render();
+    showStorage();
+  });
+  function resetFormLabels() {
+    addBtn.textContent = t(editing >= 0 ? "calls.save" : "calls.add");
+  }
+  resetForm();
+  update();
+  setTimeout(showStorage, 0);
+  return { update };
+}
