@@ -5,7 +5,7 @@
 // What goes in:
 //  - the <repay-calculator> element (repay-calculator.js) and the iframe page
 //    (embed.html + embed.js), with every module they reach: static imports,
-//    import("./literal.js"), and the folders they import from by template
+//    import("./literal.js"), the modules of a { module: "./x.js" } table, and the folders they import from by template
 //    (panels/, i18n/), found by reading the modules, so a module added later
 //    is packed with no edit here; style.css and what embed.html links;
 //  - the engine: pkg/repay.js, pkg/repay_bg.wasm and pkg/snippets/ (the glue
@@ -62,6 +62,8 @@ function importsOf(id) {
   for (const m of text.matchAll(/\bimport\(\s*`(\.\.?\/[^`$]*\/)\$\{/g)) {
     for (const f of jsIn(path.posix.normalize(path.posix.join(dir, m[1])))) out.add(f);
   }
+  // { name: "terms", module: "./panels/terms.js" }: a module table imported by name (start.js).
+  for (const m of text.matchAll(/\bmodule:\s*["']([^"']+\.js)["']/g)) add(m[1]);
   // new URL("style.css", import.meta.url): files the module fetches by URL.
   for (const m of text.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g)) add(`./${m[1].replace(/^\.\//, "")}`);
   return [...out];

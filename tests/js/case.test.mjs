@@ -53,7 +53,7 @@ test("planOn claimed, and the case's errors under overdue.", () => {
   for (const [input, code, field] of [
     [{ overdue: CASE_OVERDUE, balance: { principal: "1" } }, "conflict", "overdue"],
     [{ overdue: CASE_OVERDUE, lender: "bank" }, "conflict", "lender"],
-    [{ overdue: { ...CASE_OVERDUE, days: 0 } }, "outOfRange", "overdue.days"],
+    [{ overdue: { ...CASE_OVERDUE, days: 0 } }, "notPositive", "overdue.days"],
   ]) {
     try {
       repaymentPlans(input);

@@ -8,6 +8,7 @@
 // key shows too. Plain JS, so that Node imports it as it is.
 
 /** @typedef {import("./pkg/repay.js").LoanTermsInput} LoanTermsInput */
+/** @typedef {import("./pkg/repay.js").LprLoanTermsInput} LprLoanTermsInput */
 /** @typedef {import("./pkg/repay.js").CashflowRateInput} CashflowRateInput */
 /** @typedef {import("./pkg/repay.js").OverdueCostInput} OverdueCostInput */
 /** @typedef {import("./pkg/repay.js").RepaymentPlansInput} RepaymentPlansInput */
@@ -47,13 +48,22 @@ export const loanTermsExamples = [
   /** @satisfies {LoanTermsInput} */ ({ principal: "5000", rate: { percent: "12", per: "year" }, periods: 6, method: "interestOnly" }),
   /** @satisfies {LoanTermsInput} */ ({ principal: "5000", rate: { percent: "12", per: "year" }, periods: 6, method: "bullet" }),
   /** @satisfies {LoanTermsInput} */ ({ principal: "5000", rate: { percent: "0", per: "year" }, periods: 3, method: "annuity" }),
-  /** @satisfies {LoanTermsInput} */ ({
+  /** @satisfies {LprLoanTermsInput} */ ({
     principal: "1000000",
     periods: 360,
     method: "annuity",
     startDate: "2019-10-15",
     lprLinked: { spreadBasisPoints: 50, repricing: "january" },
     rateChanges: [{ date: "2030-03-01", rate: { percent: "3.2", per: "year" }, keep: "payment" }],
+  }),
+  // A 2018 mortgage converted to LPR pricing in 2020, repriced on its anniversaries, payment kept.
+  /** @satisfies {LoanTermsInput} */ ({
+    principal: "600000",
+    rate: { percent: "4.9", per: "year" },
+    periods: 240,
+    method: "annuity",
+    startDate: "2018-06-10",
+    lprLinked: { spreadBasisPoints: "5", repricing: "anniversary", from: "2020-03-01", tenor: "fiveYear", keep: "payment" },
   }),
   /** @satisfies {LoanTermsInput} */ ({
     principal: "12000",
@@ -182,6 +192,16 @@ export const repaymentPlansExamples = [
   /** @satisfies {RepaymentPlansInput} */ ({ balance: { principal: "8000" }, lender: "microLoan", lumpSum: "3000" }),
   /** @satisfies {RepaymentPlansInput} */ ({ balance: { principal: "50000" }, rate: { percent: "24", per: "year" }, monthlyBudget: "500", lender: "bank", dayBasis: 365 }),
   /** @satisfies {RepaymentPlansInput} */ ({ balance: { principal: "50000" }, rate: { percent: "6", per: "year" }, monthlyBudget: "300", maxMonths: 12, lender: "private" }),
+  // The overdue case itself, as overdueCost takes it: every overdueCost example once.
+  ...overdueCostExamples.map(
+    (overdue, i) =>
+      /** @satisfies {RepaymentPlansInput} */ ({
+        overdue,
+        planOn: i % 2 ? "claimed" : "lawful",
+        rate: { percent: "0.05", per: "day" },
+        monthlyBudget: "1200",
+      }),
+  ),
 ];
 
 // ---- debtPlan ---------------------------------------------------------------
