@@ -1,5 +1,5 @@
 // A JS reference for the 360-month annuity benchmark, in exact decimals (decimal.js), following the
-// rounding policy of api.md: interest per row = balance × percent ÷ 1200 computed exactly, then
+// rounding policy of docs/api.md: interest per row = balance × percent ÷ 1200 computed exactly, then
 // rounded half-up to cents; the level payment is the exact annuity payment rounded half-up to cents;
 // the last row clears the balance. The true cost is the monthly IRR of +principal, −payments found by
 // Newton's method to 1e-15; nominal = IRR × 12, effective = (1 + IRR)^12 − 1. Output strings have the

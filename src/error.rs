@@ -10,7 +10,7 @@
 use std::fmt;
 
 /// What went wrong. The camelCase names returned by [`ErrorCode::as_str`] are
-/// a public contract (see `api.md`): add new codes, never rename one.
+/// a public contract (see `docs/api.md`): add new codes, never rename one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
     /// A required field is absent, `null` or `undefined`.

@@ -76,7 +76,8 @@ pub enum Jurisdiction {
     Uk,
 }
 
-/// How sure we are of a rule (the legend of `domain.md`).
+/// How sure we are of a rule: read in a primary text, confirmed by two
+/// independent secondary sources, or reported by one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confidence {
     /// The borrower's own contract (used by plans; never a confidence the

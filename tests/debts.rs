@@ -338,7 +338,7 @@ fn every_error_names_its_field() {
 
 /// A debt at 120 %/year whose minimum never covers its interest compounds
 /// unpaid: 10,000 × 1.1^600 is beyond what exact decimals hold. It is
-/// `neverClears` with a minimum budget, never an `overflow` error (api.md).
+/// `neverClears` with a minimum budget, never an `overflow` error (docs/api.md).
 #[test]
 fn case_unpaid_compounding_debt_is_infeasible_not_an_error() {
     for rate in [

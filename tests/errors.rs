@@ -596,7 +596,7 @@ fn rate_above_a_million_percent_a_year_is_too_large() {
 /// rounded up to 100.26; the extra 0.004 a month, compounded, repays the loan
 /// one month early, so the schedule has 599 rows (row 599 pays 45.90), not 600.
 /// Decided: the schedule shows what that payment really does, and says so with
-/// the `endsEarly` warning (api.md, loanTerms warnings).
+/// the `endsEarly` warning (docs/api.md, loanTerms warnings).
 #[test]
 fn case_annuity_rounded_up_payment_ends_a_month_early() {
     let t = loan_terms(&loan(&[("periods", Some(Value::Number(600.0)))])).expect("computes");

@@ -108,7 +108,7 @@ fn nper_below_and_at_first_interest_never_clears() {
 
 /// 10,000 at 18 % a year over 24 months: python3 `decimal` (prec 50)
 /// P·r/(1 − (1+r)^−n) = 499.2410196950872… → 499.24. And the D1 mortgage
-/// vector of domain.md: 1,000,000 at 4.9 % over 360 months → 5,307.27.
+/// CN mortgage example (npm loan-calculate-utils README): 1,000,000 at 4.9 % over 360 months → 5,307.27.
 #[test]
 fn payment_for_n_months_matches_the_annuity_formula() {
     let p = payment_for_months(d("10000"), yearly("18"), DayBasis::D360, 24).unwrap();

@@ -160,7 +160,7 @@ proptest! {
         prop_assert_eq!(sum_principal, p, "{:?}", l);
         prop_assert_eq!(dec(&t.totals.principal), p);
         prop_assert_eq!(rows.last().map(|r| r.balance.as_str()), Some("0.00"));
-        // FIXME(api.md "one schedule row per period"): an annuity whose level payment
+        // FIXME(docs/api.md "one schedule row per period"): an annuity whose level payment
         // rounds up can clear the balance early (e.g. 514,903,643.84 at 46.90 %/year over
         // 539 months has 538 rows); see errors.rs case_annuity_rounded_up_payment_ends_a_month_early.
         prop_assert!(rows.len() <= l.periods as usize, "more rows than periods: {:?}", l);

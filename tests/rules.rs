@@ -1,6 +1,6 @@
 //! The rule pack: the embedded data loads and validates, the LPR lookup picks
 //! the fixing in force on each side of every change (table typed from
-//! domain.md A5, not from the pack), rules carry sources and confidence,
+//! published LPR announcements, not from the pack), rules carry sources and confidence,
 //! `legalRules()` has the documented shape, and a data-only change (a new
 //! LPR row) flows into the caps without code changes.
 
@@ -20,7 +20,8 @@ fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
 
-/// domain.md A5: (effective from, one-year %, five-year %).
+/// The LPR fixings as announced by the National Interbank Funding Center
+/// (全国银行间同业拆借中心; rows confirmed in press reports), typed by hand: (effective from, one-year %, five-year %).
 const A5: [(&str, &str, &str); 15] = [
     ("2019-08-20", "4.25", "4.85"),
     ("2019-09-20", "4.20", "4.85"),

@@ -1,5 +1,5 @@
 //! Architecture invariants of `src/`, checked as tests (ARCHITECTURE.md,
-//! style.md): the wasm boundary stays in one file, floats only where JS
+//! "Invariants"): the wasm boundary stays in one file, floats only where JS
 //! numbers enter, module docs everywhere, no panicking shortcuts, and the
 //! wasm dependencies pinned under the wasm32 target.
 
@@ -311,4 +311,117 @@ fn no_legal_citation_or_cap_figure_in_code() {
         "legal text in a string literal (put it in the rule pack)",
         hits,
     );
+}
+
+/// Every text file the repository ships (source, tests, page, scripts, docs),
+/// by path relative to the crate, skipping what is generated or installed.
+fn repo_text_files() -> Vec<(String, String)> {
+    const SKIP: [&str; 7] = [
+        "target",
+        "node_modules",
+        "pkg",
+        "out",
+        "dist",
+        ".git",
+        ".venv-bench",
+    ];
+    const TEXT: [&str; 13] = [
+        "rs", "js", "mjs", "ts", "md", "json", "html", "css", "py", "csv", "txt", "toml", "sh",
+    ];
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if !SKIP.contains(&name.as_str()) {
+                    walk(&path, out);
+                }
+            } else if name == "Makefile"
+                || path
+                    .extension()
+                    .is_some_and(|e| TEXT.contains(&e.to_string_lossy().as_ref()))
+            {
+                out.push(path);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    walk(root, &mut paths);
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|p| {
+            let rel = p
+                .strip_prefix(root)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = fs::read_to_string(&p).ok()?;
+            Some((rel, text))
+        })
+        .collect()
+}
+
+/// A clone of the repository is all a newcomer has: no file may point to notes
+/// kept outside it (the product's working notes live beside the repository, not
+/// in it), and the documents speak of the product, not of work sessions.
+#[test]
+fn the_repository_points_only_inside_itself() {
+    // Built from pieces so that this file does not match itself.
+    let outside = [
+        format!("../{}/", "shared"),
+        format!("/work/{}", "shared"),
+        format!("{}.md", "domain"),
+        format!("{}.md", "ux"),
+        format!("{}.md", "style"),
+        format!("{}.md", "toolchain"),
+    ];
+    let api = format!("{}.md", "api");
+    let mut hits = Vec::new();
+    for (path, text) in repo_text_files() {
+        for (n, line) in text.lines().enumerate() {
+            for word in &outside {
+                if line.contains(word.as_str()) {
+                    hits.push(format!("{path}:{}: {word}", n + 1));
+                }
+            }
+            // The API document only as the repository's own (docs/).
+            let mut rest = line;
+            while let Some(i) = rest.find(api.as_str()) {
+                let before = &rest[..i];
+                if !(before.ends_with("docs/")
+                    || (path.starts_with("docs/") && !before.ends_with('/')))
+                {
+                    hits.push(format!("{path}:{}: {api} outside docs/", n + 1));
+                }
+                rest = &rest[i + api.len()..];
+            }
+        }
+    }
+    assert_none("references outside the repository", hits);
+
+    let mut sessions = Vec::new();
+    for (path, text) in repo_text_files() {
+        if !(path.ends_with(".md") || path == "tests/size-budget.json") {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            let lower = line.to_lowercase();
+            for word in ["session ", "issue "] {
+                let mut rest = lower.as_str();
+                while let Some(i) = rest.find(word) {
+                    let after = &rest[i + word.len()..];
+                    if after.starts_with(|c: char| c.is_ascii_digit() || c == '#') {
+                        sessions.push(format!("{path}:{}: {}", n + 1, line.trim()));
+                    }
+                    rest = after;
+                }
+            }
+        }
+    }
+    assert_none("work sessions or issue numbers in the documents", sessions);
 }

@@ -1,7 +1,6 @@
 // Type declarations for Repay's JavaScript API: the module `www/pkg/repay.js`
 // (wasm-bindgen `--target web`, built with `--no-typescript`) and its
-// `repay_bg.wasm`. The contract is `../shared/api.md` plus README.md
-// ("Additions to the contract"); these declarations are written from the Rust
+// `repay_bg.wasm`. The contract is `docs/api.md`; these declarations are written from the Rust
 // types that read the input (`src/input.rs`, `src/api/*.rs`) and serialize the
 // output (serde, camelCase), and `tests/js/types.test.mjs` checks every output
 // object of the built module against them, key by key.

@@ -1,4 +1,4 @@
-// Repay's service worker: small and honest (style.md item 14).
+// Repay's service worker: small and honest.
 // - VERSION and PRECACHE come from ./sw-version.js, written by `make build`
 //   (scripts/sw-version.mjs): VERSION is a hash of every asset, so any change
 //   is a new version; PRECACHE is every file the page can load.

@@ -1,6 +1,6 @@
 //! The public API as plain Rust: each function reads one input [`Value`]
 //! (validating every field, with its path in errors) and returns one output
-//! structure that serializes to the camelCase shape `api.md` documents.
+//! structure that serializes to the camelCase shape `docs/api.md` documents.
 //!
 //! This layer knows nothing of wasm or JS: `src/wasm.rs` only converts a
 //! `JsValue` to a [`Value`], calls one function here, and returns the

@@ -1,5 +1,5 @@
 // The JavaScript API of the built module (www/pkg), checked against the contract in
-// /work/shared/api.md. Run with `node --test tests/js/` after `make build`.
+// docs/api.md. Run with `node --test tests/js/` after `make build`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -91,7 +91,7 @@ test("interest is computed exactly before rounding (7,500 × 4.9 % ÷ 12 = 30.62
   assert.equal(t.schedule[0].interest, "30.63");
 });
 
-test("D3 (domain.md A4.1): 100,000, 1,000 fee upfront, flat 0.5 %/month, 12 months → 12.80 % / 13.58 %", () => {
+test("PBoC-style disclosure example (2021 announcement, as reported): 100,000, 1,000 fee upfront, flat 0.5 %/month, 12 months → 12.80 % / 13.58 %", () => {
   const t = loanTerms({
     principal: "100000",
     rate: { percent: "0.5", per: "month" },
@@ -196,7 +196,7 @@ test("error: input of the wrong type (42, a string, a list, null) → wrongType"
   assertApiError(() => loanTerms({ ...REFERENCE, fees: {} }), "wrongType", "fees");
 });
 
-// api.md: "`field` (path such as `fees[1].amount`, or `null`)": a top-level wrong type concerns
+// docs/api.md: "`field` (path such as `fees[1].amount`, or `null`)": a top-level wrong type concerns
 // no field, so `field` must be null (not an empty string).
 test("error: a wrong top-level type has field null", () => {
   for (const input of [42, "x", [], null]) {
@@ -579,7 +579,7 @@ test("robustness: ~200 random malformed inputs each return or throw an Error wit
 });
 
 // Must stay the last test of the file: when it fails, the module is left unusable for every later call.
-// api.md: "No input can make the module panic or trap." A deeply nested plain object is such an input:
+// docs/api.md: "No input can make the module panic or trap." A deeply nested plain object is such an input:
 // at ~3,700 levels the recursive deserializer overflows the wasm shadow stack ("memory access out of
 // bounds"), the stack pointer is never restored and every later call traps as well.
 test("robustness: a deeply nested input (4,000 levels) is rejected with a code and does not break the module", () => {
