@@ -473,6 +473,8 @@ fn every_text_has_a_traditional_version() {
             if let Some(c) = tw.chars().find(|c| SIMPLIFIED_ONLY.contains(*c)) {
                 panic!("{list}: zhTW has the Simplified {c}: {tw}");
             }
+            // 发卡 (card issuing) is 發卡 in Traditional; 髮 means hair.
+            assert!(!tw.contains('髮'), "{list}: zhTW has 髮 for 發: {tw}");
             n += 1;
         }
     }

@@ -164,7 +164,7 @@ export const terms = {
   "warn.upfrontDeduction": "{deduction} was deducted at the start. In law, the principal is what you actually received: {received}.",
   "warn.receivedAbovePrincipal": "The amount received is more than the loan amount; please check both figures.",
   "warn.aprAbove24": "The true annual rate (the higher of nominal and effective) is above 24%. For which part the law protects, see “Count the overdue costs” below.",
-  "warn.aprAbove36": "The true annual rate (the higher of nominal and effective) is above 36%. For which part the law protects, see “Count the overdue costs” below.",
+  "warn.aprAbove36": "The true annual rate (the higher of nominal and effective) is above 36%. 36% is a criminal-law reference line, not a civil cap; for which part the law protects, see “Count the overdue costs” below.",
   "warn.aprUnavailable": "The true annual rate cannot be worked out for these terms.",
   "warn.unknown": "Another note from the calculator: {message}",
   "chart.heading": "Charts",
@@ -645,7 +645,7 @@ export const plans = {
   // Shown in the result until the principal owed is entered (no other panel prefilled it).
   "plans.prompt": "Enter the principal you still owe (and what you can pay each month), and the plans you can propose to the lender appear here.",
   "plans.planOnLabel": "Build the plans on",
-  "plans.planOnHint": "By default on what the law supports; you can also see the plans on everything the lender claims.",
+  "plans.planOnHint": "By default on what the law supports (some parts are reduced only if you ask a court); you can also see the plans on everything the lender claims.",
   "plans.planOn.lawful": "the amount the law supports",
   "plans.planOn.claimed": "everything the lender claims",
   "field.planOn": "Build the plans on",
@@ -860,13 +860,13 @@ export const glossary = {
   "gloss.defaultCharge.body": "A sum the contract adds when a payment is late, once or every month. A court can be asked to reduce an excessive one; on credit cards no interest may be charged on it.",
   "gloss.lpr.ask": "What is the LPR?",
   "gloss.lpr.title": "LPR (Loan Prime Rate)",
-  "gloss.lpr.body": "A reference rate published in China on the 20th of each month. Private loans are capped at 4 times the one-year LPR of the day the contract was signed: with an LPR of 3.0 %, about 12 % a year.",
+  "gloss.lpr.body": "A reference rate published in China on the 20th of each month. On private loans, courts do not support the part above 4 times the one-year LPR of the day the contract was signed: with an LPR of 3.0 %, that line is about 12 % a year.",
   "gloss.methods.ask": "Equal instalments or equal principal: what is the difference?",
   "gloss.methods.title": "Equal instalments (等额本息) and equal principal (等额本金)",
   "gloss.methods.body": "Equal instalments: the same payment every month; early payments are mostly interest, and the total interest is higher. Equal principal: the same principal every month plus interest on what is left, so payments fall month by month and the total interest is lower, but the first months are the heaviest.",
   "gloss.kantou.ask": "What is interest deducted up front?",
   "gloss.kantou.title": "Interest or fees deducted up front (砍头息)",
-  "gloss.kantou.body": "Interest or fees taken out of the loan when it is paid out: the contract says 10,000, you receive 9,000 and repay as if you had 10,000. By law the principal is the amount actually received (Civil Code art. 670).",
+  "gloss.kantou.body": "Interest or fees taken out of the loan when it is paid out: the contract says 10,000, you receive 9,000 and repay as if you had 10,000. By law interest may not be deducted in advance; where it was, the principal is the amount actually received (Civil Code art. 670).",
 };
 
 // ---- export ------------------------------------------------------------------
