@@ -705,14 +705,14 @@ fn errors_name_their_field() {
     let r = |p: &str| format!(r#"{{"percent":"{p}","per":"year"}}"#);
     let ok = r("3.5");
     let cases: Vec<(String, &str, &str)> = vec![
-        (format!(r#""rateChanges":[{{"period":0,"rate":{ok}}}]"#), "outOfRange", "rateChanges[0].period"),
+        (format!(r#""rateChanges":[{{"period":0,"rate":{ok}}}]"#), "notPositive", "rateChanges[0].period"),
         (format!(r#""rateChanges":[{{"period":361,"rate":{ok}}}]"#), "outOfRange", "rateChanges[0].period"),
         (
             format!(r#""rateChanges":[{{"period":2,"rate":{ok}}},{{"period":3,"rate":{ok}}},{{"period":4,"rate":{}}}]"#, r("-1")),
             "negativeAmount",
             "rateChanges[2].rate.percent",
         ),
-        (format!(r#""rateChanges":[{{"period":2,"rate":{}}}]"#, r("1000001")), "outOfRange", "rateChanges[0].rate.percent"),
+        (format!(r#""rateChanges":[{{"period":2,"rate":{}}}]"#, r("1000001")), "tooLarge", "rateChanges[0].rate.percent"),
         (format!(r#""rateChanges":[{{"period":2,"rate":{}}}]"#, r("x")), "invalidNumber", "rateChanges[0].rate.percent"),
         (r#""rateChanges":[{"period":2}]"#.to_owned(), "missingField", "rateChanges[0].rate"),
         (format!(r#""rateChanges":[{{"rate":{ok}}}]"#), "missingField", "rateChanges[0].period"),
