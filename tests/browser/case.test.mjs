@@ -11,7 +11,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser, watchPage, engineInPage, screenshot } from "./helpers.mjs";
-import { terms as zt, overdue as zo, plans as zp, letter as zl } from "./shown/zh-CN.mjs";
+import { terms as zt, overdue as zo, plans as zp, letter as zl, debts as zd } from "./shown/zh-CN.mjs";
+import { plans as twp } from "./shown/zh-TW.mjs";
+import { plans as enp } from "./shown/en.mjs";
 
 let server;
 let url;
@@ -114,7 +116,10 @@ async function letterText(page) {
 }
 
 /** Checks each figure of the letter against the engine's; returns the letter's text. */
-async function checkLetter(page, { loan }) {
+/** An article number as a zh-TW sentence writes it ("第六百七十條", "第二條第2項"). */
+const traditionalArticle = (a) => a.replace(/条/g, "條").replace(/项/g, "項");
+
+async function checkLetter(page, { loan, tw = false }) {
   const e = await expected(page);
   assert.ok(e.lawfulTotal.endsWith("13,390.00"), e.lawfulTotal);
   const text = await letterText(page);
@@ -126,7 +131,8 @@ async function checkLetter(page, { loan }) {
     const label = { principal: /本金|本金/, interest: /利息/, penalties: /罚息|罰息/, fees: /违约金|違約金/ }[k];
     assert.ok(lines.some((l) => label.test(l) && l.endsWith(amount)), `a line for ${k} ${amount}`);
   }
-  for (const [rule, amount, article] of e.removed) {
+  for (const [rule, amount, published] of e.removed) {
+    const article = tw ? traditionalArticle(published) : published;
     assert.ok(lines.some((l) => l.includes(amount) && l.includes(article)), `removed ${rule} ${amount} with ${article}`);
   }
   if (loan) for (const x of Object.values(e.loan)) assert.ok(text.includes(x), `loan figure ${x}`);
@@ -197,7 +203,7 @@ test("the share link made in zh-TW opens in zh-TW with the same plan and letter 
   await ready(page);
   await page.waitForFunction(() => document.documentElement.lang === "zh-TW");
   assert.equal(await page.locator("#lang-select").inputValue(), "zh-TW");
-  const text = await checkLetter(page, { loan: true });
+  const text = await checkLetter(page, { loan: true, tw: true });
   assert.ok(text.includes("罰息"));
   // The link holds no letter fields.
   const state = JSON.parse(Buffer.from(link.split("#s=1.")[1], "base64url").toString("utf8"));
@@ -205,6 +211,99 @@ test("the share link made in zh-TW opens in zh-TW with the same plan and letter 
   assert.equal(state.page.lang, "zh-TW");
   assert.equal(state.plans.chosen, CHOSEN);
   await screenshot(page, "case-zh-TW-360-link");
+  await page.close();
+});
+
+/** Elements under sel whose content is wider than their box (clipped or spilling out). */
+function overflowing(page, sel) {
+  return page.evaluate((sel) => {
+    const out = [];
+    for (const el of document.querySelectorAll(sel)) {
+      if (!el.getClientRects().length) continue;
+      if (el.scrollWidth > el.clientWidth + 1) out.push({ text: el.textContent.slice(0, 40), scroll: el.scrollWidth, box: el.clientWidth });
+    }
+    return out;
+  }, sel);
+}
+
+test("the case's panels say what they compute: the cap's base, the deduction, the plan's figures, the debt owed now", async () => {
+  const page = await freshPage();
+  await page.goto(url);
+  await ready(page);
+  await enterCase(page);
+  const o = page.locator("#panel-overdue");
+  const p = page.locator("#panel-plans");
+  await p.locator('[data-testid="lawful-total"] dd').filter({ hasText: "¥13,390.00" }).waitFor();
+  await p.locator('[data-testid="claimed-total"] dd').filter({ hasText: "¥16,175.00" }).waitFor();
+
+  // The deduction is named as interest or fees, treated as interest deducted in advance.
+  assert.match(zo["od.upfront"], /利息或费用/);
+  await openDetails(o, zo["od.more"]);
+  assert.equal(await o.getByLabel(zo["od.upfront"], { exact: true }).inputValue(), "2000.00");
+  // "最多 ¥390.00" is on 13,000 = 15,000 − 2,000, and the verdict says so.
+  const verdict = await o.locator('.od-verdict[data-rule="cnFinancial24"] .od-verdict-text').textContent();
+  assert.ok(verdict.includes("¥390.00"), verdict);
+  for (const x of ["¥13,000.00", "¥15,000.00", "¥2,000.00"]) assert.ok(verdict.includes(x), `${x} in ${verdict}`);
+  const removed = await p.locator('[data-testid="position-removed"] li[data-rule="cnActualPrincipal"]').textContent();
+  assert.ok(removed.includes("按预先扣除的利息处理"), removed);
+
+  // The headline's instalment figure is the table's; the saving column is named neutrally.
+  const e = await engineInPage(page, "repaymentPlans", CASE, (v, fmt) => ({
+    inst: { months: v.plans.find((x) => x.kind === "installment").months, monthly: fmt.money(v.plans.find((x) => x.kind === "installment").monthlyPayment), cell: fmt.amount(v.plans.find((x) => x.kind === "installment").monthlyPayment) },
+    budget: fmt.money("1200"),
+    best: v.plans.filter((x) => x.kind !== "lumpSum" && x.fitsBudget).sort((a, b) => Number(fmt.cents(a.totalPaid) - fmt.cents(b.totalPaid)))[0].basis.code,
+    lump: v.plans.find((x) => x.kind === "lumpSum").settlement.source,
+  }));
+  await p.locator(`tr[data-kind="installment"] td[data-col="monthly"]`).filter({ hasText: e.inst.cell }).waitFor();
+  const sentence = await p.locator('[data-testid="plans-sentence"]').textContent();
+  assert.ok(sentence.includes(`${e.inst.months} 个月`) && sentence.includes(e.inst.monthly), sentence);
+  assert.ok(!sentence.includes(`每月还 ${e.budget}`), sentence);
+  assert.equal(await p.locator('[data-testid="plans-table"] thead th').nth(4).textContent(), "和不协商相比");
+  const savings = await p.locator('td[data-col="saving"]').allTextContents();
+  assert.ok(savings.every((x) => /^(多还|少还) |^0\.00$/.test(x)), savings.join("|"));
+  // The recommended plan's own basis says microloan lenders rarely agree: the headline says so.
+  assert.equal(e.best, "stopInterestPractice");
+  assert.ok((await p.locator('[data-testid="plans-answer"] ~ .answer-sub, .answer-sub').first().textContent()).includes("很少同意"));
+  // The lump sum without money typed is an amount to propose.
+  assert.equal(e.lump, "proposal");
+  assert.ok((await p.locator('tr[data-kind="lumpSum"] .kind-note').textContent()).startsWith("可以提出的金额"));
+
+  // Debts: "add the loan entered above" adds what is owed now (the lawful 13,390.00), named, with a
+  // minimum, and no empty rows are left to block the result.
+  const d = page.locator("#panel-debts");
+  await d.getByRole("button", { name: zd["debts.addLoan"] }).click();
+  const rows = d.locator(".debt-row");
+  assert.equal(await rows.count(), 1);
+  assert.equal(await rows.nth(0).locator(".field-debtBalance input").inputValue(), "13390.00");
+  assert.equal(await rows.nth(0).locator(".field-debtName input").inputValue(), zd["debts.loanName"]);
+  assert.equal(await rows.nth(0).locator(".field-debtMin input").inputValue(), e.inst.cell.replace(/,/g, ""));
+  await d.locator(".field-debtBudget input").fill("1200");
+  await d.locator('[data-testid="debts-table"]').waitFor();
+
+  // zh-TW: one spelling of 停息掛賬, article numbers in Traditional in the plans and the letter.
+  await p.locator(`tr[data-kind="${CHOSEN}"] button.choose`).click();
+  await page.locator("#lang-select").selectOption("zh-TW");
+  await page.waitForFunction(() => document.documentElement.lang === "zh-TW");
+  const twLetter = await letterText(page);
+  assert.ok(twLetter.includes("第六百七十條") && !twLetter.includes("第六百七十条"), "letter article in Traditional");
+  assert.ok(twLetter.includes("第二條第2項"), "letter article in Traditional");
+  const twPlans = await p.innerText();
+  assert.ok(!twPlans.includes("掛帳") && twPlans.includes("掛賬"), "plans spell 停息掛賬");
+  assert.ok(!twPlans.includes("第六百七十条"), "plans article in Traditional");
+  assert.ok(Object.values(twp).every((x) => !x.includes("掛帳")));
+  // 360 px: the figures and the claimed/lawful table fit their boxes in zh-TW and en.
+  assert.deepEqual(await overflowing(page, "#panel-plans .figure dd, #panel-plans .plans-position .table-scroll, #panel-overdue .figure dd"), []);
+  await page.locator("#lang-select").selectOption("en");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  const en24 = await p.locator('[data-testid="position-removed"] li[data-rule="cnFinancial24"]').textContent();
+  assert.ok(en24.includes("you can ask a court to reduce it"), en24);
+  assert.ok(!en24.includes("on your request"), en24);
+  assert.ok(enp["plans.col.saving"]);
+  assert.deepEqual(await overflowing(page, "#panel-plans .figure dd, #panel-plans .plans-position .table-scroll, #panel-overdue .figure dd"), []);
+  const box = await p.locator(".plans-position").boundingBox();
+  const table = await p.locator('[data-testid="position-table"]').boundingBox();
+  assert.ok(table.x + table.width <= box.x + box.width + 1, `position table ${table.width} px in ${box.width} px`);
+  await screenshot(page, "case-en-360-plans");
   await page.close();
 });
 

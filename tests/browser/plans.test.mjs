@@ -306,3 +306,38 @@ test("screenshots at 360×740 and 1280×800", async () => {
 test("no console errors, page errors or third-party requests throughout", () => {
   assert.deepEqual(session.problems, []);
 });
+
+/** Text under each element matched by sel that is laid out on more than one line: [{ text, lines }]. */
+function wrapped(sel) {
+  return page.evaluate((sel) => {
+    const out = [];
+    for (const el of document.querySelectorAll(sel)) {
+      if (!el.getClientRects().length) continue;
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+      if (tops.size > 1) out.push({ text: el.textContent, lines: tops.size });
+    }
+    return out;
+  }, sel);
+}
+
+test("at 1280 px the plans table keeps its buttons and short headings on one line", async () => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  try {
+    await fillPlans(PLAN);
+    const expected = await plansFor(planInput(PLAN));
+    await waitForCell("installment", "monthly", expected.plans.find((p) => p.kind === "installment").monthly);
+    await plans().locator("tr button.choose").first().click();
+    await plans().locator("tr button.choose.is-chosen").waitFor();
+    assert.deepEqual(await wrapped('#panel-plans [data-testid="plans-table"] button.choose'), []);
+    assert.deepEqual(await wrapped('#panel-plans [data-testid="plans-table"] thead th.num'), []);
+    assert.deepEqual(await wrapped('#panel-plans [data-testid="plans-table"] td.num'), []);
+    // The form column is wide enough for its labels and fields.
+    const form = await plans().locator("form.plans-form").boundingBox();
+    assert.ok(form.width >= 300, `plans form ${form.width} px`);
+    await screenshot(page, "plans-1280");
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});

@@ -3,11 +3,13 @@
 // strategy's priority), calls debtPlan with compare:true ~150 ms after each
 // change, and hands the result to debts-result.js, which draws it.
 //
-// ctx.share: reads "loan" (the terms panel's loanTerms input) for the
-// "add the loan entered above" button.
+// ctx.share: the "add the loan entered above" button adds what is owed now on
+// the case: "owed" (the plans' balance, lawful by default, with the instalment
+// plan's monthly payment as the minimum), else "overdue" (its total owed), else
+// "loan" (the terms panel's principal); it fills a name and removes empty rows.
 
 import { h } from "../dom.js";
-import { bind, onLangChange } from "../i18n.js";
+import { bind, onLangChange, t } from "../i18n.js";
 import { field, unitOf, textInput, rateInput, options, val, moneyOf, form as formEl, panel, recompute, readControl, writeControl } from "../form.js";
 import { resultSection } from "../result.js";
 import { skeleton, prompt, bestOf, render } from "./debts-result.js";
@@ -18,6 +20,7 @@ export function mount(root, ctx) {
   const list = h("ol", { class: "rows debt-rows" });
   const add = h("button", { type: "button", class: "add", t: "debts.add" });
   const addLoan = h("button", { type: "button", class: "add", hidden: true, t: "debts.addLoan" });
+  const addNote = h("p", { class: "hint debts-added-note", role: "status", hidden: true, "data-testid": "debts-added-note" });
   const budget = field("debtBudget", "debts.budget", textInput(), "debts.budgetHint");
   const formError = h("p", { class: "form-error", role: "status" });
   const form = formEl(
@@ -25,6 +28,7 @@ export function mount(root, ctx) {
     h("p", { class: "hint", t: "debts.orderHint" }),
     list,
     h("div", { class: "add-row" }, add, addLoan),
+    addNote,
     budget.wrap,
     formError,
   );
@@ -99,13 +103,34 @@ export function mount(root, ctx) {
   }
 
   add.addEventListener("click", () => addRow());
-  addLoan.addEventListener("click", () => {
+  // The case entered above, as owed now: the plans' balance (lawful by default), else the overdue
+  // panel's total, else the loan. Empty rows go first, so that they do not block the result.
+  function caseDebt() {
+    const owed = ctx.share?.get("owed");
+    const overdue = ctx.share?.get("overdue");
     const loan = ctx.share?.get("loan");
-    if (loan) addRow({ balance: loan.principal, rate: loan.rate });
+    const rate = owed?.rate ?? overdue?.rate ?? loan?.rate ?? null;
+    if (owed?.balance) return { name: t("debts.loanName"), balance: owed.balance, rate, min: owed.monthly };
+    if (overdue?.value?.totalOwed) return { name: t("debts.loanName"), balance: overdue.value.totalOwed, rate };
+    if (loan?.principal) return { name: t("debts.loanName"), balance: loan.principal, rate };
+    return null;
+  }
+  addLoan.addEventListener("click", () => {
+    const d = caseDebt();
+    if (!d) return;
+    for (const row of rows.filter((x) => ![x.name, x.balance, x.rate, x.min].some((c) => val(c.input)))) {
+      rows.splice(rows.indexOf(row), 1);
+      row.el.remove();
+    }
+    const row = addRow({ name: d.name, balance: d.balance, rate: d.rate?.percent !== undefined ? d.rate : null });
+    if (d.min) row.min.input.value = d.min;
+    bind(addNote, d.min ? "debts.addedCaseMin" : "debts.addedCase");
+    addNote.hidden = false;
+    schedule();
   });
-  const showAddLoan = (loan) => (addLoan.hidden = !loan?.principal);
-  showAddLoan(ctx.share?.get("loan"));
-  ctx.share?.on("loan", showAddLoan);
+  const showAddLoan = () => (addLoan.hidden = !caseDebt());
+  showAddLoan();
+  for (const k of ["loan", "overdue", "owed"]) ctx.share?.on(k, showAddLoan);
 
   function read() {
     const input = { debts: [], compare: true };

@@ -8,6 +8,7 @@
 import { h, clear } from "../dom.js";
 import { t, has, lang, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
+import { articleText } from "./overdue-source.js";
 import { field, val, form as formEl, panel, controlsState } from "../form.js";
 
 /** Today's date in the page's language; the page may read the clock, the engine never does. */
@@ -27,7 +28,7 @@ function partLines(add, parts) {
 
 /** A rule's source in the letter: document and article. */
 function source(src) {
-  return t("letter.tpl.source", { document: src.document, article: src.article ?? "" }).trim();
+  return t("letter.tpl.source", { document: src.document, article: articleText(src.article) }).trim();
 }
 
 /**

@@ -6,7 +6,7 @@
 // produced it; money is only compared, exactly, in cents.
 
 import { h, clear } from "../dom.js";
-import { t, has } from "../i18n.js";
+import { t, has, lang } from "../i18n.js";
 import * as fmt from "../format.js";
 import { owedChart } from "./overdue-chart.js";
 import { sourceDetails } from "./overdue-source.js";
@@ -45,7 +45,7 @@ export function render(parts, v, input, rules) {
   });
 
   parts.verdictHeading.textContent = t("odr.verdicts");
-  renderVerdicts(parts.verdicts, v, rules);
+  renderVerdicts(parts.verdicts, v, rules, input);
 
   parts.breakdownHeading.textContent = t("odr.breakdown");
   const hasCents = (x) => fmt.cents(x) !== 0n;
@@ -91,7 +91,7 @@ function figure(labelKey, value, name, hint = null, main = false) {
   return fig(labelKey, value, { testid: `od-${name}`, hint, main });
 }
 
-function renderVerdicts(list, v, rules) {
+function renderVerdicts(list, v, rules, input) {
   clear(list);
   const through = rules?.lprConfirmedThrough ? fmt.date(rules.lprConfirmedThrough) : "";
   const shown = v.caps.filter((c) => {
@@ -114,6 +114,8 @@ function renderVerdicts(list, v, rules) {
     };
     let text = has(key) ? t(key, params) : t(`cap.generic.${above ? "above" : "within"}`, params);
     if (c.confidence === "reported") text = t("conf.reportedPrefix") + text;
+    // "最多 ¥390.00" is a percent of a base: say which, and how an up-front deduction made it.
+    if (c.capPercent && c.capBase) text += (lang().startsWith("zh") ? "" : " ") + capBaseText(c.capBase, input);
     const notes = c.notes.map((n) => noteText("note", n, { through }));
     const segments = (c.segments ?? []).map((sg) =>
       t(sg.lpr ? "odr.segmentLpr" : "odr.segment", {
@@ -135,6 +137,16 @@ function renderVerdicts(list, v, rules) {
       ),
     );
   }
+}
+
+/** The base of a percent cap; with an up-front deduction, principal − deduction when that is the base. */
+function capBaseText(base, input) {
+  const principal = input?.overdue?.principal;
+  const deducted = input?.upfrontDeduction;
+  if (principal && deducted && fmt.cents(deducted) > 0n && fmt.cents(principal) - fmt.cents(deducted) === fmt.cents(base)) {
+    return t("odr.capBaseDeducted", { base: fmt.money(base), principal: fmt.money(principal), deducted: fmt.money(deducted) });
+  }
+  return t("odr.capBase", { base: fmt.money(base) });
 }
 
 function renderAllocation(box, a, input, rules) {

@@ -100,3 +100,16 @@ export function sourceDetails(source, confidence, opts = {}) {
     sourceList(source, confidence, opts),
   );
 }
+
+/** Simplified characters that occur in the rule pack's article numbers, with their Traditional forms. */
+const ARTICLE_TW = { 条: "條", 项: "項", 关: "關", 于: "於", 罚: "罰", 问: "問", 题: "題", 释: "釋", 编: "編", 规: "規", 则: "則" };
+
+/**
+ * A source's article as a sentence on the page shows it: on zh-TW in Traditional characters
+ * ("第六百七十條", "第二條第2項"), the way the rule pack's zhTW texts write them; as published
+ * otherwise. Document titles stay as published.
+ */
+export function articleText(article) {
+  if (!article || lang() !== "zh-TW") return article ?? "";
+  return article.replace(/[条项关于罚问题释编规则]/g, (c) => ARTICLE_TW[c]);
+}

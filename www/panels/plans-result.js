@@ -11,8 +11,11 @@ import * as fmt from "../format.js";
 import { lineChart, cumulative } from "./plans-chart.js";
 import { resultBody, figure } from "../result.js";
 import { csvButton } from "../export.js";
+import { articleText } from "./overdue-source.js";
 
 const BANKS = new Set(["bank", "creditCard"]);
+/** Plan bases whose own note says these lender types rarely agree (the rule pack's planBases notes). */
+const RARELY = { stopInterestPractice: new Set(["microLoan"]) };
 
 /** The plan's kind in plain words. */
 export function kindLabel(plan) {
@@ -59,12 +62,18 @@ export function render(p, v, input, { chosenKind = null, onChoose }) {
     sentences.push(t("plans.noBudget"));
   } else if (fitting.length) {
     const best = lowest(fitting, "totalPaid");
+    const lender = input.lender ?? input.overdue?.lender;
     p.label.textContent = t("plans.bestLabel");
     p.value.textContent = fmt.money(best.monthlyPayment);
-    p.sub.textContent = t("plans.bestSub", { kind: kindLabel(best), months: best.months, total: fmt.money(best.totalPaid) });
+    const bestSub = t("plans.bestSub", { kind: kindLabel(best), months: best.months, total: fmt.money(best.totalPaid) });
+    // The plan's own basis says this lender type rarely agrees: the headline says so too.
+    p.sub.textContent = RARELY[best.basis.code]?.has(lender) ? t("plans.bestSubRarely", { sub: bestSub }) : bestSub;
     sentences.push(t("plans.fitSentence", { budget: fmt.money(budget.monthlyBudget), kinds: fmt.list(fitting.map(kindLabel)) }));
-    if (budget.feasible && budget.monthsNeeded) {
-      sentences.push(t("plans.budgetMonths", { budget: fmt.money(budget.monthlyBudget), months: budget.monthsNeeded }));
+    // The months the budget needs, with the monthly payment of the instalment plan over those
+    // months as the table shows it (the budget itself is only the ceiling).
+    const inst = plans.find((x) => x.kind === "installment");
+    if (budget.feasible && budget.monthsNeeded && inst && inst.months === budget.monthsNeeded) {
+      sentences.push(t("plans.budgetMonths", { budget: fmt.money(budget.monthlyBudget), months: budget.monthsNeeded, monthly: fmt.money(inst.monthlyPayment) }));
     }
   } else {
     p.label.textContent = t("plans.noneLabel");
@@ -78,7 +87,7 @@ export function render(p, v, input, { chosenKind = null, onChoose }) {
     if (cheapest && fmt.cents(cheapest.monthlyPayment) < fmt.cents(budget.minimumMonthly)) {
       sentences.push(t("plans.cheapest", { kind: kindLabel(cheapest), amount: fmt.money(cheapest.monthlyPayment) }));
     }
-    const lump = plans.find((x) => x.kind === "lumpSum" && x.fitsBudget === true);
+    const lump = plans.find((x) => x.kind === "lumpSum" && x.fitsBudget === true && x.settlement?.source !== "proposal");
     if (lump) sentences.push(t("plans.lumpOnly", { amount: fmt.money(lump.totalPaid) }));
   }
   p.sentence.textContent = sentences.join(lang().startsWith("zh") ? "" : " ");
@@ -122,7 +131,7 @@ function renderPosition(box, v) {
   }
   const parts = ["principal", "interest", "penalties", "fees"];
   const row = (k) =>
-    h("tr", { "data-part": k }, h("th", { scope: "row", text: t(`plans.part.${k}`) }), h("td", { class: "num", "data-col": "claimed", text: fmt.amount(v.claimed[k]) }), h("td", { class: "num", "data-col": "lawful", text: fmt.amount(v.lawful[k]) }));
+    h("tr", { "data-part": k }, h("th", { scope: "row", text: t(`plans.part.${k}`) }), h("td", { class: "num", "data-col": "claimed", "data-label": t("plans.position.claimed"), text: fmt.amount(v.claimed[k]) }), h("td", { class: "num", "data-col": "lawful", "data-label": t("plans.position.lawful"), text: fmt.amount(v.lawful[k]) }));
   clear(box).append(
     h("h3", { class: "position-title", t: "plans.position.title" }),
     h(
@@ -155,7 +164,7 @@ function renderPosition(box, v) {
 
 /** A rule's source as the page shows it: document and article. */
 export function sourceText(src) {
-  return t("plans.source", { document: src.document, article: src.article ?? "" }).trim();
+  return t("plans.source", { document: src.document, article: articleText(src.article) }).trim();
 }
 
 /** The basis's rule or note in the page's language by its code; the engine's English for an unknown code. */
@@ -181,13 +190,17 @@ function fitsCell(plan) {
   });
 }
 
+/** Against not negotiating: "多还 X" or "少还 X" (the column's name is neutral). */
 function savingText(s) {
-  return s.startsWith("-") ? t("plans.saving.more", { amount: fmt.amount(s.slice(1)) }) : fmt.amount(s);
+  if (s.startsWith("-")) return t("plans.saving.more", { amount: fmt.amount(s.slice(1)) });
+  return fmt.cents(s) > 0n ? t("plans.saving.less", { amount: fmt.amount(s) }) : fmt.amount(s);
 }
 
 function note(plan) {
   if (plan.kind === "lumpSum" && plan.settlement) {
-    return t("plans.lumpNote", { amount: fmt.money(plan.settlement.amount), discount: fmt.money(plan.settlement.discount) });
+    // Without money typed or an offer, the amount is a proposal to make, not money the person has.
+    const key = plan.settlement.source === "proposal" ? "plans.lumpNoteProposal" : "plans.lumpNote";
+    return t(key, { amount: fmt.money(plan.settlement.amount), discount: fmt.money(plan.settlement.discount) });
   }
   if (plan.kind === "deferral" && plan.holidayMonths) {
     return t("plans.deferralNote", { n: plan.holidayMonths, interest: fmt.money(plan.accruedInterest ?? "0") });

@@ -9,7 +9,9 @@
 // what the lender claims and what the law supports (claimed, lawful, removed);
 // the amount fields then show the claim, part by part. Publishes
 // "plan" = { plan, input, balance, value } when a plan is chosen (the letter
-// listens). The chosen plan and the amount the plans are built on (planOn) are
+// listens), and "owed" = { balance, planOn, rate, monthly } after each good
+// result (what is owed now, the contract rate and the instalment plan's monthly
+// payment; the debts panel adds it as a debt). The chosen plan and the amount the plans are built on (planOn) are
 // part of the saved and shared state.
 
 import { h } from "../dom.js";
@@ -193,6 +195,9 @@ export function mount(root, ctx) {
     call: (input) => ctx.engine.repaymentPlans(input),
     onResult(value, input) {
       if (input.overdue) showClaim(value.claimed);
+      // What is owed now on the case (the plans' balance: lawful by default), for the debts panel.
+      const inst = value.plans.find((p) => p.kind === "installment");
+      ctx.share?.set("owed", { balance: value.budget.balance, planOn: value.planOn ?? null, rate: input.rate ?? null, monthly: inst?.monthlyPayment ?? null });
       if (chosenKind) {
         // Keep the letter in step with the new figures of the chosen plan.
         const plan = value.plans.find((p) => p.kind === chosenKind);
