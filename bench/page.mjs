@@ -240,8 +240,10 @@ export function printPage({ loads, slowLoads, inPage }) {
 }
 
 export function printSizes(assets) {
-  const GOAL_TOTAL = 100 * 1024;
-  const GOAL_WASM = 60 * 1024;
+  // The goals are the size-budget test's (tests/size-budget.json), so both say the same.
+  const budget = JSON.parse(readFileSync(path.join(ROOT, "tests/size-budget.json"), "utf8"));
+  const GOAL_TOTAL = budget.goal.firstLoadGzip;
+  const GOAL_WASM = budget.goal.wasmGzip;
   const sum = (k) => assets.reduce((s, a) => s + a[k], 0);
   const rows = assets.map((a) => [a.path + (a.times > 1 ? ` (requested ${a.times}×, counted once)` : ""), a.type, String(a.raw), String(a.gzip), String(a.brotli)]);
   rows.push([`TOTAL (${assets.length} distinct assets)`, "", `${sum("raw")} (${kb(sum("raw"))})`, `${sum("gzip")} (${kb(sum("gzip"))})`, `${sum("brotli")} (${kb(sum("brotli"))})`]);
@@ -250,8 +252,8 @@ export function printSizes(assets) {
   const total = sum("gzip");
   const wasmGz = wasm?.gzip ?? NaN;
   table("Size goals", ["Goal", "Result", "Status"], [
-    ["first load ≤ 100 KB gzip (102400 B)", `${total} B (${kb(total)})`, total <= GOAL_TOTAL ? "MET" : "NOT MET"],
-    ["wasm ≤ 60 KB gzip (61440 B)", `${wasmGz} B (${kb(wasmGz)})`, wasmGz <= GOAL_WASM ? "MET" : "NOT MET"],
+    [`first load (to the first result and idle) ≤ ${kb(GOAL_TOTAL)} gzip (${GOAL_TOTAL} B)`, `${total} B (${kb(total)})`, total <= GOAL_TOTAL ? "MET" : "NOT MET"],
+    [`wasm ≤ ${kb(GOAL_WASM)} gzip (${GOAL_WASM} B)`, `${wasmGz} B (${kb(wasmGz)})`, wasmGz <= GOAL_WASM ? "MET" : "NOT MET"],
   ]);
-  return { total, wasmGz, totalOk: total <= GOAL_TOTAL, wasmOk: wasmGz <= GOAL_WASM };
+  return { total, wasmGz, goalTotal: GOAL_TOTAL, goalWasm: GOAL_WASM, totalOk: total <= GOAL_TOTAL, wasmOk: wasmGz <= GOAL_WASM };
 }
