@@ -45,8 +45,26 @@ export const overdueCost = wrap("overdueCost");
 export const repaymentPlans = wrap("repaymentPlans");
 export const debtPlan = wrap("debtPlan");
 export const collectionLog = wrap("collectionLog");
-/** legalRules takes no input. */
-export const legalRules = () => wrap("legalRules")(undefined);
+/** Deep-freezes a value the panels only read. */
+function freeze(v) {
+  if (v && typeof v === "object" && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) freeze(x);
+  }
+  return v;
+}
+let rules = null;
+/**
+ * legalRules takes no input, and the rule pack is compiled into the engine: it
+ * is read once and the same frozen answer is given to every panel (it was two
+ * of the six engine calls of a full recompute).
+ */
+export const legalRules = () => {
+  if (rules?.ok) return rules;
+  const r = wrap("legalRules")(undefined);
+  if (r.ok) rules = freeze(r);
+  return r;
+};
 /** The crate version, or null when the engine did not load. */
 export function version() {
   const r = wrap("version")(undefined);
