@@ -71,8 +71,12 @@ export const SCHEMA = {
 // The terms panel's rates that change: its LPR link and its what-if rate changes.
 SCHEMA.terms.fields.push("lpr", "lprSpread", "lprRepricing", "lprTenor");
 SCHEMA.terms.lists.rateChanges = { max: 60, fields: ["when", "at", "rate", "ratePer", "keep"] };
+// The rights and calls panels' lender type when the person picked one there ("" = the case's;
+// rights "all" = every type) and the calls panel's lender name. Only rights goes into links.
+SCHEMA.rights = { fields: ["lender"], lists: {} };
+SCHEMA.calls = { fields: ["lender", "lenderName"], lists: {} };
 /** Panels whose fields go into a share link. */
-export const SHARED_PANELS = ["page", "terms", "overdue", "plans", "debts"];
+export const SHARED_PANELS = ["page", "terms", "overdue", "plans", "debts", "rights"];
 
 const isPlain = (o) => o !== null && typeof o === "object" && !Array.isArray(o) && Object.getPrototypeOf(o) === Object.prototype;
 const okString = (k, v) => typeof v === "string" && v.length <= (LONG[k] ?? MAX_LEN);

@@ -981,7 +981,7 @@ export const calls = {
   "calls.col.actions": "Actions",
   "calls.yes": "yes",
   "calls.no": "no",
-  "calls.storageMemory": "The log lives only in this page and is gone when you close it. Tick “Remember what I enter” below to keep it on this device. It is never put in a share link.",
+  "calls.storageMemory": "The log lives only in this page and is gone when you close it. Tick “Remember what I enter” at the top of the page to keep it on this device. It is never put in a share link.",
   "calls.storageSaved": "The log is kept in this browser on this device (you chose “Remember what I enter”). “Erase what this device saved” erases it. It is never put in a share link.",
   "calls.exportHeading": "Export and import",
   "calls.exportCsv": "Download the log (CSV, opens in Excel / WPS)",

@@ -981,7 +981,7 @@ export const calls = {
   "calls.col.actions": "操作",
   "calls.yes": "是",
   "calls.no": "否",
-  "calls.storageMemory": "记录只在这个页面里，关闭页面就没有了。勾选页面下方的“记住我填的内容”，才会保存在这台设备上。记录不会放进分享链接。",
+  "calls.storageMemory": "记录只在这个页面里，关闭页面就没有了。勾选页面顶部的“记住我填的内容”，才会保存在这台设备上。记录不会放进分享链接。",
   "calls.storageSaved": "记录保存在这台设备的浏览器里（你选择了“记住”）。点“清除本机保存的内容”会删除它。记录不会放进分享链接。",
   "calls.exportHeading": "导出和导入",
   "calls.exportCsv": "下载记录（CSV，Excel / WPS 可打开）",

@@ -981,7 +981,7 @@ export const calls = {
   "calls.col.actions": "操作",
   "calls.yes": "是",
   "calls.no": "否",
-  "calls.storageMemory": "記錄只在這個頁面裡，關閉頁面就沒有了。勾選頁面下方的「記住我填的內容」，才會儲存在這臺裝置上。記錄不會放進分享連結。",
+  "calls.storageMemory": "記錄只在這個頁面裡，關閉頁面就沒有了。勾選頁面頂部的「記住我填的內容」，才會儲存在這臺裝置上。記錄不會放進分享連結。",
   "calls.storageSaved": "記錄儲存在這臺裝置的瀏覽器裡（你選擇了「記住」）。點「清除本機儲存的內容」會刪除它。記錄不會放進分享連結。",
   "calls.exportHeading": "匯出和匯入",
   "calls.exportCsv": "下載記錄（CSV，Excel / WPS 可開啟）",
