@@ -148,6 +148,59 @@ test("remember restores both picks and the lender's name; a share link carries t
   assert.equal(await calls.locator('[data-testid="calls-lender-name"]').inputValue(), "");
 });
 
+test("complaint pack for a microloan company: channels named once, binding rules counted apart, 293-1 with its condition, the letter's name", async () => {
+  // Still the share link's case: a microloan company, followed by the calls panel.
+  await shows(CALLS, "microLoan");
+  await addContact("2026-03-05T22:30");
+  await addContact("2026-03-06T12:00", { conduct: ["threat"] });
+  const doc = "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》";
+  assert.equal(
+    await calls.locator('[data-testid="calls-summary"]').textContent(),
+    `共记录 2 次联系，涉及 2 天；其中 0 次可能违反约束小额贷款公司 / 网贷的规定；另有 2 次不符合${doc}，但它不约束小额贷款公司 / 网贷。`,
+  );
+  // The letter panel's name goes into the pack (typed after the pack is open: it follows).
+  await calls.locator('[data-testid="calls-pack-make"]').click();
+  await page.locator("#panel-letter .field-letterName input").evaluate((el) => {
+    el.value = "李明";
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  const text = await calls.locator('[data-testid="calls-pack-text"]').inputValue();
+  assert.ok(text.includes("投诉人：李明"), text);
+  assert.ok(!/12321\D{0,3}12321/.test(text) && !/110\D{0,3}110/.test(text), text);
+  assert.ok(text.includes(`骚扰电话、短信：12321——`), text);
+  assert.ok(text.includes(`其中 0 次可能违反约束小额贷款公司 / 网贷的规定；另有 2 次不符合${doc}`), text);
+  // A rule that does not bind the lender is never given as the basis ("依据"), only for reference.
+  assert.ok(!text.includes("依据："), text);
+  assert.equal(text.split(`参照：${doc}`).length - 1, 2, text);
+  // 刑法 293-1 only with its condition: collecting illegal debts.
+  assert.ok(!/同时涉及：[^\n]*第二百九十三条之一/.test(text), text);
+  assert.match(text, /刑法规定的催收非法债务罪（[^\n]*第二百九十三条之一[^\n]*）只适用于催收高利放贷等产生的非法债务/);
+  // A bank: the same flags bind it; the summary and pack say so plainly.
+  await calls.locator(CALLS).selectOption("bank");
+  assert.equal(await calls.locator('[data-testid="calls-summary"]').textContent(), "共记录 2 次联系，涉及 2 天；其中 2 次可能违反催收规则。");
+  const bank = await calls.locator('[data-testid="calls-pack-text"]').inputValue();
+  assert.ok(bank.includes(`依据：${doc}`) && !bank.includes("参照："), bank);
+  assert.ok(bank.includes("国家金融监督管理总局 12378——") && !/12378\D{0,3}12378/.test(bank), bank);
+  // Never in a share link.
+  const { data } = await shareData();
+  assert.ok(!JSON.stringify(data).includes("李明"));
+});
+
+test("the letter asks a microloan company to keep collection hours, and cites the rules to a bank", async () => {
+  const plans = page.locator("#panel-plans");
+  await plans.locator(".field-planBudget input").fill("1500");
+  await plans.locator("button.choose").first().click();
+  const letter = page.locator('#panel-letter [data-testid="letter"]');
+  await letter.locator("p").first().waitFor();
+  const para = () => letter.locator("p").filter({ hasText: "22:00" }).textContent();
+  assert.equal(await para(), zh["letter.tpl.collectionAsk"]);
+  await caseLender("bank");
+  await shows("#panel-plans .field-planLender select", "bank");
+  await plans.locator("button.choose").first().click();
+  await page.waitForFunction((s) => [...document.querySelectorAll('#panel-letter [data-testid="letter"] p')].some((p) => p.textContent === s), zh["letter.tpl.collection"]).catch(() => {});
+  assert.equal(await para(), zh["letter.tpl.collection"]);
+});
+
 test("no request left the page's origin and nothing went wrong", () => {
   assert.deepEqual(session.problems, []);
 });

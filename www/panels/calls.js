@@ -26,6 +26,7 @@ import {
   CONDUCT,
   LENDERS,
   MAX_CONTACTS,
+  breachCounts,
   checkEntry,
   csvRows,
   importLog,
@@ -280,7 +281,11 @@ export function mount(root, ctx) {
       return;
     }
     const flaggedCount = out.byDay.reduce((s, d) => s + d.flagged, 0);
-    summary.textContent = t(flaggedCount ? "calls.summary" : "calls.summaryNone", { contacts: out.contacts, days: out.days, flagged: flaggedCount });
+    // Breaches of rules that bind this lender apart from those of rules that do not bind it.
+    const counts = breachCounts(out.flags);
+    summary.textContent = counts.guideline
+      ? t("calls.summarySplit", { contacts: out.contacts, days: out.days, binding: counts.binding, guideline: counts.guideline, documents: counts.documents.join("、"), lender: t(`od.lender.${lender.value}`) })
+      : t(flaggedCount ? "calls.summary" : "calls.summaryNone", { contacts: out.contacts, days: out.days, flagged: flaggedCount });
     if (out.flags.length) {
       flagsBox.append(
         h("h3", { class: "od-subhead", t: "calls.flagsHeading" }),
@@ -402,6 +407,17 @@ export function mount(root, ctx) {
   });
 
   // ---- complaint pack
+  /** The name typed in the letter panel (its state; the letter is never in a share link), or "". */
+  const letterName = () => {
+    try {
+      return ctx.state?.has("letter") ? String(ctx.state.get(["letter"]).letter?.name ?? "").trim() : "";
+    } catch {
+      return "";
+    }
+  };
+  document.getElementById("panel-letter")?.addEventListener("input", () => {
+    if (!packBody.hidden) renderPack();
+  });
   let blocks = [];
   function renderPack() {
     const date = new Intl.DateTimeFormat(lang(), { year: "numeric", month: "long", day: "numeric" }).format(new Date());
@@ -411,6 +427,7 @@ export function mount(root, ctx) {
       rules,
       lender: lender.value,
       lenderName: lenderName.value.trim(),
+      complainant: letterName(),
       text: dataText,
       when,
       date,
