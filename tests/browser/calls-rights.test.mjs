@@ -16,6 +16,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { openPage } from "./helpers.mjs";
+import { setLang } from "./scenario.mjs";
 import * as zhCatalog from "../../www/i18n/zh-CN.js";
 
 const zh = Object.assign({}, ...zhCatalog.default);
@@ -199,6 +200,17 @@ test("the letter asks a microloan company to keep collection hours, and cites th
   await plans.locator("button.choose").first().click();
   await page.waitForFunction((s) => [...document.querySelectorAll('#panel-letter [data-testid="letter"] p')].some((p) => p.textContent === s), zh["letter.tpl.collection"]).catch(() => {});
   assert.equal(await para(), zh["letter.tpl.collection"]);
+});
+
+test("zh-TW: one spelling of 停息掛帳, and the pack's articles in Traditional characters", async () => {
+  await setLang(page, "zh-TW");
+  await rights.locator(RIGHTS).selectOption("");
+  const shown = await page.locator("#main").innerText();
+  assert.ok(shown.includes("停息掛帳") && !shown.includes("掛賬"), "停息掛帳 / 掛賬");
+  const pack = await calls.locator('[data-testid="calls-pack-text"]').inputValue();
+  assert.ok(pack.includes("中华人民共和国民法典 第一千零三十三條"), pack);
+  assert.ok(!/第[一二三四五六七八九十百千零]+条/.test(pack), pack);
+  await setLang(page, "zh-CN");
 });
 
 test("no request left the page's origin and nothing went wrong", () => {

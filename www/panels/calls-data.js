@@ -4,7 +4,7 @@
 // pack's text. Every check of a contact is the engine's own (collectionLog on
 // that one contact), so the page and the engine never disagree on what is valid.
 
-import { t } from "../i18n.js";
+import { t, lang } from "../i18n.js";
 import { STORAGE_PREFIX } from "../state.js";
 
 export const CHANNELS = ["call", "sms", "visit", "app", "other"];
@@ -257,6 +257,14 @@ export function breachCounts(flags) {
   return { binding: binding.size, guideline, documents };
 }
 
+/** Simplified characters of article numbers ("第一千零三十三条", "第二条第2项") and their Traditional forms. */
+const ARTICLE_TW = { 条: "條", 项: "項", 万: "萬", 节: "節", 则: "則", 编: "編" };
+/** A source's article as a zh-TW page shows it (the document's title stays as published). */
+export function articleText(article) {
+  if (!article || lang() !== "zh-TW") return article;
+  return String(article).replace(/[条项万节则编]/g, (c) => ARTICLE_TW[c]);
+}
+
 /** Whether the collection-hours rule (conduct rule "lateHours") binds this lender type. */
 export function lateHoursBind(engine, lender) {
   const r = engine.legalRules();
@@ -275,7 +283,7 @@ export function packBlocks({ entries, out, rules, lender, lenderName, complainan
   const blocks = [];
   const add = (kind, s) => blocks.push({ kind, text: s });
   const ruleTitle = (code) => (CONDUCT.includes(code) ? t(`calls.conduct.${code}`) : t(`calls.rule.${code}`));
-  const cite = (s) => [s.document, s.article, s.date].filter(Boolean).join(" ");
+  const cite = (s) => [s.document, articleText(s.article), s.date].filter(Boolean).join(" ");
   add("title", t("calls.pack.title"));
   const routes = routesFor(rules.complaintRoutes ?? [], lender, out.flags);
   if (routes.length) {
