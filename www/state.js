@@ -3,7 +3,8 @@
 // asks) kept on this device.
 //
 //   state = { page: { lang: "zh-TW" }, terms: { principal: "10000", …, fees: [{ label, amount, unit, when }] },
-//             overdue: {…}, plans: { …, planOn, chosen }, debts: { budget, debts: [{…}] }, letter: {…} }
+//             overdue: {…}, plans: { …, planOn, chosen }, debts: { budget, debts: [{…}] }, letter: {…},
+//             rights: { lender }, calls: { lender, lenderName } }
 //
 // The page's language and the chosen plan are part of the case: a reload with
 // "remember" on, or a share link, restores them with the figures.
@@ -18,7 +19,8 @@
 // never reaches a server (browsers do not send it), and nothing here makes a
 // request. The letter panel is left out of links: it holds a name, contact
 // details and an account number, which do not belong in a URL that may be
-// pasted into chats and browser histories.
+// pasted into chats and browser histories. The calls panel (its lender name) is
+// left out of links too, as its log is.
 //
 // Remember on this device: off by default. When on, the state is written to
 // localStorage[STORAGE_KEY] (versioned) after each change and read back on

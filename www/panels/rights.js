@@ -2,7 +2,8 @@
 // to complain, built from legalRules(): the facts, the collection-conduct
 // rules and the complaint routes, each with its document, article, date,
 // confidence mark and whom it binds (its scope of lender types). The person
-// may pick their lender type: the facts and routes that bind or serve it come
+// may pick their lender type (until they do, the case's, from the overdue
+// panel; the pick is page state "rights"): the facts and routes that bind or serve it come
 // first, and those that do not are set apart and say so (the CBA guideline
 // does not bind a microloan company). Then a "sources" view lists the LPR
 // table (with the date it is confirmed through) and every rule of the pack.
