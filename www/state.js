@@ -3,7 +3,8 @@
 // asks) kept on this device.
 //
 //   state = { page: { lang: "zh-TW" }, terms: { principal: "10000", …, fees: [{ label, amount, unit, when }] },
-//             overdue: {…}, plans: { …, planOn, chosen }, debts: { budget, debts: [{…}] }, letter: {…} }
+//             overdue: {…}, plans: { …, planOn, chosen }, debts: { budget, debts: [{…}] }, letter: {…},
+//             rights: { lender }, calls: { lender, lenderName } }
 //
 // The page's language and the chosen plan are part of the case: a reload with
 // "remember" on, or a share link, restores them with the figures.
@@ -18,7 +19,8 @@
 // never reaches a server (browsers do not send it), and nothing here makes a
 // request. The letter panel is left out of links: it holds a name, contact
 // details and an account number, which do not belong in a URL that may be
-// pasted into chats and browser histories.
+// pasted into chats and browser histories. The calls panel (its lender name) is
+// left out of links too, as its log is.
 //
 // Remember on this device: off by default. When on, the state is written to
 // localStorage[STORAGE_KEY] (versioned) after each change and read back on
@@ -71,8 +73,12 @@ export const SCHEMA = {
 // The terms panel's rates that change: its LPR link and its what-if rate changes.
 SCHEMA.terms.fields.push("lpr", "lprSpread", "lprRepricing", "lprTenor");
 SCHEMA.terms.lists.rateChanges = { max: 60, fields: ["when", "at", "rate", "ratePer", "keep"] };
+// The rights and calls panels' lender type when the person picked one there ("" = the case's;
+// rights "all" = every type) and the calls panel's lender name. Only rights goes into links.
+SCHEMA.rights = { fields: ["lender"], lists: {} };
+SCHEMA.calls = { fields: ["lender", "lenderName"], lists: {} };
 /** Panels whose fields go into a share link. */
-export const SHARED_PANELS = ["page", "terms", "overdue", "plans", "debts"];
+export const SHARED_PANELS = ["page", "terms", "overdue", "plans", "debts", "rights"];
 
 const isPlain = (o) => o !== null && typeof o === "object" && !Array.isArray(o) && Object.getPrototypeOf(o) === Object.prototype;
 const okString = (k, v) => typeof v === "string" && v.length <= (LONG[k] ?? MAX_LEN);

@@ -464,7 +464,7 @@ export const rights = {
   "rights.fact.collectionCallAttempts": "Unanswered calls: at most 6 attempts a day to one number",
   "rights.fact.noUnrelatedThirdParties": "No collecting from people unrelated to the debt",
   "rights.fact.maliciousOverdraftThreshold": "Being late is not “malicious overdraft”",
-  "rights.fact.illegalDebtCollectionCrime": "Violent, threatening or harassing collection can be a crime",
+  "rights.fact.illegalDebtCollectionCrime": "Collecting illegal debts (such as usurious loans) by violence, threats or harassment can be a crime",
   "rights.fact.complaintHotline12378": "Complain to the lender, then on 12378; the lender must decide within 15 days",
   "rights.fact.negotiationIsFree": "Negotiating is free; paid “agents” are a scam",
   "rights.fact.creditRecordFiveYears": "Negative credit records: kept 5 years from when the bad behaviour ends (e.g. repayment)",
@@ -799,6 +799,7 @@ export const letter = {
   "letter.tpl.agreement": "If you agree, please sign a written repayment agreement with me (or keep a recording of the call); I will pay on time.",
   "letter.tpl.h.collection": "4. Collection",
   "letter.tpl.collection": "Please make sure that you and any collector acting for you follow the rules on collection: do not contact third parties unrelated to this debt (including my family, friends and colleagues) or tell them about it; without my consent, do not contact me between 22:00 and 08:00; and communicate in writing or in a way that keeps a record.",
+  "letter.tpl.collectionAsk": "I ask you and any collector acting for you: do not contact third parties unrelated to this debt (including my family, friends and colleagues) or tell them about it; without my consent, do not contact me between 22:00 and 08:00; and communicate in writing or in a way that keeps a record.",
   "letter.tpl.h.attach": "5. Attached",
   "letter.tpl.attach.id": "Copy of my ID card",
   "letter.tpl.attach.income": "Proof of income or bank statements for the last 3 to 6 months",
@@ -989,7 +990,7 @@ export const calls = {
   "calls.col.actions": "Actions",
   "calls.yes": "yes",
   "calls.no": "no",
-  "calls.storageMemory": "The log lives only in this page and is gone when you close it. Tick “Remember what I enter” below to keep it on this device. It is never put in a share link.",
+  "calls.storageMemory": "The log lives only in this page and is gone when you close it. Tick “Remember what I enter” at the top of the page to keep it on this device. It is never put in a share link.",
   "calls.storageSaved": "The log is kept in this browser on this device (you chose “Remember what I enter”). “Erase what this device saved” erases it. It is never put in a share link.",
   "calls.exportHeading": "Export and import",
   "calls.exportCsv": "Download the log (CSV, opens in Excel / WPS)",
@@ -1030,6 +1031,12 @@ export const calls = {
   "calls.pack.disclosed": ", debt disclosed",
   "calls.errorRow": "Contact {row}: {message}",
   "calls.field.at": "the time",
+  "calls.summarySplit": "{contacts} contacts over {days} days; {binding} may break rules that bind {lender}; {guideline} more go against {documents}, which does not bind {lender}.",
+  "calls.pack.routeLine": "{name} — {text}",
+  "calls.pack.complainantNamed": "Complainant: {name}   Phone: __________",
+  "calls.pack.factsSplit": "From {first} to {last} I logged {contacts} collection contacts. {binding} may break rules that bind {lender}; {guideline} more go against {documents}, which does not bind {lender} and is listed for reference only. In detail:",
+  "calls.pack.sourceRef": "For reference: {source}",
+  "calls.pack.condition.illegalDebtCollectionCrime": "The crime of collecting illegal debts ({source}) applies only to collecting illegal debts such as those from usurious lending, not to every collection; for violence or threats you can call the police (110).",
 };
 
 /** Every section, merged in this order by i18n.js. */

@@ -464,7 +464,7 @@ export const rights = {
   "rights.fact.collectionCallAttempts": "未接通的电话，同一号码一天不宜超过 6 次",
   "rights.fact.noUnrelatedThirdParties": "不能找与债务无关的人催收",
   "rights.fact.maliciousOverdraftThreshold": "逾期不等于“恶意透支”",
-  "rights.fact.illegalDebtCollectionCrime": "暴力、威胁、骚扰催收可能构成犯罪",
+  "rights.fact.illegalDebtCollectionCrime": "催收高利贷等非法债务时使用暴力、威胁、骚扰，可能构成犯罪",
   "rights.fact.complaintHotline12378": "先向机构投诉，再打 12378；机构须在 15 日内处理",
   "rights.fact.negotiationIsFree": "协商还款免费，收费“代办”是骗局",
   "rights.fact.creditRecordFiveYears": "征信不良记录：从不良行为终止（如还清）之日起保存 5 年",
@@ -799,6 +799,7 @@ export const letter = {
   "letter.tpl.agreement": "如蒙同意，请与我签订书面还款协议（或留存通话录音），我会按期还款。",
   "letter.tpl.h.collection": "四、关于催收",
   "letter.tpl.collection": "请贵机构及委托的催收人员依照有关规定催收：不联系与这笔欠款无关的第三人（包括我的亲友、同事），不向他们透露我的欠款信息；未经我同意，不在每日 22:00 至次日 8:00 之间联系我；沟通请通过书面方式或可以留存记录的方式进行。",
+  "letter.tpl.collectionAsk": "我请求贵机构及委托的催收人员：不联系与这笔欠款无关的第三人（包括我的亲友、同事），不向他们透露我的欠款信息；未经我同意，不在每日 22:00 至次日 8:00 之间联系我；沟通请通过书面方式或可以留存记录的方式进行。",
   "letter.tpl.h.attach": "五、附件",
   "letter.tpl.attach.id": "身份证复印件",
   "letter.tpl.attach.income": "收入证明或近 3 至 6 个月的银行流水",
@@ -989,7 +990,7 @@ export const calls = {
   "calls.col.actions": "操作",
   "calls.yes": "是",
   "calls.no": "否",
-  "calls.storageMemory": "记录只在这个页面里，关闭页面就没有了。勾选页面下方的“记住我填的内容”，才会保存在这台设备上。记录不会放进分享链接。",
+  "calls.storageMemory": "记录只在这个页面里，关闭页面就没有了。勾选页面顶部的“记住我填的内容”，才会保存在这台设备上。记录不会放进分享链接。",
   "calls.storageSaved": "记录保存在这台设备的浏览器里（你选择了“记住”）。点“清除本机保存的内容”会删除它。记录不会放进分享链接。",
   "calls.exportHeading": "导出和导入",
   "calls.exportCsv": "下载记录（CSV，Excel / WPS 可打开）",
@@ -1030,6 +1031,12 @@ export const calls = {
   "calls.pack.disclosed": "，透露了欠款",
   "calls.errorRow": "第 {row} 条记录：{message}",
   "calls.field.at": "时间",
+  "calls.summarySplit": "共记录 {contacts} 次联系，涉及 {days} 天；其中 {binding} 次可能违反约束{lender}的规定；另有 {guideline} 次不符合{documents}，但它不约束{lender}。",
+  "calls.pack.routeLine": "{name}——{text}",
+  "calls.pack.complainantNamed": "投诉人：{name}　联系电话：__________",
+  "calls.pack.factsSplit": "自 {first} 至 {last}，我共记录到 {contacts} 次催收联系。其中 {binding} 次可能违反约束{lender}的规定；另有 {guideline} 次不符合{documents}，该规定不约束{lender}，列出仅供参考。具体如下：",
+  "calls.pack.sourceRef": "参照：{source}",
+  "calls.pack.condition.illegalDebtCollectionCrime": "刑法规定的催收非法债务罪（{source}）只适用于催收高利放贷等产生的非法债务，不是对所有催收都适用；遇到暴力或威胁，可以报警（110）。",
 };
 
 /** Every section, merged in this order by i18n.js. */

@@ -464,7 +464,7 @@ export const rights = {
   "rights.fact.collectionCallAttempts": "未接通的電話，同一號碼一天不宜超過 6 次",
   "rights.fact.noUnrelatedThirdParties": "不能找與債務無關的人催收",
   "rights.fact.maliciousOverdraftThreshold": "逾期不等於「惡意透支」",
-  "rights.fact.illegalDebtCollectionCrime": "暴力、威脅、騷擾催收可能構成犯罪",
+  "rights.fact.illegalDebtCollectionCrime": "催收高利貸等非法債務時使用暴力、威脅、騷擾，可能構成犯罪",
   "rights.fact.complaintHotline12378": "先向機構投訴，再打 12378；機構須在 15 日內處理",
   "rights.fact.negotiationIsFree": "協商還款免費，收費「代辦」是騙局",
   "rights.fact.creditRecordFiveYears": "徵信不良記錄：從不良行為終止（如還清）之日起保存 5 年",
@@ -799,6 +799,7 @@ export const letter = {
   "letter.tpl.agreement": "如蒙同意，請與我簽訂書面還款協議（或留存通話錄音），我會按期還款。",
   "letter.tpl.h.collection": "四、關於催收",
   "letter.tpl.collection": "請貴機構及委託的催收人員依照有關規定催收：不聯絡與這筆欠款無關的第三人（包括我的親友、同事），不向他們透露我的欠款資訊；未經我同意，不在每日 22:00 至次日 8:00 之間聯絡我；溝通請透過書面方式或可以留存記錄的方式進行。",
+  "letter.tpl.collectionAsk": "我請求貴機構及委託的催收人員：不聯絡與這筆欠款無關的第三人（包括我的親友、同事），不向他們透露我的欠款資訊；未經我同意，不在每日 22:00 至次日 8:00 之間聯絡我；溝通請透過書面方式或可以留存記錄的方式進行。",
   "letter.tpl.h.attach": "五、附件",
   "letter.tpl.attach.id": "身分證影本",
   "letter.tpl.attach.income": "收入證明或近 3 至 6 個月的銀行往來明細",
@@ -989,7 +990,7 @@ export const calls = {
   "calls.col.actions": "操作",
   "calls.yes": "是",
   "calls.no": "否",
-  "calls.storageMemory": "記錄只在這個頁面裡，關閉頁面就沒有了。勾選頁面下方的「記住我填的內容」，才會儲存在這臺裝置上。記錄不會放進分享連結。",
+  "calls.storageMemory": "記錄只在這個頁面裡，關閉頁面就沒有了。勾選頁面頂部的「記住我填的內容」，才會儲存在這臺裝置上。記錄不會放進分享連結。",
   "calls.storageSaved": "記錄儲存在這臺裝置的瀏覽器裡（你選擇了「記住」）。點「清除本機儲存的內容」會刪除它。記錄不會放進分享連結。",
   "calls.exportHeading": "匯出和匯入",
   "calls.exportCsv": "下載記錄（CSV，Excel / WPS 可開啟）",
@@ -1030,6 +1031,12 @@ export const calls = {
   "calls.pack.disclosed": "，透露了欠款",
   "calls.errorRow": "第 {row} 條記錄：{message}",
   "calls.field.at": "時間",
+  "calls.summarySplit": "共記錄 {contacts} 次聯絡，涉及 {days} 天；其中 {binding} 次可能違反約束{lender}的規定；另有 {guideline} 次不符合{documents}，但它不約束{lender}。",
+  "calls.pack.routeLine": "{name}——{text}",
+  "calls.pack.complainantNamed": "投訴人：{name}　聯絡電話：__________",
+  "calls.pack.factsSplit": "自 {first} 至 {last}，我共記錄到 {contacts} 次催收聯絡。其中 {binding} 次可能違反約束{lender}的規定；另有 {guideline} 次不符合{documents}，該規定不約束{lender}，列出僅供參考。具體如下：",
+  "calls.pack.sourceRef": "參照：{source}",
+  "calls.pack.condition.illegalDebtCollectionCrime": "刑法規定的催收非法債務罪（{source}）只適用於催收高利放貸等產生的非法債務，不是對所有催收都適用；遇到暴力或威脅，可以報警（110）。",
 };
 
 /** Every section, merged in this order by i18n.js. */

@@ -4,7 +4,7 @@
 // pack's text. Every check of a contact is the engine's own (collectionLog on
 // that one contact), so the page and the engine never disagree on what is valid.
 
-import { t } from "../i18n.js";
+import { t, lang } from "../i18n.js";
 import { STORAGE_PREFIX } from "../state.js";
 
 export const CHANNELS = ["call", "sms", "visit", "app", "other"];
@@ -242,36 +242,76 @@ export function routesFor(routes, lender, flags) {
 }
 
 /**
+ * The contacts flagged by rules that bind the lender (binding), and those flagged only by rules
+ * that do not bind it (guideline), each contact counted once; documents names the latter's sources.
+ */
+export function breachCounts(flags) {
+  const binding = new Set();
+  const other = new Set();
+  const documents = [];
+  for (const f of flags ?? []) {
+    for (const i of f.entries) (f.applies ? binding : other).add(i);
+    if (!f.applies && f.source?.document && !documents.includes(f.source.document)) documents.push(f.source.document);
+  }
+  const guideline = [...other].filter((i) => !binding.has(i)).length;
+  return { binding: binding.size, guideline, documents };
+}
+
+/** Simplified characters of article numbers ("第一千零三十三条", "第二条第2项") and their Traditional forms. */
+const ARTICLE_TW = { 条: "條", 项: "項", 万: "萬", 节: "節", 则: "則", 编: "編" };
+/** A source's article as a zh-TW page shows it (the document's title stays as published). */
+export function articleText(article) {
+  if (!article || lang() !== "zh-TW") return article;
+  return String(article).replace(/[条项万节则编]/g, (c) => ARTICLE_TW[c]);
+}
+
+/** Whether the collection-hours rule (conduct rule "lateHours") binds this lender type. */
+export function lateHoursBind(engine, lender) {
+  const r = engine.legalRules();
+  const rule = r.ok && !r.value.problem ? (r.value.conductRules ?? []).find((x) => x.code === "lateHours") : null;
+  return Boolean(rule && lender && rule.scope.includes(lender));
+}
+
+/** Facts whose pack line carries its condition instead of a plain "also concerns". */
+const CONDITIONED = ["illegalDebtCollectionCrime"];
+
+/**
  * The pack as blocks { kind: "title" | "meta" | "h" | "p" | "li", text }, in the page's
  * language. text(x) gives a pack entry's text in that language; when(at) formats a time.
  */
-export function packBlocks({ entries, out, rules, lender, lenderName, text, when, date }) {
+export function packBlocks({ entries, out, rules, lender, lenderName, complainant = "", text, when, date }) {
   const blocks = [];
   const add = (kind, s) => blocks.push({ kind, text: s });
   const ruleTitle = (code) => (CONDUCT.includes(code) ? t(`calls.conduct.${code}`) : t(`calls.rule.${code}`));
-  const cite = (s) => [s.document, s.article, s.date].filter(Boolean).join(" ");
+  const cite = (s) => [s.document, articleText(s.article), s.date].filter(Boolean).join(" ");
   add("title", t("calls.pack.title"));
   const routes = routesFor(rules.complaintRoutes ?? [], lender, out.flags);
   if (routes.length) {
     add("h", t("calls.pack.routes"));
-    for (const r of routes) add("li", `${t(`rights.route.${r.id}`)}${r.contact ? ` ${r.contact}` : ""}: ${text(r)}`);
+    for (const r of routes) {
+      const name = t(`rights.route.${r.id}`);
+      add("li", t("calls.pack.routeLine", { name: r.contact && !name.includes(r.contact) ? `${name} ${r.contact}` : name, text: text(r) }));
+    }
   }
   add("meta", t("calls.pack.lender", { name: lenderName || t("calls.pack.lenderBlank"), type: t(`od.lender.${lender}`) }));
-  add("meta", t("calls.pack.complainant"));
+  add("meta", complainant ? t("calls.pack.complainantNamed", { name: complainant }) : t("calls.pack.complainant"));
   const sorted = entries.map((e, i) => ({ e, i })).sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i));
   if (sorted.length && out.flags.length) {
-    add("p", t("calls.pack.facts", { first: when(sorted[0].e.at), last: when(sorted[sorted.length - 1].e.at), contacts: out.contacts }));
+    const span = { first: when(sorted[0].e.at), last: when(sorted[sorted.length - 1].e.at), contacts: out.contacts };
+    const counts = breachCounts(out.flags);
+    const lenderType = t(`od.lender.${lender}`);
+    if (counts.guideline) add("p", t("calls.pack.factsSplit", { ...span, binding: counts.binding, guideline: counts.guideline, documents: counts.documents.join("、"), lender: lenderType }));
+    else add("p", t("calls.pack.facts", span));
     out.flags.forEach((f, n) => {
       add("h", t("calls.pack.rule", { n: n + 1, rule: ruleTitle(f.rule), count: f.count }));
       const rule = (rules.conductRules ?? []).find((r) => r.code === f.rule);
       if (rule) add("p", text(rule));
-      add("p", t("calls.pack.source", { source: cite(f.source) }));
-      if (!f.applies) add("p", t("calls.pack.notBinding", { lender: t(`od.lender.${lender}`) }));
-      const laws = (f.related ?? [])
-        .map((id) => (rules.facts ?? []).find((x) => x.id === id))
-        .filter((x) => x && x.scope.includes(lender))
-        .map((x) => cite(x.source));
+      add("p", t(f.applies ? "calls.pack.source" : "calls.pack.sourceRef", { source: cite(f.source) }));
+      if (!f.applies) add("p", t("calls.pack.notBinding", { lender: lenderType }));
+      const facts = (f.related ?? []).map((id) => (rules.facts ?? []).find((x) => x.id === id)).filter((x) => x && x.scope.includes(lender));
+      const laws = facts.filter((x) => !CONDITIONED.includes(x.id)).map((x) => cite(x.source));
       if (laws.length) add("p", t("calls.pack.related", { laws: laws.join("; ") }));
+      for (const x of facts.filter((x) => CONDITIONED.includes(x.id))) add("p", t(`calls.pack.condition.${x.id}`, { source: cite(x.source) }));
       for (const i of f.entries) add("li", entryLine(entries[i], when));
     });
   } else {

@@ -10,6 +10,8 @@
 // (calls-data.js LOG_KEY, under the repay. prefix) only while the share bar's
 // "remember" box is ticked; "forget" erases every repay. key, this one too.
 // It is not part of the page state, so it is never put in a share link.
+// The lender type and name are page state ("calls"): kept with "remember",
+// never in a share link.
 
 import { h, clear, id } from "../dom.js";
 import { t, has, lang, onLangChange } from "../i18n.js";
@@ -24,6 +26,7 @@ import {
   CONDUCT,
   LENDERS,
   MAX_CONTACTS,
+  breachCounts,
   checkEntry,
   csvRows,
   importLog,
@@ -62,7 +65,14 @@ export function mount(root, ctx) {
 
   // ---- settings
   const lender = h("select", { id: id("calls-lender"), "data-testid": "calls-lender" }, options("od.lender", LENDERS));
-  lender.value = kept?.lender ?? "bank";
+  // The lender type follows the case (the overdue panel's, ctx.share "overdue") until the
+  // person picks one here; that choice (own) is kept in the page state ("calls").
+  let own = null;
+  const caseLender = () => {
+    const l = ctx.share?.get("overdue")?.lender;
+    return LENDERS.includes(l) ? l : null;
+  };
+  lender.value = caseLender() ?? kept?.lender ?? "bank";
   const lenderName = h("input", { type: "text", id: id("calls-lender-name"), maxlength: "80", autocomplete: "off", "data-testid": "calls-lender-name" });
   const consent = h("input", { type: "checkbox", id: id("calls-consent"), "data-testid": "calls-consent" });
   consent.checked = kept?.consent === true;
@@ -235,7 +245,17 @@ export function mount(root, ctx) {
   cancelBtn.addEventListener("click", resetForm);
   quickMissed.addEventListener("click", () => add({ at: nowText(), channel: "call", answered: false, to: "me" }));
   quickFamily.addEventListener("click", () => add({ at: nowText(), channel: "call", answered: true, to: "unrelatedThirdParty" }));
-  lender.addEventListener("change", update);
+  lender.addEventListener("change", () => {
+    own = lender.value;
+    update();
+  });
+  ctx.share?.on("overdue", () => {
+    const l = caseLender();
+    if (own === null && l && l !== lender.value) {
+      lender.value = l;
+      update();
+    }
+  });
   consent.addEventListener("change", update);
   lenderName.addEventListener("input", () => {
     if (!packBody.hidden) renderPack();
@@ -261,7 +281,11 @@ export function mount(root, ctx) {
       return;
     }
     const flaggedCount = out.byDay.reduce((s, d) => s + d.flagged, 0);
-    summary.textContent = t(flaggedCount ? "calls.summary" : "calls.summaryNone", { contacts: out.contacts, days: out.days, flagged: flaggedCount });
+    // Breaches of rules that bind this lender apart from those of rules that do not bind it.
+    const counts = breachCounts(out.flags);
+    summary.textContent = counts.guideline
+      ? t("calls.summarySplit", { contacts: out.contacts, days: out.days, binding: counts.binding, guideline: counts.guideline, documents: counts.documents.join("、"), lender: t(`od.lender.${lender.value}`) })
+      : t(flaggedCount ? "calls.summary" : "calls.summaryNone", { contacts: out.contacts, days: out.days, flagged: flaggedCount });
     if (out.flags.length) {
       flagsBox.append(
         h("h3", { class: "od-subhead", t: "calls.flagsHeading" }),
@@ -284,7 +308,7 @@ export function mount(root, ctx) {
               ),
               sourceLine(f.source, f.confidence),
               related.length
-                ? h("div", { class: "calls-related" }, h("p", { class: "hint", text: t("calls.alsoSee") }), related.map((x) => [h("p", { class: "calls-related-title", text: has(`rights.fact.${x.id}`) ? t(`rights.fact.${x.id}`) : dataText(x) }), sourceLine(x.source, x.confidence)]))
+                ? h("div", { class: "calls-related" }, h("p", { class: "hint", text: t("calls.alsoSee") }), related.flatMap((x) => [h("p", { class: "calls-related-title", text: has(`rights.fact.${x.id}`) ? t(`rights.fact.${x.id}`) : dataText(x) }), sourceLine(x.source, x.confidence)]))
                 : null,
               h("p", { class: "hint calls-flag-entries", text: `${t("calls.entriesOf")} ${f.entries.map((i) => when(entries[i].at)).join("；")}` }),
             );
@@ -383,6 +407,17 @@ export function mount(root, ctx) {
   });
 
   // ---- complaint pack
+  /** The name typed in the letter panel (its state; the letter is never in a share link), or "". */
+  const letterName = () => {
+    try {
+      return ctx.state?.has("letter") ? String(ctx.state.get(["letter"]).letter?.name ?? "").trim() : "";
+    } catch {
+      return "";
+    }
+  };
+  document.getElementById("panel-letter")?.addEventListener("input", () => {
+    if (!packBody.hidden) renderPack();
+  });
   let blocks = [];
   function renderPack() {
     const date = new Intl.DateTimeFormat(lang(), { year: "numeric", month: "long", day: "numeric" }).format(new Date());
@@ -392,6 +427,7 @@ export function mount(root, ctx) {
       rules,
       lender: lender.value,
       lenderName: lenderName.value.trim(),
+      complainant: letterName(),
       text: dataText,
       when,
       date,
@@ -456,6 +492,17 @@ export function mount(root, ctx) {
   function resetFormLabels() {
     addBtn.textContent = t(editing >= 0 ? "calls.save" : "calls.add");
   }
+  // Saved state (www/state.js): the lender type the person picked here ("" = the case's) and
+  // the lender's name. Share links leave this panel out, as they leave out the log.
+  ctx.state?.register("calls", {
+    get: () => ({ lender: own ?? "", lenderName: lenderName.value }),
+    set(s) {
+      own = LENDERS.includes(s.lender) ? s.lender : null;
+      lender.value = own ?? caseLender() ?? lender.value;
+      if (typeof s.lenderName === "string") lenderName.value = s.lenderName;
+      update();
+    },
+  });
   resetForm();
   update();
   setTimeout(showStorage, 0);

@@ -10,6 +10,7 @@ import { t, has, lang, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { articleText } from "./overdue-source.js";
 import { field, val, form as formEl, panel, controlsState } from "../form.js";
+import { lateHoursBind } from "./calls-data.js";
 
 /** Today's date in the page's language; the page may read the clock, the engine never does. */
 function today() {
@@ -88,7 +89,7 @@ export function letterBlocks(chosen, words, loan = null) {
   add("p", t("letter.tpl.agreement"));
 
   add("h", t("letter.tpl.h.collection"));
-  add("p", t("letter.tpl.collection"));
+  add("p", t(words.collectionAsk ? "letter.tpl.collectionAsk" : "letter.tpl.collection"));
 
   add("h", t("letter.tpl.h.attach"));
   ["id", "income", "hardship", "debts"].forEach((k, i) => add("li", `${i + 1}. ${t(`letter.tpl.attach.${k}`)}`));
@@ -143,7 +144,9 @@ export function mount(root, ctx) {
   let blocks = [];
 
   function words() {
-    return { lender: val(f.lender.input), name: val(f.name.input), contact: val(f.contact.input), account: val(f.account.input), reason: f.reason.input.value.trim() };
+    // For a lender the collection-hours rule does not bind, the letter asks instead of citing rules.
+    const collectionAsk = !lateHoursBind(ctx.engine, chosen?.input?.lender ?? chosen?.input?.overdue?.lender);
+    return { lender: val(f.lender.input), name: val(f.name.input), contact: val(f.contact.input), account: val(f.account.input), reason: f.reason.input.value.trim(), collectionAsk };
   }
 
   function draw() {

@@ -2,7 +2,8 @@
 // to complain, built from legalRules(): the facts, the collection-conduct
 // rules and the complaint routes, each with its document, article, date,
 // confidence mark and whom it binds (its scope of lender types). The person
-// may pick their lender type: the facts and routes that bind or serve it come
+// may pick their lender type (until they do, the case's, from the overdue
+// panel; the pick is page state "rights"): the facts and routes that bind or serve it come
 // first, and those that do not are set apart and say so (the CBA guideline
 // does not bind a microloan company). Then a "sources" view lists the LPR
 // table (with the date it is confirmed through) and every rule of the pack.
@@ -29,7 +30,33 @@ export function mount(root, ctx) {
   const body = h("div", { class: "rights-body" });
   const sources = h("details", { class: "rights-sources" });
   panel(root, "rights.heading", "rights.lead", pickRow, body, sources);
-  pick.addEventListener("change", render);
+  // The lender type follows the case (the overdue panel's, ctx.share "overdue") until the
+  // person picks one here (own: "" = every type); that choice is page state ("rights").
+  let own = null;
+  const caseLender = () => {
+    const l = ctx.share?.get("overdue")?.lender;
+    return LENDERS.includes(l) ? l : null;
+  };
+  pick.value = caseLender() ?? "";
+  pick.addEventListener("change", () => {
+    own = pick.value;
+    render();
+  });
+  ctx.share?.on("overdue", () => {
+    const l = caseLender();
+    if (own === null && l && l !== pick.value) {
+      pick.value = l;
+      render();
+    }
+  });
+  ctx.state?.register("rights", {
+    get: () => ({ lender: own === null ? "" : own || "all" }),
+    set(s) {
+      own = s.lender === "all" ? "" : LENDERS.includes(s.lender) ? s.lender : null;
+      pick.value = own ?? caseLender() ?? "";
+      render();
+    },
+  });
 
   function item(x, kind) {
     const lender = pick.value;
@@ -65,7 +92,7 @@ export function mount(root, ctx) {
             h("ul", { class: "rights-facts" }, others.map((x) => item(x, kind))),
           )
         : null,
-    ];
+    ].filter(Boolean);
   }
 
   function render() {
