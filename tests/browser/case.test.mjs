@@ -280,7 +280,7 @@ test("the case's panels say what they compute: the cap's base, the deduction, th
   await d.locator(".field-debtBudget input").fill("1200");
   await d.locator('[data-testid="debts-table"]').waitFor();
 
-  // zh-TW: one spelling of 停息掛賬, article numbers in Traditional in the plans and the letter.
+  // zh-TW: one spelling of 停息掛帳 (as the rule pack's Traditional text), article numbers in Traditional in the plans and the letter.
   await p.locator(`tr[data-kind="${CHOSEN}"] button.choose`).click();
   await page.locator("#lang-select").selectOption("zh-TW");
   await page.waitForFunction(() => document.documentElement.lang === "zh-TW");
@@ -288,9 +288,9 @@ test("the case's panels say what they compute: the cap's base, the deduction, th
   assert.ok(twLetter.includes("第六百七十條") && !twLetter.includes("第六百七十条"), "letter article in Traditional");
   assert.ok(twLetter.includes("第二條第2項"), "letter article in Traditional");
   const twPlans = await p.innerText();
-  assert.ok(!twPlans.includes("掛帳") && twPlans.includes("掛賬"), "plans spell 停息掛賬");
+  assert.ok(!twPlans.includes("掛賬") && twPlans.includes("掛帳"), "plans spell 停息掛帳");
   assert.ok(!twPlans.includes("第六百七十条"), "plans article in Traditional");
-  assert.ok(Object.values(twp).every((x) => !x.includes("掛帳")));
+  assert.ok(Object.values(twp).every((x) => !x.includes("掛賬")));
   // 360 px: the figures and the claimed/lawful table fit their boxes in zh-TW and en.
   assert.deepEqual(await overflowing(page, "#panel-plans .figure dd, #panel-plans .plans-position .table-scroll, #panel-overdue .figure dd"), []);
   await page.locator("#lang-select").selectOption("en");
