@@ -7,18 +7,22 @@
 //! output. Tests and the fuzzer call these same functions on the host.
 
 mod collection;
+mod debts;
 mod json;
 mod overdue;
 mod overdue_out;
 mod plans;
+mod rate;
 mod rules;
 mod terms;
 
 pub use collection::{collection_log, CollectionOut};
+pub use debts::debt_plan;
 pub use overdue::overdue_cost;
-pub use plans::{debt_plan, repayment_plans};
+pub use plans::repayment_plans;
+pub use rate::{cashflow_rate, CashflowRateOut};
 pub use rules::legal_rules;
-pub use terms::{cashflow_rate, loan_terms, CashflowRateOut, LoanTermsOut};
+pub use terms::{loan_terms, LoanTermsOut};
 
 use crate::error::Result;
 use crate::input::Value;
