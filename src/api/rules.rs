@@ -5,8 +5,41 @@
 use super::overdue_out::LprOut;
 use super::{MoneyText, PercentText};
 use crate::money::{fmt_money, fmt_percent, mul};
-use crate::rules::{self, Jurisdiction, RulePack, Source};
+use crate::rules::{self, Confidence, Jurisdiction, RulePack, Source};
 use serde::Serialize;
+
+/// The texts, source and confidence every entry of `legalRules` carries,
+/// written in this order where the entry has them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitedOut {
+    /// Simplified Chinese.
+    pub zh: String,
+    /// Traditional Chinese.
+    #[serde(rename = "zhTW")]
+    pub zh_tw: String,
+    /// English.
+    pub en: String,
+    /// Where it comes from.
+    pub source: Source,
+    /// `primary`, `secondary` or `reported`.
+    pub confidence: &'static str,
+}
+
+impl CitedOut {
+    fn new(
+        (zh, zh_tw, en): (&str, &str, &str),
+        source: &Source,
+        confidence: Confidence,
+    ) -> CitedOut {
+        CitedOut {
+            zh: zh.to_owned(),
+            zh_tw: zh_tw.to_owned(),
+            en: en.to_owned(),
+            source: source.clone(),
+            confidence: confidence.as_str(),
+        }
+    }
+}
 
 /// A rule as `legalRules` returns it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,17 +85,9 @@ pub struct RuleOut {
     pub markup_max_percent: Option<PercentText>,
     /// English description (same as `en`).
     pub description: String,
-    /// Simplified Chinese.
-    pub zh: String,
-    /// Traditional Chinese.
-    #[serde(rename = "zhTW")]
-    pub zh_tw: String,
-    /// English.
-    pub en: String,
-    /// Where it comes from.
-    pub source: Source,
-    /// `primary`, `secondary` or `reported`.
-    pub confidence: &'static str,
+    /// Its texts, source and confidence.
+    #[serde(flatten)]
+    pub cited: CitedOut,
     /// When the entry was last checked.
     pub as_of: String,
 }
@@ -73,17 +98,9 @@ pub struct RuleOut {
 pub struct FactOut {
     /// Stable id.
     pub id: String,
-    /// Simplified Chinese.
-    pub zh: String,
-    /// Traditional Chinese.
-    #[serde(rename = "zhTW")]
-    pub zh_tw: String,
-    /// English.
-    pub en: String,
-    /// Where it comes from.
-    pub source: Source,
-    /// `primary`, `secondary` or `reported`.
-    pub confidence: &'static str,
+    /// Its texts, source and confidence.
+    #[serde(flatten)]
+    pub cited: CitedOut,
     /// The lender types the fact concerns or its source binds.
     pub scope: Vec<String>,
 }
@@ -107,17 +124,9 @@ pub struct ConductRuleOut {
     /// For `unansweredCalls`: the attempts a day the rule allows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_per_day: Option<u32>,
-    /// Simplified Chinese.
-    pub zh: String,
-    /// Traditional Chinese.
-    #[serde(rename = "zhTW")]
-    pub zh_tw: String,
-    /// English.
-    pub en: String,
-    /// Where it comes from.
-    pub source: Source,
-    /// `primary`, `secondary` or `reported`.
-    pub confidence: &'static str,
+    /// Its texts, source and confidence.
+    #[serde(flatten)]
+    pub cited: CitedOut,
     /// When the entry was last checked.
     pub as_of: String,
     /// Ids of facts on the same conduct.
@@ -136,17 +145,9 @@ pub struct RouteOut {
     pub scope: Vec<String>,
     /// A phone number, or `null`.
     pub contact: Option<String>,
-    /// Simplified Chinese.
-    pub zh: String,
-    /// Traditional Chinese.
-    #[serde(rename = "zhTW")]
-    pub zh_tw: String,
-    /// English.
-    pub en: String,
-    /// Where it comes from.
-    pub source: Source,
-    /// `primary`, `secondary` or `reported`.
-    pub confidence: &'static str,
+    /// Its texts, source and confidence.
+    #[serde(flatten)]
+    pub cited: CitedOut,
 }
 
 /// `"HH:MM"` from minutes after midnight.
@@ -164,11 +165,7 @@ fn conduct_out(r: &rules::ConductRule) -> ConductRuleOut {
         from_time: r.from_minute.map(clock_text),
         to_time: r.to_minute.map(clock_text),
         max_per_day: r.max_per_day,
-        zh: r.zh.clone(),
-        zh_tw: r.zh_tw.clone(),
-        en: r.en.clone(),
-        source: r.source.clone(),
-        confidence: r.confidence.as_str(),
+        cited: CitedOut::new((&r.zh, &r.zh_tw, &r.en), &r.source, r.confidence),
         as_of: r.as_of.to_string(),
         related: r.related.clone(),
     }
@@ -227,11 +224,7 @@ fn rule_out(pack: &RulePack, r: &rules::Rule) -> RuleOut {
         markup_min_percent: r.markup_min_percent.map(fmt_percent),
         markup_max_percent: r.markup_max_percent.map(fmt_percent),
         description: r.en.clone(),
-        zh: r.zh.clone(),
-        zh_tw: r.zh_tw.clone(),
-        en: r.en.clone(),
-        source: r.source.clone(),
-        confidence: r.confidence.as_str(),
+        cited: CitedOut::new((&r.zh, &r.zh_tw, &r.en), &r.source, r.confidence),
         as_of: r.as_of.to_string(),
     }
 }
@@ -252,11 +245,7 @@ pub fn legal_rules() -> RulesOut {
                 .iter()
                 .map(|f| FactOut {
                     id: f.id.clone(),
-                    zh: f.zh.clone(),
-                    zh_tw: f.zh_tw.clone(),
-                    en: f.en.clone(),
-                    source: f.source.clone(),
-                    confidence: f.confidence.as_str(),
+                    cited: CitedOut::new((&f.zh, &f.zh_tw, &f.en), &f.source, f.confidence),
                     scope: f.scope.clone(),
                 })
                 .collect(),
@@ -269,11 +258,7 @@ pub fn legal_rules() -> RulesOut {
                     kind: c.kind.clone(),
                     scope: c.scope.clone(),
                     contact: c.contact.clone(),
-                    zh: c.zh.clone(),
-                    zh_tw: c.zh_tw.clone(),
-                    en: c.en.clone(),
-                    source: c.source.clone(),
-                    confidence: c.confidence.as_str(),
+                    cited: CitedOut::new((&c.zh, &c.zh_tw, &c.en), &c.source, c.confidence),
                 })
                 .collect(),
             problem: None,
