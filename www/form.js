@@ -110,22 +110,14 @@ export function controlsState(controls) {
   };
 }
 
-/** The single-string fields of a state declaration (panels/fields.js), in declared order. */
+/** The single fields of a state declaration (panels/fields.js), in order. */
 export const fieldsOf = (decl) => Object.keys(decl).filter((k) => typeof decl[k] === "string");
-
-/** controls (name → control, or name → value) in the order of names; throws unless it holds exactly those names (a declaration and its panel agree). */
+/** controls (or values) in the order of names; throws unless it has exactly those names. */
 export function declaredControls(names, controls) {
-  const have = Object.keys(controls);
-  if (have.length !== names.length || names.some((k) => !Object.hasOwn(controls, k))) {
-    throw new Error(`declared state fields [${names}] differ from the panel's controls [${have}]`);
-  }
+  if (Object.keys(controls).length !== names.length || names.some((k) => !Object.hasOwn(controls, k))) throw new Error(`state fields ${names} ≠ ${Object.keys(controls)}`);
   return Object.fromEntries(names.map((k) => [k, controls[k]]));
 }
-
-/** controlsState over the declared names (see declaredControls). */
-export function declaredState(names, controls) {
-  return controlsState(declaredControls(names, controls));
-}
+export const declaredState = (names, controls) => controlsState(declaredControls(names, controls));
 
 /** A <form> that never submits (everything recomputes as it is typed). */
 export function form(cls, ...children) {

@@ -9,10 +9,7 @@
 // The page's language and the chosen plan are part of the case: a reload with
 // "remember" on, or a share link, restores them with the figures.
 //
-// Each panel's saved/shared fields are declared once, in panels/fields.js
-// (names in get() order, list limits, shared or not); SCHEMA and
-// SHARED_PANELS are built from those declarations, and the panels read and
-// write their controls by them.
+// SCHEMA and SHARED_PANELS are built from the panels' declarations (panels/fields.js).
 //
 // Panels register { get, set } with createStateRegistry() (ctx.state); set(s)
 // writes the fields and recomputes at once. validate() is the one gate for
@@ -47,17 +44,10 @@ export const MAX_LEN = 120;
 const LONG = { reason: 2000, name: 80, lender: 80, contact: 80, label: 60 };
 const MAX_FRAGMENT = 32_000;
 
-/**
- * The engine's own list limits (src/api/terms.rs MAX_FEES, schedule::MAX_PERIODS for prepayments,
- * debt::MAX_DEBTS): a saved or shared state never holds more rows than the engine accepts
- * (tests/js/case.test.mjs checks them against the wasm). Declared in panels/fields.js.
- */
+/** The lists' row limits (tests/js/case.test.mjs checks them against the wasm). */
 export const LIMITS = LIST_LIMITS;
 
-/**
- * Every state panel's fields, built from its one declaration in panels/fields.js: fields are
- * single strings; lists are dynamic rows with their own fields and a maximum count.
- */
+/** Every panel's fields; lists are dynamic rows with their own fields and a maximum count. */
 export const SCHEMA = Object.fromEntries(
   Object.entries(DECLARED).map(([name, { fields }]) => [
     name,
@@ -67,7 +57,7 @@ export const SCHEMA = Object.fromEntries(
     },
   ]),
 );
-/** Panels whose fields go into a share link (not the letter's personal fields, not the calls panel). */
+/** Panels whose fields go into a share link. */
 export const SHARED_PANELS = Object.keys(DECLARED).filter((name) => DECLARED[name].shared);
 
 const isPlain = (o) => o !== null && typeof o === "object" && !Array.isArray(o) && Object.getPrototypeOf(o) === Object.prototype;

@@ -248,12 +248,11 @@ export function mount(root, ctx) {
     loop.refreshError();
   });
 
-  // Saved / shared state (www/state.js): the fields and rows declared in TERMS (panels/fields.js), in its order.
+  // Saved / shared state (www/state.js): the fields and rows of TERMS (panels/fields.js), in its order.
   const fields = declaredState(fieldsOf(STATE), {
     principal: f.principal.input, received: f.received.input, rate: f.rate.input, ratePer: perSelect, periods: f.periods.input, method: methodSelect,
     startDate: f.startDate.input, dayBasis: daySelect, lpr: lpr.input, lprSpread: lprSpread.input, lprRepricing: lprRepricing.input, lprTenor: lprTenor.input,
   });
-  // Each list's rows and their controls, in the order of the list's declared fields ("when" first: it sets the type of "at").
   const lists = declaredControls(Object.keys(STATE).filter((k) => STATE[k] !== FIELD), {
     fees: { rows: feeRows, add: addFeeRow, list: feeList, controls: (r) => ({ label: r.label.input, amount: r.amount.input, unit: r.amount.unit, when: r.when.input }) },
     prepayments: { rows: prepayRows, add: addPrepayRow, list: prepayList, controls: (r) => ({ period: r.period.input, amount: r.amount.input, then: r.then.input }) },
