@@ -110,6 +110,15 @@ export function controlsState(controls) {
   };
 }
 
+/** The single fields of a state declaration (panels/fields.js), in order. */
+export const fieldsOf = (decl) => Object.keys(decl).filter((k) => typeof decl[k] === "string");
+/** controls (or values) in the order of names; throws unless it has exactly those names. */
+export function declaredControls(names, controls) {
+  if (Object.keys(controls).length !== names.length || names.some((k) => !Object.hasOwn(controls, k))) throw new Error(`state fields ${names} ≠ ${Object.keys(controls)}`);
+  return Object.fromEntries(names.map((k) => [k, controls[k]]));
+}
+export const declaredState = (names, controls) => controlsState(declaredControls(names, controls));
+
 /** A <form> that never submits (everything recomputes as it is typed). */
 export function form(cls, ...children) {
   return h("form", { class: cls, novalidate: true, on: { submit: (e) => e.preventDefault() } }, ...children);

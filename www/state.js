@@ -9,6 +9,8 @@
 // The page's language and the chosen plan are part of the case: a reload with
 // "remember" on, or a share link, restores them with the figures.
 //
+// SCHEMA and SHARED_PANELS are built from the panels' declarations (panels/fields.js).
+//
 // Panels register { get, set } with createStateRegistry() (ctx.state); set(s)
 // writes the fields and recomputes at once. validate() is the one gate for
 // anything read back (a link, localStorage): only the panels and fields of
@@ -31,6 +33,7 @@
 
 import { h } from "./dom.js";
 import { bind } from "./i18n.js";
+import { DECLARED, FIELD, LIMITS as LIST_LIMITS } from "./panels/fields.js";
 
 export const STATE_VERSION = 1;
 export const STORAGE_PREFIX = "repay.";
@@ -41,44 +44,21 @@ export const MAX_LEN = 120;
 const LONG = { reason: 2000, name: 80, lender: 80, contact: 80, label: 60 };
 const MAX_FRAGMENT = 32_000;
 
-/**
- * The engine's own list limits (src/api/terms.rs MAX_FEES, schedule::MAX_PERIODS for prepayments,
- * debt::MAX_DEBTS): a saved or shared state never holds more rows than the engine accepts, and
- * never refuses what it accepts (tests/js/state-limits.test.mjs checks both against the wasm).
- */
-export const LIMITS = { fees: 20, prepayments: 600, debts: 50 };
+/** The lists' row limits (tests/js/case.test.mjs checks them against the wasm). */
+export const LIMITS = LIST_LIMITS;
 
 /** Every panel's fields; lists are dynamic rows with their own fields and a maximum count. */
-export const SCHEMA = {
-  page: { fields: ["lang"], lists: {} },
-  terms: {
-    fields: ["principal", "received", "rate", "ratePer", "periods", "method", "startDate", "dayBasis"],
-    lists: { fees: { max: LIMITS.fees, fields: ["label", "amount", "unit", "when"] }, prepayments: { max: LIMITS.prepayments, fields: ["period", "amount", "then"] } },
-  },
-  overdue: {
-    fields: [
-      "principal", "interest", "fees", "periodMode", "days", "from", "to", "lender", "penaltyMode", "penaltyRate", "penaltyPer",
-      "contractRate", "contractPer", "markup", "compound", "lateFee", "lateFeeUnit", "lateFeePer", "contractDate", "chargeOnFees",
-      "dayBasis", "filingDate", "upfront", "payment",
-    ],
-    lists: {},
-  },
-  plans: {
-    fields: ["principal", "interest", "penalties", "fees", "rate", "ratePer", "budget", "lender", "lumpSum", "offer", "months", "deferral", "planOn", "chosen"],
-    lists: {},
-  },
-  debts: { fields: ["budget"], lists: { debts: { max: LIMITS.debts, fields: ["name", "balance", "rate", "ratePer", "min"] } } },
-  letter: { fields: ["lender", "name", "contact", "account", "reason"], lists: {} },
-};
-// The terms panel's rates that change: its LPR link and its what-if rate changes.
-SCHEMA.terms.fields.push("lpr", "lprSpread", "lprRepricing", "lprTenor");
-SCHEMA.terms.lists.rateChanges = { max: 60, fields: ["when", "at", "rate", "ratePer", "keep"] };
-// The rights and calls panels' lender type when the person picked one there ("" = the case's;
-// rights "all" = every type) and the calls panel's lender name. Only rights goes into links.
-SCHEMA.rights = { fields: ["lender"], lists: {} };
-SCHEMA.calls = { fields: ["lender", "lenderName"], lists: {} };
+export const SCHEMA = Object.fromEntries(
+  Object.entries(DECLARED).map(([name, { fields }]) => [
+    name,
+    {
+      fields: Object.keys(fields).filter((k) => fields[k] === FIELD),
+      lists: Object.fromEntries(Object.entries(fields).filter(([, kind]) => kind !== FIELD)),
+    },
+  ]),
+);
 /** Panels whose fields go into a share link. */
-export const SHARED_PANELS = ["page", "terms", "overdue", "plans", "debts", "rights"];
+export const SHARED_PANELS = Object.keys(DECLARED).filter((name) => DECLARED[name].shared);
 
 const isPlain = (o) => o !== null && typeof o === "object" && !Array.isArray(o) && Object.getPrototypeOf(o) === Object.prototype;
 const okString = (k, v) => typeof v === "string" && v.length <= (LONG[k] ?? MAX_LEN);

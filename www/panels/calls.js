@@ -16,7 +16,8 @@
 import { h, clear, id } from "../dom.js";
 import { t, has, lang, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
-import { panel, options, errorText } from "../form.js";
+import { panel, options, errorText, declaredControls, fieldsOf } from "../form.js";
+import { CALLS as STATE } from "./fields.js";
 import { csvText, download, fileName, today } from "../export.js";
 import { dataText, sourceLine } from "./overdue-source.js";
 import { scopeNames } from "./rights.js";
@@ -495,7 +496,8 @@ export function mount(root, ctx) {
   // Saved state (www/state.js): the lender type the person picked here ("" = the case's) and
   // the lender's name. Share links leave this panel out, as they leave out the log.
   ctx.state?.register("calls", {
-    get: () => ({ lender: own ?? "", lenderName: lenderName.value }),
+    // Its declared fields (panels/fields.js CALLS), checked and in declared order.
+    get: () => declaredControls(fieldsOf(STATE), { lender: own ?? "", lenderName: lenderName.value }),
     set(s) {
       own = LENDERS.includes(s.lender) ? s.lender : null;
       lender.value = own ?? caseLender() ?? lender.value;

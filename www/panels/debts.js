@@ -10,7 +10,8 @@
 
 import { h } from "../dom.js";
 import { bind, onLangChange, t } from "../i18n.js";
-import { field, unitOf, textInput, rateInput, options, val, moneyOf, form as formEl, panel, recompute, readControl, writeControl } from "../form.js";
+import { field, unitOf, textInput, rateInput, options, val, moneyOf, form as formEl, panel, recompute, readControl, writeControl, declaredState, declaredControls, fieldsOf } from "../form.js";
+import { DEBTS as STATE } from "./fields.js";
 import { resultSection } from "../result.js";
 import { skeleton, prompt, bestOf, render } from "./debts-result.js";
 
@@ -191,20 +192,22 @@ export function mount(root, ctx) {
     if (!last) loop.compute();
   });
 
-  // Saved / shared state (www/state.js): the budget and every debt row, in order.
-  const rowControls = (row) => ({ name: row.name.input, balance: row.balance.input, rate: row.rate.input, ratePer: row.per, min: row.min.input });
+  // Saved / shared state (www/state.js; declared in panels/fields.js DEBTS): the budget and every debt row, in order.
+  const fields = declaredState(fieldsOf(STATE), { budget: budget.input });
+  const rowControls = (row) =>
+    Object.entries(declaredControls(STATE.debts.fields, { name: row.name.input, balance: row.balance.input, rate: row.rate.input, ratePer: row.per, min: row.min.input }));
   ctx.state?.register("debts", {
     get: () => ({
-      budget: readControl(budget.input),
-      debts: rows.map((row) => Object.fromEntries(Object.entries(rowControls(row)).map(([k, el]) => [k, readControl(el)]))),
+      ...fields.get(),
+      debts: rows.map((row) => Object.fromEntries(rowControls(row).map(([k, el]) => [k, readControl(el)]))),
     }),
     set(s) {
-      writeControl(budget.input, s.budget);
+      fields.set(s);
       if (s.debts) {
         for (const row of rows.splice(0)) row.el.remove();
         for (const item of s.debts) {
           const row = addRow({}, false);
-          for (const [k, el] of Object.entries(rowControls(row))) writeControl(el, item[k]);
+          for (const [k, el] of rowControls(row)) writeControl(el, item[k]);
         }
         if (!rows.length) [0, 1].forEach(() => addRow({}, false)); // the page's starting two rows
         relabel();

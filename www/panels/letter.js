@@ -9,7 +9,8 @@ import { h, clear } from "../dom.js";
 import { t, has, lang, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { articleText } from "./overdue-source.js";
-import { field, val, form as formEl, panel, controlsState } from "../form.js";
+import { field, val, form as formEl, panel, declaredState, fieldsOf } from "../form.js";
+import { LETTER as STATE } from "./fields.js";
 import { lateHoursBind } from "./calls-data.js";
 
 /** Today's date in the page's language; the page may read the clock, the engine never does. */
@@ -200,8 +201,8 @@ export function mount(root, ctx) {
     status.textContent = "";
     draw();
   });
-  // Saved state (www/state.js; share links leave the letter out).
-  const fields = controlsState(Object.fromEntries(Object.entries(f).map(([k, x]) => [k, x.input])));
+  // Saved state (www/state.js; fields declared in panels/fields.js LETTER; share links leave the letter out).
+  const fields = declaredState(fieldsOf(STATE), Object.fromEntries(Object.entries(f).map(([k, x]) => [k, x.input])));
   ctx.state?.register("letter", {
     get: fields.get,
     set(s) {

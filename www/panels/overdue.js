@@ -18,7 +18,8 @@
 
 import { h } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
-import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, moneyOf as num, form as formEl, panel, recompute, controlsState } from "../form.js";
+import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, moneyOf as num, form as formEl, panel, recompute, declaredState, fieldsOf } from "../form.js";
+import { OVERDUE as STATE } from "./fields.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./overdue-result.js";
 
@@ -223,9 +224,9 @@ export function mount(root, ctx) {
     loop.refreshError();
   });
 
-  // Saved / shared state (www/state.js). A restored value that differs from
+  // Saved / shared state (www/state.js; fields declared in panels/fields.js OVERDUE). A restored value that differs from
   // the loan's prefill counts as typed, so later loan changes leave it alone.
-  const fields = controlsState({
+  const fields = declaredState(fieldsOf(STATE), {
     principal: f.principal.input, interest: f.interest.input, fees: f.fees.input, periodMode: modeSelect, days: f.days.input,
     from: f.from.input, to: f.to.input, lender: lenderSelect, penaltyMode, penaltyRate: f.penaltyRate.input, penaltyPer,
     contractRate: f.contractRate.input, contractPer, markup: f.markup.input, compound: f.compound.input, lateFee: f.lateFee.input,

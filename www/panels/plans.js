@@ -16,7 +16,8 @@
 
 import { h } from "../dom.js";
 import { onLangChange, t } from "../i18n.js";
-import { field, unitOf, textInput, rateInput, intInput, options, val, moneyOf, form as formEl, panel, recompute, controlsState } from "../form.js";
+import { field, unitOf, textInput, rateInput, intInput, options, val, moneyOf, form as formEl, panel, recompute, declaredState, fieldsOf } from "../form.js";
+import { PLANS as STATE } from "./fields.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./plans-result.js";
 
@@ -216,7 +217,8 @@ export function mount(root, ctx) {
 
   // Saved / shared state (www/state.js). A restored value that differs from
   // what the other panels prefilled counts as typed, so it is kept.
-  const fields = controlsState({
+  // Every declared field (panels/fields.js PLANS) but "chosen", the plan picked, which is no control.
+  const fields = declaredState(fieldsOf(STATE).filter((k) => k !== "chosen"), {
     principal: f.principal.input, interest: f.interest.input, penalties: f.penalties.input, fees: f.fees.input, rate: f.rate.input,
     ratePer: perSelect, budget: f.budget.input, lender: lenderSelect, lumpSum: f.lumpSum.input, offer: f.offer.input,
     months: f.months.input, deferral: f.deferral.input, planOn: planOnSelect,

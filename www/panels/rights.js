@@ -12,7 +12,8 @@
 import { h, clear } from "../dom.js";
 import { t, has, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
-import { panel, options } from "../form.js";
+import { panel, options, declaredControls, fieldsOf } from "../form.js";
+import { RIGHTS as STATE } from "./fields.js";
 import { dataContent, sourceLine, sourceList, packDate } from "./overdue-source.js";
 
 const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "other"];
@@ -50,7 +51,8 @@ export function mount(root, ctx) {
     }
   });
   ctx.state?.register("rights", {
-    get: () => ({ lender: own === null ? "" : own || "all" }),
+    // Its declared fields (panels/fields.js RIGHTS), checked and in declared order.
+    get: () => declaredControls(fieldsOf(STATE), { lender: own === null ? "" : own || "all" }),
     set(s) {
       own = s.lender === "all" ? "" : LENDERS.includes(s.lender) ? s.lender : null;
       pick.value = own ?? caseLender() ?? "";

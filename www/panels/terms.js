@@ -11,7 +11,8 @@
 import { h, id } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
 import { cleanNumeral } from "../format.js";
-import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, form as formEl, panel, recompute, controlsState, readControl, writeControl } from "../form.js";
+import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, form as formEl, panel, recompute, declaredState, declaredControls, fieldsOf, readControl, writeControl } from "../form.js";
+import { TERMS as STATE, FIELD } from "./fields.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./terms-result.js";
 
@@ -247,19 +248,24 @@ export function mount(root, ctx) {
     loop.refreshError();
   });
 
-  // Saved / shared state (www/state.js): the fields, then the fee and prepayment rows.
-  const fields = controlsState({ principal: f.principal.input, received: f.received.input, rate: f.rate.input, ratePer: perSelect, periods: f.periods.input, method: methodSelect, startDate: f.startDate.input, dayBasis: daySelect });
-  const feeControls = (r) => ({ label: r.label.input, amount: r.amount.input, unit: r.amount.unit, when: r.when.input });
-  const prepayControls = (r) => ({ period: r.period.input, amount: r.amount.input, then: r.then.input });
-  // "when" first: it sets the type of "at" (text for an installment, date for a date).
-  const rateControls = (r) => ({ when: r.at.unit, at: r.at.input, rate: r.rate.input, ratePer: r.rate.unit, keep: r.keep.input });
-  const lprFields = controlsState({ lpr: lpr.input, lprSpread: lprSpread.input, lprRepricing: lprRepricing.input, lprTenor: lprTenor.input });
-  const rowsOf = (rows, controls) => rows.map((r) => Object.fromEntries(Object.entries(controls(r)).map(([k, el]) => [k, readControl(el)])));
-  function setRows(rows, items, add, controls, list) {
+  // Saved / shared state (www/state.js): the fields and rows of TERMS (panels/fields.js), in its order.
+  const fields = declaredState(fieldsOf(STATE), {
+    principal: f.principal.input, received: f.received.input, rate: f.rate.input, ratePer: perSelect, periods: f.periods.input, method: methodSelect,
+    startDate: f.startDate.input, dayBasis: daySelect, lpr: lpr.input, lprSpread: lprSpread.input, lprRepricing: lprRepricing.input, lprTenor: lprTenor.input,
+  });
+  const lists = declaredControls(Object.keys(STATE).filter((k) => STATE[k] !== FIELD), {
+    fees: { rows: feeRows, add: addFeeRow, list: feeList, controls: (r) => ({ label: r.label.input, amount: r.amount.input, unit: r.amount.unit, when: r.when.input }) },
+    prepayments: { rows: prepayRows, add: addPrepayRow, list: prepayList, controls: (r) => ({ period: r.period.input, amount: r.amount.input, then: r.then.input }) },
+    rateChanges: { rows: rateRows, add: addRateRow, list: rateList, controls: (r) => ({ when: r.at.unit, at: r.at.input, rate: r.rate.input, ratePer: r.rate.unit, keep: r.keep.input }) },
+  });
+  const rowControls = (name, row) => Object.entries(declaredControls(STATE[name].fields, lists[name].controls(row)));
+  const rowsOf = (name) => lists[name].rows.map((r) => Object.fromEntries(rowControls(name, r).map(([k, el]) => [k, readControl(el)])));
+  function setRows(name, items) {
+    const { rows, add, list } = lists[name];
     for (const r of rows.splice(0)) r.el.remove();
     for (const item of items ?? []) {
       const row = add(false);
-      for (const [k, el] of Object.entries(controls(row))) {
+      for (const [k, el] of rowControls(name, row)) {
         writeControl(el, item[k]);
         if (k === "when") row.syncWhen?.();
       }
@@ -267,20 +273,14 @@ export function mount(root, ctx) {
     if (rows.length) list.closest("details").open = true;
   }
   ctx.state?.register("terms", {
-    get: () => ({
-      ...fields.get(),
-      fees: rowsOf(feeRows, feeControls),
-      prepayments: rowsOf(prepayRows, prepayControls),
-      ...lprFields.get(),
-      rateChanges: rowsOf(rateRows, rateControls),
-    }),
+    get() {
+      const values = fields.get();
+      return Object.fromEntries(Object.entries(STATE).map(([k, kind]) => [k, kind === FIELD ? values[k] : rowsOf(k)]));
+    },
     set(s) {
       fields.set(s);
-      lprFields.set(s);
-      if (s.fees || s.prepayments || s.rateChanges) {
-        setRows(feeRows, s.fees, addFeeRow, feeControls, feeList);
-        setRows(prepayRows, s.prepayments, addPrepayRow, prepayControls, prepayList);
-        setRows(rateRows, s.rateChanges, addRateRow, rateControls, rateList);
+      if (Object.keys(lists).some((k) => s[k])) {
+        for (const k of Object.keys(lists)) setRows(k, s[k]);
         relabelRows();
       }
       syncLpr();
