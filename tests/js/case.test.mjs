@@ -94,4 +94,8 @@ test("the state's list limits are the engine's", () => {
   const debt = { balance: "100", rate: { percent: "10", per: "year" }, minPayment: "10" };
   assert.ok(!tooMany(() => debtPlan({ debts: Array(LIMITS.debts).fill(debt), monthlyBudget: "5000" })));
   assert.ok(tooMany(() => debtPlan({ debts: Array(LIMITS.debts + 1).fill(debt), monthlyBudget: "5000" })));
+  assert.equal(SCHEMA.terms.lists.rateChanges.max, LIMITS.rateChanges);
+  const changes = (n) => Array.from({ length: n }, (_, i) => ({ period: (i % 600) + 1, rate: { percent: String(4 + (i % 2)), per: "year" } }));
+  assert.ok(!tooMany(() => loanTerms({ ...loan, rateChanges: changes(LIMITS.rateChanges) })));
+  assert.ok(tooMany(() => loanTerms({ ...loan, rateChanges: changes(LIMITS.rateChanges + 1) })));
 });

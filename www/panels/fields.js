@@ -1,13 +1,13 @@
 // Each panel's saved/shared fields, declared once: state.js builds SCHEMA from
 // these and the panels read and write their controls by them (form.js
 // declaredState). Order = the order get() writes = a share link's JSON: keep it.
-// A list's max is the engine's limit (rateChanges: state.js's 60, as before).
+// A list's max is the engine's limit (tests/js/case.test.mjs checks each against the wasm).
 
 export const FIELD = "field";
 const fields = (names) => Object.fromEntries(names.split(" ").map((k) => [k, FIELD]));
 const list = (max, names) => ({ max, fields: names.split(" ") });
 
-export const LIMITS = { fees: 20, prepayments: 600, debts: 50, rateChanges: 60 };
+export const LIMITS = { fees: 20, prepayments: 600, debts: 50, rateChanges: 600 };
 
 export const PAGE = fields("lang");
 export const TERMS = {
