@@ -12,10 +12,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, screenshot } from "./helpers.mjs";
+import { startServer, launchBrowser, screenshot, startHost } from "./helpers.mjs";
 import { writeDist } from "../../scripts/dist.mjs";
 
 let tmp;
@@ -53,17 +52,8 @@ before(async () => {
   execFileSync("tar", ["-xzf", path.join(tmp, packed[0].filename), "-C", unpacked]);
   calc = await startServer(path.join(unpacked, "package")); // npm tarballs hold one folder, package/
   calcOrigin = calc.url.replace(/\/$/, "");
-  host = createServer((req, res) => {
-    if (req.url === "/") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(hostPage(calcOrigin));
-    } else {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((resolve) => host.listen(0, "127.0.0.1", resolve));
-  const hostOrigin = `http://127.0.0.1:${host.address().port}`;
+  host = await startHost({ "/": { type: "text/html; charset=utf-8", body: hostPage(calcOrigin) } });
+  const hostOrigin = host.origin;
   assert.notEqual(hostOrigin, calcOrigin);
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -81,7 +71,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await calc?.stop();
-  await new Promise((resolve) => (host ? host.close(resolve) : resolve()));
+  await host?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -12,8 +12,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { startServer, launchBrowser, screenshot } from "./helpers.mjs";
+import { startServer, launchBrowser, screenshot, startHost } from "./helpers.mjs";
 import { terms as termsEn, glossary as glossEn, plans as plansEn } from "./shown/en.mjs";
 import { terms as termsZh, glossary as glossZh } from "./shown/zh-CN.mjs";
 
@@ -47,17 +46,8 @@ function hostPage(origin) {
 before(async () => {
   calc = await startServer();
   calcOrigin = calc.url.replace(/\/$/, "");
-  host = createServer((req, res) => {
-    if (req.url === "/") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(hostPage(calcOrigin));
-    } else {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((resolve) => host.listen(0, "127.0.0.1", resolve));
-  const hostOrigin = `http://127.0.0.1:${host.address().port}`;
+  host = await startHost({ "/": { type: "text/html; charset=utf-8", body: hostPage(calcOrigin) } });
+  const hostOrigin = host.origin;
   assert.notEqual(hostOrigin, calcOrigin);
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -74,7 +64,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await calc?.stop();
-  await new Promise((resolve) => (host ? host.close(resolve) : resolve()));
+  await host?.close();
 });
 
 const shadowText = (id, sel) => page.evaluate(([i, s]) => document.getElementById(i).shadowRoot?.querySelector(s)?.textContent ?? null, [id, sel]);

@@ -8,8 +8,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { startServer, launchBrowser } from "./helpers.mjs";
+import { startServer, launchBrowser, startHost } from "./helpers.mjs";
 import { terms as termsEn } from "./shown/en.mjs";
 import { terms as termsZh, overdue as overdueZh } from "./shown/zh-CN.mjs";
 
@@ -48,20 +47,11 @@ addEventListener("message", (e) => window.repayMessages.push({ origin: e.origin,
 before(async () => {
   calc = await startServer();
   calcOrigin = calc.url.replace(/\/$/, "");
-  host = createServer((req, res) => {
-    if (req.url === "/host.js") {
-      res.writeHead(200, { "content-type": "text/javascript" });
-      res.end(HOST_JS);
-    } else if (req.url === "/") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(hostPage(calcOrigin));
-    } else {
-      res.writeHead(404);
-      res.end();
-    }
+  host = await startHost({
+    "/": { type: "text/html; charset=utf-8", body: hostPage(calcOrigin) },
+    "/host.js": { type: "text/javascript", body: HOST_JS },
   });
-  await new Promise((resolve) => host.listen(0, "127.0.0.1", resolve));
-  hostOrigin = `http://127.0.0.1:${host.address().port}`;
+  hostOrigin = host.origin;
   hostUrl = `${hostOrigin}/`;
   assert.notEqual(hostOrigin, calcOrigin);
   browser = await launchBrowser();
@@ -79,7 +69,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await calc?.stop();
-  await new Promise((resolve) => (host ? host.close(resolve) : resolve()));
+  await host?.close();
 });
 
 const frame = () => page.frames().find((f) => f.url().startsWith(`${calcOrigin}/embed.html`));

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
+import { createServer as createHttpServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -180,4 +181,27 @@ export function pageForTests(ready) {
     await ready(session.page);
   });
   after(() => session?.close());
+}
+
+/**
+ * A host page of another origin for embedding tests: a loopback server that
+ * answers each path of routes ({ "/": { type, body } }) and 404 otherwise.
+ * Resolves to { origin, close }.
+ */
+export async function startHost(routes) {
+  const server = createHttpServer((req, res) => {
+    const r = routes[req.url];
+    if (r) {
+      res.writeHead(200, { "content-type": r.type });
+      res.end(r.body);
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
