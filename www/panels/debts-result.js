@@ -41,12 +41,15 @@ export function bestOf(comparison) {
 
 const sName = (s) => t(`debts.strategy.${s}`);
 
-/** Whether the debts owe more after the first month than at the start: the budget does not cover the interest. */
+/**
+ * Whether the debts owe more after the first month than at the start, i.e. the
+ * month's payments are below its interest: the budget does not cover the
+ * interest. Read from the engine's first month; nothing is summed here.
+ */
 function grows(v) {
   const first = v.timeline?.[0];
   if (!first) return false;
-  const sum = (list) => list.reduce((a, x) => a + fmt.cents(x), 0n);
-  return sum(first.balances) > sum(v.debts.map((d) => d.balance));
+  return fmt.cents(first.paid) < fmt.cents(first.interest);
 }
 
 /** Draws { value, timeline, input } (timeline: the cheapest strategy's debtPlan output) into the parts r. */

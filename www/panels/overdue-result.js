@@ -115,7 +115,7 @@ function renderVerdicts(list, v, rules, input) {
     let text = has(key) ? t(key, params) : t(`cap.generic.${above ? "above" : "within"}`, params);
     if (c.confidence === "reported") text = t("conf.reportedPrefix") + text;
     // "最多 ¥390.00" is a percent of a base: say which, and how an up-front deduction made it.
-    if (c.capPercent && c.capBase) text += (lang().startsWith("zh") ? "" : " ") + capBaseText(c.capBase, input);
+    if (c.capPercent && c.capBase) text += (lang().startsWith("zh") ? "" : " ") + capBaseText(c.capBase, input, v);
     const notes = c.notes.map((n) => noteText("note", n, { through }));
     const segments = (c.segments ?? []).map((sg) =>
       t(sg.lpr ? "odr.segmentLpr" : "odr.segment", {
@@ -139,11 +139,16 @@ function renderVerdicts(list, v, rules, input) {
   }
 }
 
-/** The base of a percent cap; with an up-front deduction, principal − deduction when that is the base. */
-function capBaseText(base, input) {
+/**
+ * The base of a percent cap. When the engine took an up-front deduction off the
+ * principal (its actualPrincipal note) and the base is not the principal as
+ * typed, say so: the base is the engine's figure, nothing is subtracted here.
+ */
+function capBaseText(base, input, v) {
   const principal = input?.overdue?.principal;
   const deducted = input?.upfrontDeduction;
-  if (principal && deducted && fmt.cents(deducted) > 0n && fmt.cents(principal) - fmt.cents(deducted) === fmt.cents(base)) {
+  const actual = v.basis.some((n) => n.code === "actualPrincipal");
+  if (actual && principal && deducted && fmt.cents(principal) !== fmt.cents(base)) {
     return t("odr.capBaseDeducted", { base: fmt.money(base), principal: fmt.money(principal), deducted: fmt.money(deducted) });
   }
   return t("odr.capBase", { base: fmt.money(base) });
