@@ -21,11 +21,26 @@ serve: build
 	@echo "Repay is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	python3 scripts/serve.py --port $(PORT) --dir www
 
+# Three engine modules from the one crate (see ARCHITECTURE.md, "Engine modules"):
+# pkg/repay.js, every function (the API embedders and Node import); and the page's
+# two, split by cargo features: pkg/repay_terms.js (loanTerms, cashflowRate), loaded
+# first, and pkg/repay_cases.js (everything else), fetched after the first result.
+WASM_OPT := node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+MODULES := target/wasm-modules
+
 build: setup-rust setup-node
-	cargo build --release --target wasm32-unknown-unknown
 	rm -rf www/pkg/snippets
-	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
-	node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals www/pkg/repay_bg.wasm -o www/pkg/repay_bg.wasm
+	mkdir -p $(MODULES)
+	cargo build --release --target wasm32-unknown-unknown
+	cp $(WASM) $(MODULES)/repay.wasm
+	for f in terms cases; do \
+	  cargo build --release --target wasm32-unknown-unknown --no-default-features --features $$f --target-dir target/split-$$f; \
+	  cp target/split-$$f/wasm32-unknown-unknown/release/repay.wasm $(MODULES)/repay_$$f.wasm; \
+	done
+	for m in repay repay_terms repay_cases; do \
+	  wasm-bindgen --target web --no-typescript --out-dir www/pkg $(MODULES)/$$m.wasm; \
+	  $(WASM_OPT) www/pkg/$${m}_bg.wasm -o www/pkg/$${m}_bg.wasm; \
+	done
 	cp www/repay-api.d.ts www/pkg/repay.d.ts
 	node scripts/sw-version.mjs
 	node scripts/build-single.mjs
@@ -42,6 +57,8 @@ check: setup-rust
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features terms -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features cases -- -D warnings
 
 test-rust: setup-rust
 	cargo test

@@ -9,7 +9,9 @@
 //    on first import, in dependency order; import/export statements become
 //    reads and getters of namespace objects (see transform()). Anything this
 //    small bundler does not understand is a build error, never a silent guess.
-//  - wasm: `wasm-bindgen --target web` is run again into a temp dir for its
+//  - wasm: the whole engine (pkg/repay.js), which stands in for the page's two
+//    modules (pkg/repay_terms.js, pkg/repay_cases.js): one module, started once.
+//    `wasm-bindgen --target web` is run again into a temp dir for its
 //    glue and JS snippets, which are bundled like the page's modules (the
 //    glue's URL default, the one use of import.meta, is dropped); the module
 //    bytes are www/pkg/repay_bg.wasm (already wasm-opt'ed by `make build`),
@@ -33,9 +35,12 @@ import { gzipSync } from "node:zlib";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WWW = path.join(ROOT, "www");
-const WASM_IN = path.join(ROOT, "target/wasm32-unknown-unknown/release/repay.wasm");
+const WASM_IN = path.join(ROOT, "target/wasm-modules/repay.wasm");
 const WASM_PKG = path.join(WWW, "pkg/repay_bg.wasm");
 const GLUE_ID = "pkg/repay.js";
+/** The page's two engine modules (engine.js): in the one-file copy both are the whole engine, the
+ * one module inlined here, started once. */
+const ENGINE_ALIASES = ["pkg/repay_terms.js", "pkg/repay_cases.js"];
 const OFFLINE_ID = "offline.js";
 
 const fail = (msg) => {
@@ -160,7 +165,7 @@ function transform(id, src) {
 function collect(entry) {
   const mods = new Map();
   const visit = (id, via) => {
-    if (mods.has(id) || id === GLUE_ID) return;
+    if (mods.has(id) || id === GLUE_ID || ENGINE_ALIASES.includes(id)) return;
     const file = path.join(WWW, id);
     if (!existsSync(file)) {
       if (via.dynamic) return; // a string literal that is not a module
@@ -175,7 +180,7 @@ function collect(entry) {
   // A static import cycle would deadlock the factories: refuse it.
   const state = new Map();
   const dfs = (id, trail) => {
-    if (state.get(id) === 2 || id === GLUE_ID) return;
+    if (state.get(id) === 2 || id === GLUE_ID || ENGINE_ALIASES.includes(id)) return;
     if (state.get(id) === 1) fail(`static import cycle: ${[...trail, id].join(" → ")}`);
     state.set(id, 1);
     for (const d of mods.get(id).deps) dfs(d, [...trail, id]);
@@ -318,6 +323,7 @@ function __wasmBytes() {
 }`,
   ];
   for (const [id, m] of mods) parts.push(`// ---- ${id}\n__factories.set(${JSON.stringify(id)}, async (__import) => {\n${m.code}\n});`);
+  for (const id of ENGINE_ALIASES) parts.push(`// ---- ${id}: the whole engine\n__factories.set(${JSON.stringify(id)}, (__import) => __import("./repay.js"));`);
   parts.push(`__load(${JSON.stringify(entry)}).catch((e) => console.error("the page failed to start", e));\n})();`);
   const js = `\n${parts.join("\n\n")}\n`;
   if (/<\/script|<!--/i.test(js)) fail("the bundled JS contains </script or <!--");

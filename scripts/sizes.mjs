@@ -1,4 +1,4 @@
-// Prints the raw, gzip and brotli sizes of the built module and its JS glue.
+// Prints the raw, gzip and brotli sizes of the built engine modules and their JS glue.
 import { readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
@@ -12,7 +12,7 @@ export function sizes(path) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const f of ["www/pkg/repay_bg.wasm", "www/pkg/repay.js"]) {
+  for (const f of ["repay", "repay_terms", "repay_cases"].flatMap((m) => [`www/pkg/${m}_bg.wasm`, `www/pkg/${m}.js`])) {
     const s = sizes(f);
     console.log(`${f}: ${s.raw} B raw, ${s.gzip} B gzip, ${s.brotli} B brotli`);
   }

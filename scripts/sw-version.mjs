@@ -3,7 +3,9 @@
 //                    file's path and bytes, so any change to any asset makes a
 //                    new version (and a new cache) without anyone bumping it;
 //   const PRECACHE — the precache list: "./" (the start URL) and every file
-//                    under www/ except the service worker's own two scripts.
+//                    under www/ except the service worker's own two scripts and
+//                    the whole-engine module pkg/repay.js (for embedders and
+//                    Node; the page runs on pkg/repay_terms.js + repay_cases.js).
 // The list is taken from the folder rather than typed by hand so that a module
 // added by anyone is cached with no second edit; tests/browser/offline.test.mjs
 // checks that every request of a full page load is on it.
@@ -18,7 +20,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Files the service worker must not cache, or that the page never loads (_headers and
  * _redirects are static-host configuration, not served). */
-const SKIP = [/^sw\.js$/, /^sw-version\.js$/, /(^|\/)\./, /\.d\.ts$/, /\.map$/, /^pkg\/package\.json$/, /(^|\/)README/i, /^_(headers|redirects)$/];
+const SKIP = [/^pkg\/repay(_bg\.wasm|\.js)$/, /^sw\.js$/, /^sw-version\.js$/, /(^|\/)\./, /\.d\.ts$/, /\.map$/, /^pkg\/package\.json$/, /(^|\/)README/i, /^_(headers|redirects)$/];
 
 /** Every file under dir (relative, "/"-separated, sorted) that is precached. */
 export function assetFiles(dir) {
@@ -39,7 +41,7 @@ export function assetFiles(dir) {
 export function swManifest(dir) {
   const files = assetFiles(dir);
   if (!files.includes("index.html")) throw new Error(`${dir}: no index.html`);
-  if (!files.includes("pkg/repay_bg.wasm")) throw new Error(`${dir}: no pkg/repay_bg.wasm (run make build first)`);
+  for (const m of ["pkg/repay_terms_bg.wasm", "pkg/repay_cases_bg.wasm"]) if (!files.includes(m)) throw new Error(`${dir}: no ${m} (run make build first)`);
   const hash = createHash("sha256");
   for (const f of files) {
     const bytes = readFileSync(path.join(dir, f));

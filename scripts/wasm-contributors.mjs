@@ -5,9 +5,10 @@
 //
 //   node scripts/wasm-contributors.mjs [file.wasm] [--json]
 //
-// The default file is target/wasm32-unknown-unknown/release/repay.wasm: the module as rustc and
-// wasm-ld write it, before wasm-bindgen and wasm-opt, because only it still has the names. Its
-// sizes are raw bytes of that module, not of the shipped www/pkg/repay_bg.wasm (smaller: wasm-opt
+// The default file is target/wasm-modules/repay_terms.wasm, the engine module the page loads
+// before its first result, as rustc and wasm-ld write it (make build copies it there), before
+// wasm-bindgen and wasm-opt, because only it still has the names. Its sizes are raw bytes of that
+// module, not of the shipped www/pkg/repay_terms_bg.wasm (smaller: wasm-opt
 // shrinks and merges code, wasm-bindgen drops its describe functions and custom sections), so they
 // rank contributors; they do not add up to the shipped size.
 //
@@ -17,7 +18,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const DEFAULT_WASM = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../target/wasm32-unknown-unknown/release/repay.wasm");
+export const DEFAULT_WASM = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../target/wasm-modules/repay_terms.wasm");
 
 const SECTION_NAMES = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "datacount", "tag"];
 

@@ -22,8 +22,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::OnceLock;
 
-/// The embedded rule pack.
-pub const RULES_JSON: &str = include_str!("rules/rules.json");
+/// The embedded rule pack: `src/rules/rules.json` as `build.rs` writes it
+/// (checked to be JSON, without indentation).
+pub const RULES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
+
+/// The pack's header and LPR table only (`build.rs`): what `loanTerms` reads,
+/// so that a build with `loanTerms` alone does not carry the pack's texts.
+pub const LPR_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/lpr.json"));
 
 /// The lender types an overdue calculation names, and their API words.
 pub const LENDER_WORDS: [(&str, Lender); 6] = [
@@ -444,6 +449,23 @@ pub fn pack() -> Result<&'static RulePack> {
     })
 }
 
+static LPR_PACK: OnceLock<LoadResult<RulePack>> = OnceLock::new();
+
+/// The embedded pack's header and LPR table ([`LPR_JSON`]), parsed once, as
+/// a pack without rules, facts or texts: what `loanTerms` needs. The same
+/// table as [`pack`]'s, from the same file.
+pub fn lpr_pack() -> Result<&'static RulePack> {
+    LPR_PACK
+        .get_or_init(|| load::load_lpr(LPR_JSON))
+        .as_ref()
+        .map_err(|e| {
+            Error::general(
+                ErrorCode::Overflow,
+                format!("the embedded LPR table could not be read: {e}"),
+            )
+        })
+}
+
 pub(crate) fn missing(id: &str) -> Error {
     Error::general(
         ErrorCode::Overflow,
@@ -496,6 +518,29 @@ mod tests {
         let p = load(RULES_JSON).unwrap();
         assert_eq!(p.lpr.len(), 15);
         assert!(pack().is_ok());
+    }
+
+    #[test]
+    fn the_lpr_pack_is_the_packs_table_without_its_texts() {
+        let (full, lpr) = (pack().unwrap(), lpr_pack().unwrap());
+        assert_eq!(lpr.lpr, full.lpr);
+        assert_eq!(lpr.lpr_confirmed_through, full.lpr_confirmed_through);
+        assert_eq!(lpr.lpr_source, full.lpr_source);
+        assert_eq!(lpr.lpr_confidence, full.lpr_confidence);
+        assert_eq!((&lpr.version, lpr.as_of), (&full.version, full.as_of));
+        assert!(lpr.rules.is_empty() && lpr.facts.is_empty() && lpr.conduct_rules.is_empty());
+        assert!(
+            LPR_JSON.len() * 20 < RULES_JSON.len(),
+            "the LPR copy is small"
+        );
+        // The LPR copy is checked as strictly as the whole pack.
+        let mut bad: serde_json::Value = serde_json::from_str(LPR_JSON).unwrap();
+        bad["lpr"][1]["from"] = "2019-08-01".into();
+        assert!(load::load_lpr(&bad.to_string())
+            .unwrap_err()
+            .contains("date order"));
+        bad["extra"] = serde_json::json!([]);
+        assert!(load::load_lpr(&bad.to_string()).is_err());
     }
 
     #[test]

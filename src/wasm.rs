@@ -29,12 +29,12 @@ fn js_error(e: &Error) -> JsValue {
 }
 
 fn to_value(input: JsValue) -> Result<input::Value, JsValue> {
-    serde_wasm_bindgen::from_value(input).map_err(|e| {
+    // serde's message is not kept: formatting it (it can show a float)
+    // would link float formatting into the module.
+    serde_wasm_bindgen::from_value(input).map_err(|_| {
         js_error(&Error::general(
             ErrorCode::WrongType,
-            format!(
-                "the input must be a plain object of numbers, strings, lists and objects ({e})"
-            ),
+            "the input must be a plain object of numbers, strings, lists and objects",
         ))
     })
 }
@@ -70,12 +70,14 @@ extern "C" {
 ///
 /// The rows come back as one flat string that `src/wasm/schedule.js` turns
 /// into objects (see `api::Answer::Rows`).
+#[cfg(feature = "terms")]
 #[wasm_bindgen(js_name = loanTerms)]
 pub fn loan_terms(input: JsValue) -> Result<JsValue, JsValue> {
     call("loanTerms", input)
 }
 
 /// The rate of any stream of money.
+#[cfg(feature = "terms")]
 #[wasm_bindgen(js_name = cashflowRate)]
 pub fn cashflow_rate(input: JsValue) -> Result<JsValue, JsValue> {
     call("cashflowRate", input)
@@ -88,30 +90,35 @@ pub fn version() -> String {
 }
 
 /// What being late costs, and which part of it the law protects.
+#[cfg(feature = "cases")]
 #[wasm_bindgen(js_name = overdueCost)]
 pub fn overdue_cost(input: JsValue) -> Result<JsValue, JsValue> {
     call("overdueCost", input)
 }
 
 /// The legal rules and LPR table the calculator applies, with sources.
+#[cfg(feature = "cases")]
 #[wasm_bindgen(js_name = legalRules)]
 pub fn legal_rules() -> Result<JsValue, JsValue> {
     call("legalRules", JsValue::NULL)
 }
 
 /// Plans a borrower can propose for one debt.
+#[cfg(feature = "cases")]
 #[wasm_bindgen(js_name = repaymentPlans)]
 pub fn repayment_plans(input: JsValue) -> Result<JsValue, JsValue> {
     call("repaymentPlans", input)
 }
 
 /// Several debts on one monthly budget.
+#[cfg(feature = "cases")]
 #[wasm_bindgen(js_name = debtPlan)]
 pub fn debt_plan(input: JsValue) -> Result<JsValue, JsValue> {
     call("debtPlan", input)
 }
 
 /// A private log of collection contacts, checked against the conduct rules.
+#[cfg(feature = "cases")]
 #[wasm_bindgen(js_name = collectionLog)]
 pub fn collection_log(input: JsValue) -> Result<JsValue, JsValue> {
     call("collectionLog", input)

@@ -2,7 +2,9 @@
 // messages of the language shown and the engine side by side (engine.js is the
 // only module that touches the wasm) and starts every panel into its container
 // panel-<name> (start.js: the panel list and start-up the embedded element
-// shares), then the share bar, the glossary and the offline notices.
+// shares; the loan-terms panel first, the others after its first result), then
+// the share bar, the glossary and, once every panel is here, the offline
+// notices (the service worker precaches after the first result, not before).
 
 import { setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang } from "./i18n.js";
 import { initialState, mountShareBar, registerLanguage } from "./state.js";
@@ -61,7 +63,9 @@ async function main() {
   // "?" buttons beside technical terms (年化利率, 罚息, LPR…), in every panel.
   glossary(document.getElementById("main"));
   printFooter();
-  // The service worker and its "ready offline" / "new version" notices (served page only).
+  // The service worker and its "ready offline" / "new version" notices (served page only),
+  // once every panel has loaded what it needs.
+  await ctx.rest;
   setupOffline(document.getElementById("offline-notice"));
 }
 

@@ -1,22 +1,27 @@
-// Where each language's messages are: one module per language (i18n/<lang>.js,
-// one section per panel). i18n.js loads a language only when it is shown, so
-// a visitor fetches one language's messages, and another only on switching to
-// it.
+// Where each language's messages are: per language, two parts (i18n/<lang>/
+// start.js: the page frame and the loan-terms panel; i18n/<lang>/panels.js:
+// every other panel), each one section per panel. i18n.js loads a part only
+// when a panel needs it and only for a language shown, so the first result
+// waits for the first part of one language alone.
 //
 // Each import is a string literal so that scripts/build-single.mjs finds every
-// language and bundles it into the one-file copy.
+// part and bundles it into the one-file copy.
 
 const LOADERS = {
-  "zh-CN": () => import("./i18n/zh-CN.js"),
-  "zh-TW": () => import("./i18n/zh-TW.js"),
-  en: () => import("./i18n/en.js"),
+  "zh-CN": { start: () => import("./i18n/zh-CN/start.js"), panels: () => import("./i18n/zh-CN/panels.js") },
+  "zh-TW": { start: () => import("./i18n/zh-TW/start.js"), panels: () => import("./i18n/zh-TW/panels.js") },
+  en: { start: () => import("./i18n/en/start.js"), panels: () => import("./i18n/en/panels.js") },
 };
 
 /** The languages that have catalogs. */
 export const CATALOG_LANGS = Object.keys(LOADERS);
 
-/** Resolves to lang's message objects, one per panel; rejects for a language without catalogs. */
-export async function loadCatalogs(lang) {
+/** The parts of each language's messages, in load order. */
+export const MESSAGE_PARTS = ["start", "panels"];
+
+/** Resolves to the message objects of lang's part, one per panel; rejects for an unknown language or part. */
+export async function loadCatalogs(lang, part = "start") {
   if (!Object.hasOwn(LOADERS, lang)) throw new Error(`no message catalogs for ${lang}`);
-  return (await LOADERS[lang]()).default;
+  if (!Object.hasOwn(LOADERS[lang], part)) throw new Error(`no message part ${part}`);
+  return (await LOADERS[lang][part]()).default;
 }

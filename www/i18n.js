@@ -1,7 +1,9 @@
-// Message lookup for N languages. Each language's messages are in
-// ./i18n/<lang>.js (one plain object per panel) and are loaded only when that
-// language is shown (catalogs.js): setLang() fetches them once, then
-// switches. Messages take {name} parameters. A message missing in the
+// Message lookup for N languages. Each language's messages are in two parts
+// (./i18n/<lang>/start.js and panels.js, one plain object per panel; see
+// catalogs.js), loaded only for a language shown and only once a panel needs
+// the part: setLang() fetches the parts needed so far, then switches, and
+// needMessages(part) adds a part (start.js asks for "panels" after the first
+// result). Messages take {name} parameters. A message missing in the
 // current language falls back to the default language when its messages are
 // loaded (an English visitor never fetches them), then to the key itself;
 // tests/browser/catalog.test.mjs keeps every language complete.
@@ -17,7 +19,7 @@
 // (enterScope), and callbacks that run later (a debounced recompute, a
 // MutationObserver) are wrapped by scoped() where they are created.
 
-import { loadCatalogs } from "./catalogs.js";
+import { loadCatalogs, MESSAGE_PARTS } from "./catalogs.js";
 
 /** Languages offered, in the order of the switch. Names are in their own language. */
 export const LANGUAGES = [
@@ -48,7 +50,7 @@ export function preferredLang(prefs = globalThis.navigator?.languages ?? [global
 }
 
 const catalogs = new Map(LANGUAGES.map((l) => [l.code, Object.create(null)]));
-/** Language code → the promise of its messages being loaded and merged. */
+/** "<lang>/<part>" → the promise of that part of its messages being loaded and merged. */
 const loads = new Map();
 const boundParams = new WeakMap();
 
@@ -92,14 +94,34 @@ export function scoped(fn) {
   return (...args) => inScope(scope, () => fn(...args));
 }
 
-/** Loads lang's messages once and merges its catalogs (a later one wins a key); a failed load is tried again on the next call. */
-function loadLang(lang) {
-  if (!loads.has(lang)) {
-    const load = loadCatalogs(lang).then((list) => Object.assign(catalogs.get(lang), ...list));
-    load.catch(() => loads.delete(lang));
-    loads.set(lang, load);
+/** The message parts needed so far (catalogs.js MESSAGE_PARTS): every language shown loads these. */
+const parts = new Set(["start"]);
+
+/** Loads one part of lang's messages once and merges its catalogs (a later one wins a key); a failed load is tried again on the next call. */
+function loadPart(lang, part) {
+  const key = `${lang}/${part}`;
+  if (!loads.has(key)) {
+    const load = loadCatalogs(lang, part).then((list) => Object.assign(catalogs.get(lang), ...list));
+    load.catch(() => loads.delete(key));
+    loads.set(key, load);
   }
-  return loads.get(lang);
+  return loads.get(key);
+}
+
+/** Loads the parts of lang's messages needed so far. */
+function loadLang(lang) {
+  return Promise.all(MESSAGE_PARTS.filter((p) => parts.has(p)).map((p) => loadPart(lang, p)));
+}
+
+/**
+ * Adds a part of the messages (catalogs.js MESSAGE_PARTS) to those needed:
+ * loads it for the active scope's language now (and for any language shown
+ * later); resolves once it is merged.
+ */
+export function needMessages(part) {
+  if (!MESSAGE_PARTS.includes(part)) return Promise.reject(new Error(`no message part ${part}`));
+  parts.add(part);
+  return loadPart(active.lang, part);
 }
 
 export function lang() {
@@ -160,7 +182,8 @@ export function localize(root = document) {
 export function setLang(code) {
   if (!LANGUAGES.some((l) => l.code === code)) code = DEFAULT_LANG;
   const scope = active;
-  const run = loadLang(code).then(() => {
+  // Loaded twice: a part needed while the first load ran is loaded too.
+  const run = loadLang(code).then(() => loadLang(code)).then(() => {
     if (scope.latest !== run) return scope.latest;
     scope.lang = code;
     inScope(scope, () => {

@@ -96,6 +96,7 @@ class RepayCalculator extends HTMLElement {
     });
     const defaults = { principal: numberAttr(this, "principal"), rate: numberAttr(this, "rate"), periods: numberAttr(this, "months") };
     const given = Object.fromEntries(Object.entries(defaults).filter(([, v]) => v !== undefined));
+    if (!ctx) return;
     if (ctx.state.has("terms") && Object.keys(given).length) {
       run(() => ctx.state.set({ terms: { ...given, ...(given.rate ? { ratePer: "year" } : {}) } }));
     }
@@ -105,6 +106,8 @@ class RepayCalculator extends HTMLElement {
       glossary.enhance(main);
       frame.append(h("p", { class: "privacy repay-privacy", t: "app.privacy" }));
     });
+    // Ready once every panel asked for is mounted (the first one computes before that).
+    await ctx.rest;
     this.dispatchEvent(new Event("repay-ready"));
   }
 }

@@ -1,15 +1,25 @@
 // Start-up shared by the page (app.js) and the <repay-calculator> element
 // (repay-calculator.js, also inside embed.html): the one list of panels, in
-// page order, and how they are started — wait for the engine (or say it
-// failed), then mount each panel with one shared context. A panel module
-// exports mount(root, ctx); ctx is { engine, share, state } (state.js).
+// page order, and how they are started. A panel module exports
+// mount(root, ctx); ctx is { engine, share, state, rest } (state.js; rest: see
+// startPanels).
+//
+// What the first result needs comes first: the loan-terms panel runs on the
+// small first engine module (pkg/repay_terms.js) and the first part of the
+// messages. Every other panel needs the second engine module and the rest of
+// the messages; they are fetched after the first result has been drawn, and
+// those panels are mounted in page order once both are here.
 
-import { bind } from "./i18n.js";
+import { bind, needMessages } from "./i18n.js";
 import { createShare, createStateRegistry } from "./state.js";
 
-/** The panels in page order: name (container panel-<name>, the element's `panels` word) → module. */
+/**
+ * The panels in page order: name (container panel-<name>, the element's
+ * `panels` word) → module; first: runs on the first engine module and the
+ * first part of the messages (i18n.js MESSAGE_PARTS).
+ */
 export const PANELS = [
-  { name: "terms", module: "./panels/terms.js" },
+  { name: "terms", module: "./panels/terms.js", first: true },
   { name: "overdue", module: "./panels/overdue.js" },
   { name: "plans", module: "./panels/plans.js" },
   { name: "debts", module: "./panels/debts.js" },
@@ -25,14 +35,25 @@ export function panelsNamed(list) {
   return (named.length ? named : PANELS).map((p) => p.name);
 }
 
+/** Resolves after the next frame has been drawn (so a result just written is on screen). */
+const afterPaint = () =>
+  new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== "function") return setTimeout(resolve, 0);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+
 /**
  * Waits for the engine module (engineLoad: the promise of import("./engine.js")).
  * If it could not load, status says so and this resolves to null. Otherwise
- * status is emptied and hidden, and each panel of names is mounted into
- * rootFor(name) with one context, which this resolves to. A panel that fails
- * to mount is logged and skipped; the others still work. run (default: call
- * it) wraps each step that reads the language: the element passes its own
- * language scope (i18n.js createScope).
+ * status is emptied and hidden, the first panels of names (PANELS' first) are
+ * mounted into rootFor(name) with one context, and this resolves to it. The
+ * other panels follow: after the first result is drawn, the second engine
+ * module and the rest of the messages are fetched, and those panels are
+ * mounted in order; ctx.rest is the promise of that (resolves to the names
+ * mounted). A panel that fails to mount is logged and skipped, and one whose
+ * engine could not load says so in its container; the others still work. run
+ * (default: call it) wraps each step that reads the language: the element
+ * passes its own language scope (i18n.js createScope).
  */
 export async function startPanels({ engineLoad, status, names, rootFor, run = (fn) => fn() }) {
   const engine = await engineLoad;
@@ -44,15 +65,45 @@ export async function startPanels({ engineLoad, status, names, rootFor, run = (f
   delete status.dataset.i18n;
   status.textContent = "";
   status.hidden = true;
-  const ctx = { engine, share: createShare(), state: createStateRegistry() };
-  for (const name of names) {
-    const p = PANELS.find((x) => x.name === name);
+  const ctx = { engine, share: createShare(), state: createStateRegistry(), rest: null };
+  const panels = names.map((name) => PANELS.find((p) => p.name === name));
+  const mount = async (p) => {
     try {
       const mod = await import(p.module);
-      run(() => mod.mount(rootFor(name), ctx));
+      run(() => {
+        mod.mount(rootFor(p.name), ctx);
+        // Inputs a link or a saved case gave it before it mounted (state.js).
+        ctx.state.restore(p.name);
+      });
+      return true;
     } catch (e) {
-      console.error(`panel ${name} failed to mount`, e);
+      console.error(`panel ${p.name} failed to mount`, e);
+      return false;
     }
-  }
+  };
+  const mounted = [];
+  for (const p of panels.filter((x) => x.first)) if (await mount(p)) mounted.push(p.name);
+  const later = panels.filter((x) => !x.first);
+  ctx.rest = (async () => {
+    if (!later.length) return mounted;
+    if (mounted.length) await afterPaint();
+    const [ready] = await Promise.all([
+      engine.loadCases(),
+      run(() => needMessages("panels")).catch((e) => console.error("could not load the panels' messages", e)),
+    ]);
+    for (const p of later) {
+      if (!ready) {
+        const root = rootFor(p.name);
+        const note = document.createElement("p");
+        note.className = "app-status is-error";
+        note.setAttribute("role", "status");
+        run(() => bind(note, "app.engineFailed"));
+        root.append(note);
+        continue;
+      }
+      if (await mount(p)) mounted.push(p.name);
+    }
+    return mounted;
+  })();
   return ctx;
 }

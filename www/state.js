@@ -94,27 +94,52 @@ export function validate(state, panels = Object.keys(SCHEMA)) {
   return out;
 }
 
-/** Panels register { get, set }; get() snapshots them all, set(state) fills those it names. */
+/**
+ * Panels register { get, set }; get() snapshots them all, set(state) fills those it names. Panels
+ * mount at different times (start.js: the first panel, then the others after the first result),
+ * so what set() is given for a panel not registered yet is kept, reported by get() meanwhile, and
+ * handed to it by restore(name) once it has mounted (start.js calls it after mount(), so the panel
+ * has taken what it prefills from the case first, as when it is mounted before set() is called): a
+ * link or a saved case opened early loses nothing.
+ * get() lists panels in page order with the language last, whatever order they registered in, so
+ * the same inputs always make the same link.
+ */
 export function createStateRegistry() {
   const panels = new Map();
+  const pending = new Map();
+  const order = [...Object.keys(SCHEMA).filter((n) => n !== "page"), "page"];
+  const apply = (name, api, value) => {
+    try {
+      api.set(value);
+    } catch (e) {
+      console.error(`could not restore ${name}`, e);
+    }
+  };
   return {
     register(name, api) {
       if (!Object.hasOwn(SCHEMA, name)) throw new Error(`unknown state panel ${name}`);
       panels.set(name, api);
     },
+    restore(name) {
+      if (!panels.has(name) || !pending.has(name)) return;
+      const value = pending.get(name);
+      pending.delete(name);
+      apply(name, panels.get(name), value);
+    },
     get(only = null) {
       const out = {};
-      for (const [name, api] of panels) if (!only || only.includes(name)) out[name] = api.get();
+      for (const name of order) {
+        if (only && !only.includes(name)) continue;
+        if (panels.has(name)) out[name] = panels.get(name).get();
+        else if (pending.has(name)) out[name] = pending.get(name);
+      }
       return out;
     },
     set(state) {
-      for (const [name, api] of panels) {
+      for (const name of order) {
         if (!state?.[name]) continue;
-        try {
-          api.set(state[name]);
-        } catch (e) {
-          console.error(`could not restore ${name}`, e);
-        }
+        if (panels.has(name)) apply(name, panels.get(name), state[name]);
+        else pending.set(name, state[name]);
       }
     },
     has: (name) => panels.has(name),

@@ -27,6 +27,8 @@ const EMPTY_SCHEDULE: &str = "{\"schedule\":[]";
 /// builds the row objects; that costs a fifth of what `JSON.parse` takes for
 /// the same rows (the largest single cost of a call in the browser), and half
 /// of splitting on a separator.
+// Unused in a build without `loanTerms` (the `cases` module).
+#[cfg_attr(not(feature = "terms"), allow(dead_code))]
 pub fn loan_terms_parts(out: &LoanTermsOut, rows: &[Row]) -> Result<(String, String)> {
     let rest = serde_json::to_string(out).map_err(|_| unwritable())?;
     if !rest.starts_with(EMPTY_SCHEDULE) {

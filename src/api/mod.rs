@@ -84,6 +84,7 @@ pub fn call(name: &str, input: &Value) -> Result<Answer> {
         })
     }
     match name {
+        #[cfg(feature = "terms")]
         "loanTerms" => {
             let (out, rows) = terms::loan_terms_rows(input)?;
             let (rest, packed) = json::loan_terms_parts(&out, &rows)?;
@@ -92,11 +93,17 @@ pub fn call(name: &str, input: &Value) -> Result<Answer> {
                 u32::try_from(rows.len()).map_err(|_| crate::error::Error::overflow(None))?;
             Ok(Answer::Rows { rest, packed, rows })
         }
+        #[cfg(feature = "terms")]
         "cashflowRate" => json(&cashflow_rate(input)?),
+        #[cfg(feature = "cases")]
         "overdueCost" => json(&overdue_cost(input)?),
+        #[cfg(feature = "cases")]
         "legalRules" => json(&legal_rules()),
+        #[cfg(feature = "cases")]
         "repaymentPlans" => json(&repayment_plans(input)?),
+        #[cfg(feature = "cases")]
         "debtPlan" => json(&debt_plan(input)?),
+        #[cfg(feature = "cases")]
         "collectionLog" => json(&collection_log(input)?),
         _ => Err(crate::error::Error::general(
             crate::error::ErrorCode::UnknownValue,

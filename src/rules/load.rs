@@ -163,15 +163,10 @@ fn opt_number_at(o: &Obj<'_>, key: &str, what: &str) -> LoadResult<Option<Decima
         .transpose()
 }
 
-/// Parses and validates a rule pack. The JSON is read into the same loose
-/// [`Value`] tree as API input and checked field by field, so unknown fields
-/// and missing ones are errors with their paths.
-pub fn load(json: &str) -> LoadResult<RulePack> {
-    let root =
-        crate::input::json::parse(json).map_err(|e| format!("the rule pack is not JSON: {e}"))?;
-    let o = object(&root, "")?;
+/// The LPR table (`lpr`): rows in date order, each rate in (0, 100).
+fn lpr_rows(o: &Obj<'_>) -> LoadResult<Vec<LprRow>> {
     let mut lpr: Vec<LprRow> = Vec::new();
-    for (i, v) in list(&o, "lpr")?.iter().enumerate() {
+    for (i, v) in list(o, "lpr")?.iter().enumerate() {
         let what = format!("lpr[{i}]");
         let r = object(v, &what)?;
         let row = LprRow {
@@ -191,6 +186,41 @@ pub fn load(json: &str) -> LoadResult<RulePack> {
     if lpr.is_empty() {
         return Err("the LPR table is empty".into());
     }
+    Ok(lpr)
+}
+
+/// Parses and validates the pack's header and LPR table alone (the copy
+/// `build.rs` writes as `lpr.json`): a [`RulePack`] without rules, facts,
+/// conduct rules, routes or plan bases.
+pub fn load_lpr(json: &str) -> LoadResult<RulePack> {
+    let root =
+        crate::input::json::parse(json).map_err(|e| format!("the LPR table is not JSON: {e}"))?;
+    let o = object(&root, "")?;
+    let pack = RulePack {
+        version: text(&o, "version")?.to_owned(),
+        as_of: date(text(&o, "asOf")?, "asOf")?,
+        lpr_confirmed_through: date(text(&o, "lprConfirmedThrough")?, "lprConfirmedThrough")?,
+        lpr_source: source(&o, "lprSource", "lprSource")?,
+        lpr_confidence: confidence(text(&o, "lprConfidence")?, "lprConfidence")?,
+        lpr: lpr_rows(&o)?,
+        rules: Vec::new(),
+        facts: Vec::new(),
+        conduct_rules: Vec::new(),
+        complaint_routes: Vec::new(),
+        plan_bases: Vec::new(),
+    };
+    finish(o)?;
+    Ok(pack)
+}
+
+/// Parses and validates a rule pack. The JSON is read into the same loose
+/// [`Value`] tree as API input and checked field by field, so unknown fields
+/// and missing ones are errors with their paths.
+pub fn load(json: &str) -> LoadResult<RulePack> {
+    let root =
+        crate::input::json::parse(json).map_err(|e| format!("the rule pack is not JSON: {e}"))?;
+    let o = object(&root, "")?;
+    let lpr = lpr_rows(&o)?;
     let mut rules: Vec<Rule> = Vec::new();
     for (i, v) in list(&o, "rules")?.iter().enumerate() {
         let r = object(v, &format!("rules[{i}]"))?;

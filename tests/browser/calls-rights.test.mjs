@@ -17,7 +17,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { openPage } from "./helpers.mjs";
 import { setLang } from "./scenario.mjs";
-import * as zhCatalog from "../../www/i18n/zh-CN.js";
+import { languageModule } from "./catalogs.mjs";
+
+const zhCatalog = await languageModule("zh-CN");
 
 const zh = Object.assign({}, ...zhCatalog.default);
 let session;

@@ -17,7 +17,9 @@ import path from "node:path";
 import { openPage, screenshot } from "./helpers.mjs";
 import { LANGUAGES } from "../../www/i18n.js";
 import { injectAxe, axeViolations, setLang } from "./scenario.mjs";
-import * as zhCatalog from "../../www/i18n/zh-CN.js";
+import { languageModule } from "./catalogs.mjs";
+
+const zhCatalog = await languageModule("zh-CN");
 
 const zh = Object.assign({}, ...zhCatalog.default);
 const KEY = "repay.calls.v1";

@@ -1,6 +1,8 @@
-// The message catalogs, read directly in Node: one file per language
-// (www/i18n/<lang>.js) with the same sections, one per panel, and the same
-// keys in the same section; the list each file exports names every section;
+// The message catalogs, read directly in Node: per language, the same two parts
+// (www/i18n/<lang>/start.js and panels.js, see www/catalogs.js) with the same
+// sections, one per panel, and the same keys in the same section; the list
+// each part exports names its sections; the first part holds what the first
+// result needs (the frame and the loan-terms panel);
 // no key is defined twice; every error code the engine can send and every
 // code it can send for a plan's basis or an overdue note has its own text in
 // every language (src/ and www/engine.js are read as text to list them, so a
@@ -14,13 +16,15 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT } from "./helpers.mjs";
 import { LANGUAGES, preferredLang } from "../../www/i18n.js";
-import { CATALOG_LANGS } from "../../www/catalogs.js";
+import { CATALOG_LANGS, MESSAGE_PARTS } from "../../www/catalogs.js";
+import { languageModule, languageParts } from "./catalogs.mjs";
 
 const DIR = path.join(ROOT, "www", "i18n");
 const LANGS = LANGUAGES.map((l) => l.code);
-const fileOf = (lang) => path.join(DIR, `${lang}.js`);
-/** modules[lang]: the namespace of www/i18n/<lang>.js (a named export per section, the list as default). */
-const modules = Object.fromEntries(await Promise.all(LANGS.map(async (l) => [l, await import(fileOf(l)).catch(() => ({ default: [] }))])));
+/** modules[lang]: both parts of www/i18n/<lang>/ merged (a named export per section, the list as default). */
+const modules = Object.fromEntries(await Promise.all(LANGS.map(async (l) => [l, await languageModule(l).catch(() => ({ default: [] }))])));
+/** The sections of the first part: the page frame and what the loan-terms panel shows. */
+const FIRST = ["common", "exportCatalog", "glossary", "offline", "share", "terms"];
 const sectionsOf = (lang) => Object.keys(modules[lang]).filter((k) => k !== "default").sort();
 const sections = sectionsOf(LANGS[0]);
 /** catalogs[section][lang] = that section's messages in lang. */
@@ -28,9 +32,24 @@ const catalogs = Object.fromEntries(sections.map((s) => [s, Object.fromEntries(L
 /** Every message of a language, merged. */
 const merged = (lang) => Object.assign({}, ...modules[lang].default);
 
-test("every language of the switch has its file (www/i18n/<lang>.js, named in www/catalogs.js), and no other does", async () => {
+test("every language of the switch has its parts (www/i18n/<lang>/<part>.js, named in www/catalogs.js), and no other does", async () => {
   assert.deepEqual([...CATALOG_LANGS].sort(), [...LANGS].sort());
-  assert.deepEqual((await readdir(DIR)).sort(), LANGS.map((l) => `${l}.js`).sort());
+  assert.deepEqual(MESSAGE_PARTS, ["start", "panels"]);
+  assert.deepEqual((await readdir(DIR)).sort(), [...LANGS].sort());
+  for (const lang of LANGS) assert.deepEqual((await readdir(path.join(DIR, lang))).sort(), MESSAGE_PARTS.map((p) => `${p}.js`).sort(), lang);
+});
+
+test("the first part holds the frame and the loan-terms panel's sections, the second every other panel's, in every language", async () => {
+  for (const lang of LANGS) {
+    const [start, panels] = await languageParts(lang);
+    const named = (m) => Object.keys(m.module).filter((k) => k !== "default").sort();
+    assert.deepEqual(named(start), FIRST, `www/i18n/${lang}/start.js`);
+    assert.deepEqual(named(panels), sections.filter((x) => !FIRST.includes(x)), `www/i18n/${lang}/panels.js`);
+    for (const p of [start, panels]) {
+      const listed = p.module.default.map((c) => named(p).find((n) => p.module[n] === c) ?? "(not a section)");
+      assert.deepEqual([...listed].sort(), named(p), `the list of ${p.file.pathname}`);
+    }
+  }
 });
 
 test("every language has the same sections, and its list names each of them once", () => {
@@ -77,7 +96,9 @@ for (const f of sections) {
 test("a key is defined once in each language's file (a later definition would silently win)", async () => {
   for (const lang of LANGS) {
     // Read as text, since an object literal keeps only the last of two equal keys.
-    const keys = [...(await readFile(fileOf(lang), "utf8")).matchAll(/^ {2}"([^"\\]+)": /gm)].map((m) => m[1]);
+    let text = "";
+    for (const p of await languageParts(lang)) text += await readFile(p.file, "utf8");
+    const keys = [...text.matchAll(/^ {2}"([^"\\]+)": /gm)].map((m) => m[1]);
     const total = sections.reduce((n, s) => n + Object.keys(catalogs[s][lang]).length, 0);
     assert.equal(keys.length, total, `${lang}: every message is one line "key": "text", (or this check needs updating)`);
     assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], lang);

@@ -2,7 +2,11 @@
 // (size-budget.test.mjs) see it, so that the two can never disagree about what "first load" is:
 // a page with the browser cache cleared and disabled, every response from navigation until the
 // terms panel's monthly payment shows a figure and the network is idle, each distinct path counted
-// once (how often it was requested is kept in `times`), with its raw, gzip -9 and brotli 11 sizes.
+// once (how often it was requested is kept in `times`), with its raw, gzip -9 and brotli 11 sizes,
+// and `beforeFirst`: whether the page asked for it before the first result showed (its resource
+// timing's startTime against the probe's time), i.e. whether the first result waited for it. The
+// assets before the first result are what the first figure costs; all of them, once the network
+// is idle, are the whole page (every panel mounts after the first result: start.js).
 // Not a test file itself (no .test. in the name): `node --test tests/browser/` does not run it.
 
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -87,6 +91,12 @@ export async function firstLoad(context, url, { measure, assets: wantAssets = tr
     let assets = null;
     if (wantAssets) {
       await page.waitForLoadState("networkidle");
+      const { first, started } = await page.evaluate(() => ({
+        first: window.__firstResult,
+        started: performance.getEntriesByType("resource").map((e) => [e.name, e.startTime]),
+      }));
+      const startOf = new Map();
+      for (const [name, at] of started) if (!startOf.has(name)) startOf.set(name, at);
       assets = [];
       for (const res of responses) {
         const u = res.url();
@@ -98,7 +108,9 @@ export async function firstLoad(context, url, { measure, assets: wantAssets = tr
           seen.times += 1;
           continue;
         }
-        assets.push({ times: 1, path, type: (res.headers()["content-type"] ?? "").split(";")[0], status: res.status(), ...compress(body) });
+        // The document itself has no resource entry: it comes first.
+        const beforeFirst = !startOf.has(u) || startOf.get(u) < first;
+        assets.push({ times: 1, path, beforeFirst, type: (res.headers()["content-type"] ?? "").split(";")[0], status: res.status(), ...compress(body) });
       }
     }
     return { wall, measured, assets };

@@ -148,7 +148,8 @@ export async function openPage() {
 }
 
 /**
- * Calls the engine function fn with input inside the page (./engine.js) and
+ * Calls the engine function fn with input inside the page (./engine.js, with
+ * its second module loaded, as the page has it once every panel is mounted) and
  * returns map(value, fmt), where fmt is the page's own ./format.js, so that
  * expected figures come from the engine and are formatted as the page does.
  * map runs in the page: it may use only its arguments. An engine error
@@ -157,6 +158,7 @@ export async function openPage() {
 export function engineInPage(page, fn, input, map = (v) => v) {
   return page.evaluate(`(async () => {
     const engine = await import("./engine.js");
+    await engine.loadCases();
     const fmt = await import("./format.js");
     const r = engine[${JSON.stringify(fn)}](${JSON.stringify(input)});
     if (!r.ok) return { error: r.error };

@@ -244,7 +244,7 @@ pub(super) fn read_lpr_link(
         keep,
     };
     let plan = schedule::lpr_changes(
-        crate::rules::pack()?,
+        crate::rules::lpr_pack()?,
         &link,
         start,
         periods,
@@ -334,7 +334,7 @@ pub(super) fn rate_changes_out(
         lpr_linked: None,
     };
     if let Some((link, plan)) = &rates.lpr {
-        let pack = crate::rules::pack()?;
+        let pack = crate::rules::lpr_pack()?;
         if plan.initial_assumed || plan.assumed_repricings > 0 {
             s.warnings.push(schedule::Warning {
                 code: "lprAssumed",

@@ -1,7 +1,8 @@
-// www/i18n/en.js as the page shows it with the default currency (see shown.mjs).
-import * as raw from "../../../www/i18n/en.js";
+// www/i18n/en/ (both parts) as the page shows it with the default currency (see shown.mjs).
+import { languageModule } from "../catalogs.mjs";
 import { shownAll } from "./shown.mjs";
 
+const raw = await languageModule("en");
 const s = shownAll(raw, "CNY");
 export const { common, terms, overdue, rights, plans, debts, letter, share, glossary, exportCatalog, offline } = s;
 export default s.default;

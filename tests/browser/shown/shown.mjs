@@ -1,7 +1,7 @@
 // The messages as the page shows them with its default currency (CNY): a
 // label's {unit} is 元 in Chinese and CNY in English (format.js names it from
 // the currency an embedder sets). Tests find fields by these texts; the raw
-// catalogs (www/i18n/<lang>.js) are checked by catalog.test.mjs.
+// catalogs (www/i18n/<lang>/) are checked by catalog.test.mjs.
 
 /** A copy of section with {unit} replaced by unit in every message. */
 export function shown(section, unit) {
