@@ -387,7 +387,7 @@ pub struct RulePack {
 
 mod load;
 
-pub use load::load;
+pub use load::{load, load_lpr};
 use load::LoadResult;
 
 /// `"HH:MM"` as minutes after midnight (00:00–23:59).

@@ -118,3 +118,31 @@ export async function firstLoad(context, url, { measure, assets: wantAssets = tr
     await page.close();
   }
 }
+
+/** Every asset of a cold load of url until the terms panel's payment shows a figure (in a shadow root too) and the network is idle, each distinct path once. */
+export async function embedLoad(context, url, routes = {}) {
+  const origin = new URL(url).origin;
+  const page = await coldPage(context);
+  try {
+    for (const [p, body] of Object.entries(routes)) await page.route(`${origin}${p}`, (r) => r.fulfill({ contentType: "text/html", body }));
+    const responses = [];
+    page.on("response", (r) => responses.push(r));
+    await page.goto(url);
+    await page.locator('[data-testid="payment"]').filter({ hasText: /\d/ }).first().waitFor({ timeout: 30_000 });
+    await page.waitForLoadState("networkidle");
+    const out = new Map();
+    for (const r of responses) {
+      const path = r.url().slice(origin.length);
+      if (!r.url().startsWith(origin) || out.has(path)) continue;
+      out.set(path, { path, status: r.status(), ...compress(await r.body().catch(() => Buffer.alloc(0))) });
+    }
+    return [...out.values()];
+  } finally {
+    await page.close();
+  }
+}
+
+/** A host page of the page's own origin with the element showing the terms panel alone (served at /__element-host.html by embedLoad's routes). */
+export const ELEMENT_HOST = `<!doctype html><html lang="en"><meta charset="utf-8"><title>host</title>
+<script type="module" src="/repay-calculator.js"></script>
+<repay-calculator panels="terms" lang="zh-CN"></repay-calculator>`;

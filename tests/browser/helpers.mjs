@@ -107,7 +107,12 @@ export function watchPage(page, origin) {
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`);
   });
-  page.on("requestfailed", (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`));
+  // net::ERR_ABORTED is the browser cancelling a request of a document it is leaving (a reload, a
+  // link, about:blank, a closed page) while the panels after the first result still load: not a
+  // failure of the page or the server.
+  page.on("requestfailed", (req) => {
+    if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`);
+  });
   page.on("request", (req) => {
     const u = req.url();
     if (!u.startsWith(origin) && !u.startsWith("data:")) problems.push(`third-party request: ${u}`);

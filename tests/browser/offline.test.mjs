@@ -150,7 +150,10 @@ test("the precache list holds every same-origin request of a full page load", as
     .map((u) => u.split("#")[0])
     .filter((u) => !precached.has(u) && !/\/sw(-version)?\.js$/.test(u));
   assert.deepEqual(missing, [], "requested but not precached (is it outside www/ or skipped by scripts/sw-version.mjs?)");
-  assert.ok(requested.has(`${origin}/pkg/repay_bg.wasm`));
+  for (const m of ["repay_terms", "repay_cases"]) assert.ok(requested.has(`${origin}/pkg/${m}_bg.wasm`), m);
+  // The whole-engine module is for embedders and Node: the page neither loads nor caches it.
+  assert.ok(!requested.has(`${origin}/pkg/repay_bg.wasm`));
+  assert.ok(!v1.precache.includes("pkg/repay_bg.wasm"));
 });
 
 test("offline, a reload is served from the cache and computes 1,000,000 / 360 / 4.9 % → 5,307.27", async () => {

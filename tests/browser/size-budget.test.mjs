@@ -17,7 +17,7 @@ import assert from "node:assert/strict";
 import { readFileSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { startServer, launchBrowser, ROOT } from "./helpers.mjs";
-import { firstLoad, coldPage, compress } from "./first-load.mjs";
+import { firstLoad, coldPage, embedLoad, ELEMENT_HOST } from "./first-load.mjs";
 import { contributors, formatContributors, DEFAULT_WASM } from "../../scripts/wasm-contributors.mjs";
 
 const BUDGET_FILE = path.join(ROOT, "tests/size-budget.json");
@@ -28,36 +28,9 @@ let assets;
 /** The assets of the two terms-only embeds: { iframe, element }. */
 const embeds = {};
 
-/** The paths a page in www/ preloads or modulepreloads, as served ("/pkg/repay_bg.wasm"). */
+/** The paths a page in www/ preloads or modulepreloads, as served ("/pkg/repay_terms_bg.wasm"). */
 const preloadsOf = (page) =>
   [...readFileSync(path.join(ROOT, "www", page), "utf8").matchAll(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bhref="([^"]+)"/g)].map((m) => `/${m[1]}`);
-
-/** Every asset of a cold load of url until the terms panel's payment shows a figure (in a shadow root too) and the network is idle, each distinct path once. */
-async function embedLoad(context, url, routes = {}) {
-  const origin = new URL(url).origin;
-  const page = await coldPage(context);
-  try {
-    for (const [p, body] of Object.entries(routes)) await page.route(`${origin}${p}`, (r) => r.fulfill({ contentType: "text/html", body }));
-    const responses = [];
-    page.on("response", (r) => responses.push(r));
-    await page.goto(url);
-    await page.locator('[data-testid="payment"]').filter({ hasText: /\d/ }).first().waitFor({ timeout: 30_000 });
-    await page.waitForLoadState("networkidle");
-    const out = new Map();
-    for (const r of responses) {
-      const path = r.url().slice(origin.length);
-      if (!r.url().startsWith(origin) || out.has(path)) continue;
-      out.set(path, { path, status: r.status(), ...compress(await r.body().catch(() => Buffer.alloc(0))) });
-    }
-    return [...out.values()];
-  } finally {
-    await page.close();
-  }
-}
-
-const ELEMENT_HOST = `<!doctype html><html lang="en"><meta charset="utf-8"><title>host</title>
-<script type="module" src="/repay-calculator.js"></script>
-<repay-calculator panels="terms" lang="zh-CN"></repay-calculator>`;
 
 before(async () => {
   const server = await startServer();
