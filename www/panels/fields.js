@@ -43,7 +43,7 @@ export const TERMS = {
   dayBasis: choice("dayBasis"),
   fees: list(LIMITS.fees, "label amount unit when"),
   prepayments: list(LIMITS.prepayments, "period amount then"),
-  lpr: own("lprLinked", "rate"),
+  lpr: own("lprLinked"), // sent instead of the rate
   lprSpread: own("lprLinked.spreadBasisPoints"),
   lprRepricing: own("lprLinked.repricing"),
   lprTenor: own("lprLinked.tenor"),
@@ -95,6 +95,7 @@ export const PLANS = {
 };
 /** debtPlan. */
 export const DEBTS = { budget: number("monthlyBudget"), debts: list(LIMITS.debts, "name balance rate ratePer min") };
+// Fields that go into no engine input (the calls panel sends its log and the lender type shown, not its saved pick).
 export const LETTER = fields("lender name contact account reason");
 export const RIGHTS = fields("lender");
 export const CALLS = fields("lender lenderName");
