@@ -110,14 +110,59 @@ export function controlsState(controls) {
   };
 }
 
+const isList = (kind) => Array.isArray(kind.fields);
 /** The single fields of a state declaration (panels/fields.js), in order. */
-export const fieldsOf = (decl) => Object.keys(decl).filter((k) => typeof decl[k] === "string");
+export const fieldsOf = (decl) => Object.keys(decl).filter((k) => !isList(decl[k]));
+/** The lists of a state declaration, in order. */
+export const listsOf = (decl) => Object.keys(decl).filter((k) => isList(decl[k]));
 /** controls (or values) in the order of names; throws unless it has exactly those names. */
 export function declaredControls(names, controls) {
   if (Object.keys(controls).length !== names.length || names.some((k) => !Object.hasOwn(controls, k))) throw new Error(`state fields ${names} ≠ ${Object.keys(controls)}`);
   return Object.fromEntries(names.map((k) => [k, controls[k]]));
 }
 export const declaredState = (names, controls) => controlsState(declaredControls(names, controls));
+
+/** How a declared field's control gives its engine value (panels/fields.js); undefined: left out. */
+const READ = {
+  number: (el) => (val(el) ? moneyOf(el) : undefined),
+  date: (el) => val(el) || undefined,
+  choice: (el) => el.value,
+  checked: (el) => el.checked,
+  whenChecked: (el) => el.checked || undefined,
+};
+
+/**
+ * A panel's engine input from its declaration (panels/fields.js), field by
+ * field in declared order: a field with an engine path gets its control's value
+ * there (fields: name → field(), as field() returns it); an own field or a list
+ * calls own[name](input, paths), the panel's code for it, if it has one (one
+ * may read several own fields). input is what the engine input starts with.
+ * Returns { input, paths }: paths maps each engine path (and the object it
+ * sits in, to its first field) to its field, for the error display.
+ */
+export function readInput(decl, fields, own = {}, input = {}) {
+  const isOwn = (kind) => kind && (isList(kind) || kind.read === "own");
+  for (const k of Object.keys(own)) if (!isOwn(decl[k])) throw new Error(`${k} is not declared as read by the panel`);
+  const paths = {};
+  for (const [name, kind] of Object.entries(decl)) {
+    if (isOwn(kind)) own[name]?.(input, paths);
+    if (!READ[kind.read]) continue;
+    const fld = fields[name];
+    if (!fld) throw new Error(`no field for ${name}`);
+    const [path] = kind.to;
+    const steps = path.split(".");
+    for (let i = 1; i < steps.length; i++) paths[steps.slice(0, i).join(".")] ??= fld; // "payment" of "payment.amount"
+    paths[path] = fld;
+    const value = READ[kind.read](fld.input);
+    if (value !== undefined) setAt(input, steps, value);
+  }
+  return { input, paths };
+}
+
+function setAt(obj, steps, value) {
+  for (const step of steps.slice(0, -1)) obj = obj[step] ??= {};
+  obj[steps.at(-1)] = value;
+}
 
 /** A <form> that never submits (everything recomputes as it is typed). */
 export function form(cls, ...children) {

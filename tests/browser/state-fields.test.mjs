@@ -11,6 +11,7 @@ import { startServer, launchBrowser, watchPage } from "./helpers.mjs";
 import { fillAll, zh } from "./scenario.mjs";
 import { HASH, VALUES } from "../fixtures/share-link-v1.mjs";
 import { DECLARED } from "../../www/panels/fields.js";
+import { encodeFragment } from "../../www/state.js";
 
 let server;
 let browser;
@@ -88,4 +89,129 @@ test("what each panel shares and saves is its declaration; the letter and the ca
   await page.locator('[data-testid="forget"]').click();
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+// ---- The engine inputs the panels build from their declared fields ----------
+
+/** The forms of the capture test, as share links (every read path: modes, units, rows, empty fields). */
+const FORMS = {
+  "the link from before the declarations": HASH,
+  "every field typed, other modes and units": encodeFragment({
+    terms: {
+      principal: "50000", received: "48000", rate: "0.05", ratePer: "day", periods: "12", method: "equalPrincipal", startDate: "2026-03-15", dayBasis: "365",
+      fees: [{ label: "服务费", amount: "2", unit: "percent", when: "upfront" }, { label: "", amount: "", unit: "amount", when: "atEnd" }, { label: "", amount: "30", unit: "amount", when: "eachPeriod" }],
+      prepayments: [{ period: "", amount: "1000", then: "lowerPayment" }, { period: "6", amount: "2000", then: "shortenTerm" }],
+      lpr: "1", lprSpread: "-20", lprRepricing: "anniversary", lprTenor: "fiveYear",
+      rateChanges: [{ when: "date", at: "2026-09-01", rate: "3.2", ratePer: "year", keep: "payment" }, { when: "period", at: "8", rate: "", ratePer: "month", keep: "term" }],
+    },
+    overdue: {
+      principal: "9000", interest: "120", fees: "30", periodMode: "dates", days: "45", from: "2026-01-10", to: "2026-04-01", lender: "bank",
+      penaltyMode: "rate", penaltyRate: "0.1", penaltyPer: "day", contractRate: "", contractPer: "year", markup: "", compound: "1",
+      lateFee: "5", lateFeeUnit: "percent", lateFeePer: "month", contractDate: "2025-01-01", chargeOnFees: "1", dayBasis: "365",
+      filingDate: "2026-05-01", upfront: "300", payment: "800",
+    },
+    plans: { principal: "9000", interest: "100", penalties: "50", fees: "20", rate: "18", ratePer: "year", budget: "800", lender: "bank", lumpSum: "3000", offer: "2500", months: "12", deferral: "", planOn: "claimed" },
+    debts: { budget: "1200", debts: [{ name: "A", balance: "3000", rate: "", ratePer: "month", min: "100" }, { name: "", balance: "", rate: "", ratePer: "year", min: "" }, { name: "", balance: "500", rate: "2", ratePer: "month", min: "" }] },
+  }),
+  "empty fields left out": encodeFragment({
+    terms: { principal: "", received: "", rate: "", ratePer: "month", periods: "", method: "bullet", startDate: "", dayBasis: "360", fees: [], prepayments: [], lpr: "1", lprSpread: "", lprRepricing: "january", lprTenor: "auto", rateChanges: [] },
+    overdue: { principal: "", interest: "", fees: "", periodMode: "dates", from: "", to: "", penaltyMode: "markup", contractRate: "", markup: "", lateFee: "", upfront: "", payment: "" },
+    plans: { rate: "", budget: "", lumpSum: "", offer: "", months: "6", deferral: "", planOn: "claimed" },
+    debts: { budget: "900", debts: [{ name: "只有名字", balance: "", rate: "", ratePer: "year", min: "" }] },
+  }),
+  "the overdue case in the plans, on the amount claimed": encodeFragment({
+    terms: { startDate: "2026-01-05" },
+    overdue: { principal: "12000", interest: "", fees: "", periodMode: "days", days: "60", penaltyMode: "markup", contractRate: "24", contractPer: "year", markup: "50", compound: "0", chargeOnFees: "0" },
+    plans: { rate: "", budget: "700", lumpSum: "", offer: "1000", months: "", deferral: "2", planOn: "claimed" },
+  }),
+};
+
+/**
+ * Serves the page a pkg/repay.js that records each engine call's input as JSON
+ * (window.sent) before passing it to the real module (fetched as repay.js?real).
+ */
+async function recordEngineInputs(page) {
+  const fns = ["loanTerms", "overdueCost", "repaymentPlans", "debtPlan"];
+  const body = [
+    'import init, * as engine from "./repay.js?real";',
+    'export * from "./repay.js?real";',
+    "export default init;",
+    "const sent = (window.sent = []);",
+    ...fns.map((fn) => `export const ${fn} = (input) => (sent.push([${JSON.stringify(fn)}, JSON.stringify(input)]), engine.${fn}(input));`),
+  ].join("\n");
+  await page.route((url) => url.pathname === "/pkg/repay.js" && !url.search, (route) => route.fulfill({ contentType: "text/javascript", body }));
+}
+
+/** The input each panel sends when its form recomputes (null when it is incomplete and sends none). */
+async function engineInputs(page) {
+  const out = {};
+  for (const [panel, fn] of [["terms", "loanTerms"], ["overdue", "overdueCost"], ["plans", "repaymentPlans"], ["debts", "debtPlan"]]) {
+    await page.evaluate(() => (window.sent.length = 0));
+    await page.evaluate((id) => document.querySelector(`#panel-${id} form`).dispatchEvent(new Event("input", { bubbles: true })), panel);
+    await page.waitForTimeout(400);
+    out[panel] = await page.evaluate((name) => window.sent.find(([n]) => n === name)?.[1] ?? null, fn);
+  }
+  return out;
+}
+
+/** What each panel sent for these forms before its fields' engine paths were declared (recorded at 00af174). */
+const SENT = {
+  "the link from before the declarations": {
+    terms: { principal: "1000000", rate: { per: "year", percent: "4.9" }, periods: "360", method: "annuity", startDate: "2026-12-04", dayBasis: "360", fees: [{ label: "服务费", when: "upfront", amount: "1000" }], prepayments: [{ then: "shortenTerm", period: "24", amount: "50000" }], rateChanges: [{ rate: { per: "year", percent: "3.5" }, keep: "term", period: "13" }] },
+    overdue: { overdue: { principal: "20000" }, days: "45", penalty: { contractRate: { per: "year", percent: "4.9" }, markupPercent: "50" }, compound: false, lender: "microLoan", dayBasis: "360", upfrontDeduction: "1000.00" },
+    plans: { overdue: { overdue: { principal: "20000" }, days: "45", penalty: { contractRate: { per: "year", percent: "4.9" }, markupPercent: "50" }, compound: false, lender: "microLoan", dayBasis: "360", upfrontDeduction: "1000.00" }, rate: { percent: "4.9", per: "year" }, monthlyBudget: "1500", deferralMonths: "3" },
+    debts: { debts: [{ name: "网贷A", rate: { per: "year", percent: "24" }, balance: "5000", minPayment: "200" }, { name: "信用卡", rate: { per: "year", percent: "18" }, balance: "8000", minPayment: "300" }], compare: true, monthlyBudget: "1500" },
+  },
+  "every field typed, other modes and units": {
+    terms: { principal: "50000", received: "48000", periods: "12", method: "equalPrincipal", startDate: "2026-03-15", dayBasis: "365", fees: [{ label: "服务费", when: "upfront", percentOfPrincipal: "2" }, { label: "", when: "eachPeriod", amount: "30" }], prepayments: [{ then: "lowerPayment", amount: "1000" }, { then: "shortenTerm", period: "6", amount: "2000" }], rateChanges: [{ rate: { per: "year", percent: "3.2" }, keep: "payment", date: "2026-09-01" }, { rate: { per: "month" }, keep: "term", period: "8" }], lprLinked: { spreadBasisPoints: "-20", repricing: "anniversary", tenor: "fiveYear" } },
+    overdue: { overdue: { principal: "9000", interest: "120", fees: "30" }, from: "2026-01-10", to: "2026-04-01", penalty: { rate: { per: "day", percent: "0.1" } }, compound: true, chargeOnFees: true, lateFee: { percentOfOverdue: "5", per: "month" }, lender: "bank", contractDate: "2025-01-01", filingDate: "2026-05-01", dayBasis: "365", upfrontDeduction: "300", payment: { amount: "800" } },
+    plans: { balance: { principal: "9000", interest: "100", penalties: "50", fees: "20" }, lender: "bank", rate: { percent: "18", per: "year" }, monthlyBudget: "800", lumpSum: "3000", lumpSumOffer: "2500", months: "12" },
+    debts: { debts: [{ name: "A", rate: { per: "month" }, balance: "3000", minPayment: "100" }, { name: "", rate: { per: "month", percent: "2" }, balance: "500" }], compare: true, monthlyBudget: "1200" },
+  },
+  "empty fields left out": {
+    terms: { method: "bullet", dayBasis: "360", lprLinked: { spreadBasisPoints: "0", repricing: "january" } },
+    overdue: { overdue: {}, penalty: { contractRate: { per: "year" } }, compound: false, lender: "microLoan", dayBasis: "360" },
+    plans: { overdue: { overdue: { principal: "10000" }, days: "30", penalty: { contractRate: { per: "year", percent: "12" }, markupPercent: "50" }, compound: false, lender: "microLoan", dayBasis: "360" }, planOn: "claimed", months: "6" },
+    debts: { debts: [{ name: "只有名字", rate: { per: "year" } }], compare: true, monthlyBudget: "900" },
+  },
+  "the overdue case in the plans, on the amount claimed": {
+    terms: { principal: "10000", rate: { per: "year", percent: "12" }, periods: "12", method: "annuity", startDate: "2026-01-05", dayBasis: "360" },
+    overdue: { overdue: { principal: "12000" }, days: "60", penalty: { contractRate: { per: "year", percent: "24" }, markupPercent: "50" }, compound: false, lender: "microLoan", dayBasis: "360" },
+    plans: { overdue: { overdue: { principal: "12000" }, days: "60", penalty: { contractRate: { per: "year", percent: "24" }, markupPercent: "50" }, compound: false, lender: "microLoan", dayBasis: "360" }, planOn: "claimed", monthlyBudget: "700", lumpSumOffer: "1000", deferralMonths: "2" },
+    debts: null,
+  },
+};
+
+/** Keys a panel sends that come from no field of its own. */
+const NOT_A_FIELD = { debts: ["compare"] };
+
+/** Every path that holds a value in an engine input, list items as the list: "penalty.rate.percent", "fees.label". */
+function leafPaths(v, path = "", out = []) {
+  if (Array.isArray(v)) v.forEach((x) => leafPaths(x, path, out));
+  else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) leafPaths(x, path ? `${path}.${k}` : k, out);
+  else out.push(path);
+  return out;
+}
+
+test("the engine inputs of filled forms are what the page sent before, and hold only paths their fields declare", async () => {
+  for (const [name, hash] of Object.entries(FORMS)) {
+    const page = await browser.context.newPage();
+    problems = watchPage(page, server.url.replace(/\/$/, ""));
+    await recordEngineInputs(page);
+    await page.goto(server.url + hash);
+    await page.locator('[data-testid="copy-link"]').waitFor();
+    await page.waitForTimeout(800); // the panels' debounce and the prefills that follow
+    const sent = await engineInputs(page);
+    for (const [panel, json] of Object.entries(sent)) {
+      const input = JSON.parse(json);
+      assert.deepEqual(input, SENT[name][panel], `${name}: ${panel}`);
+      if (!input) continue;
+      const declared = Object.values(DECLARED[panel].input).flatMap((kind) => kind.to ?? []);
+      const lists = Object.keys(DECLARED[panel].input).filter((k) => DECLARED[panel].input[k].fields);
+      const covered = (p) => [...declared, ...lists, ...(NOT_A_FIELD[panel] ?? [])].some((d) => p === d || p.startsWith(`${d}.`));
+      assert.deepEqual(leafPaths(input).filter((p) => !covered(p)), [], `${name}: ${panel} sends only the engine paths of its declared fields`);
+    }
+    assert.deepEqual(problems, [], name);
+    await page.close();
+  }
 });

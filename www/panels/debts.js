@@ -10,7 +10,7 @@
 
 import { h } from "../dom.js";
 import { bind, onLangChange, t } from "../i18n.js";
-import { field, unitOf, textInput, rateInput, options, val, moneyOf, form as formEl, panel, recompute, readControl, writeControl, declaredState, declaredControls, fieldsOf } from "../form.js";
+import { field, unitOf, textInput, rateInput, options, val, moneyOf, form as formEl, panel, recompute, readInput, readControl, writeControl, declaredState, declaredControls, fieldsOf } from "../form.js";
 import { DEBTS as STATE } from "./fields.js";
 import { resultSection } from "../result.js";
 import { skeleton, prompt, bestOf, render } from "./debts-result.js";
@@ -133,29 +133,36 @@ export function mount(root, ctx) {
   showAddLoan();
   for (const k of ["loan", "overdue", "owed"]) ctx.share?.on(k, showAddLoan);
 
+  /** Reads the form into a debtPlan input (panels/fields.js DEBTS): the budget, and here the rows. `paths` maps engine field paths to fields. */
   function read() {
-    const input = { debts: [], compare: true };
-    const paths = { monthlyBudget: budget, debts: { ...budget, labelKey: "field.debts" } };
-    for (const row of rows) {
-      if (![row.name, row.balance, row.rate, row.min].some((x) => val(x.input))) continue;
-      const p = `debts[${input.debts.length}]`;
-      const d = { name: val(row.name.input), rate: { per: row.per.value } };
-      if (val(row.balance.input)) d.balance = moneyOf(row.balance.input);
-      if (val(row.rate.input)) d.rate.percent = moneyOf(row.rate.input);
-      if (val(row.min.input)) d.minPayment = moneyOf(row.min.input);
-      Object.assign(paths, {
-        [p]: row.balance,
-        [`${p}.name`]: row.name,
-        [`${p}.balance`]: row.balance,
-        [`${p}.rate`]: row.rate,
-        [`${p}.rate.percent`]: row.rate,
-        [`${p}.rate.per`]: row.ratePer,
-        [`${p}.minPayment`]: row.min,
-      });
-      input.debts.push(d);
-    }
-    if (val(budget.input)) input.monthlyBudget = moneyOf(budget.input);
-    return { input, paths };
+    return readInput(
+      STATE,
+      { budget },
+      {
+        debts(input, paths) {
+          paths.debts = { ...budget, labelKey: "field.debts" };
+          for (const row of rows) {
+            if (![row.name, row.balance, row.rate, row.min].some((x) => val(x.input))) continue;
+            const p = `debts[${input.debts.length}]`;
+            const d = { name: val(row.name.input), rate: { per: row.per.value } };
+            if (val(row.balance.input)) d.balance = moneyOf(row.balance.input);
+            if (val(row.rate.input)) d.rate.percent = moneyOf(row.rate.input);
+            if (val(row.min.input)) d.minPayment = moneyOf(row.min.input);
+            Object.assign(paths, {
+              [p]: row.balance,
+              [`${p}.name`]: row.name,
+              [`${p}.balance`]: row.balance,
+              [`${p}.rate`]: row.rate,
+              [`${p}.rate.percent`]: row.rate,
+              [`${p}.rate.per`]: row.ratePer,
+              [`${p}.minPayment`]: row.min,
+            });
+            input.debts.push(d);
+          }
+        },
+      },
+      { debts: [], compare: true },
+    );
   }
 
   let last = null; // { value, timeline, input } of the last good result

@@ -18,7 +18,7 @@
 
 import { h } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
-import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, moneyOf as num, form as formEl, panel, recompute, declaredState, fieldsOf } from "../form.js";
+import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, moneyOf as num, form as formEl, panel, recompute, readInput, declaredState, fieldsOf } from "../form.js";
 import { OVERDUE as STATE } from "./fields.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./overdue-result.js";
@@ -152,47 +152,45 @@ export function mount(root, ctx) {
   }
   fromLoan.addEventListener("click", () => applyLoan(ctx.share?.get("loan"), true));
 
+  /**
+   * Reads the form into an overdueCost input: the fields panels/fields.js
+   * OVERDUE sends as they are, and here those whose shape depends on others
+   * (the period, the penalty, the late fee). `paths` maps engine field paths to fields.
+   */
   function read() {
-    const input = { overdue: {} };
-    const paths = {
-      overdue: f.principal, "overdue.principal": f.principal, "overdue.interest": f.interest, "overdue.fees": f.fees,
-      days: f.days, from: f.from, to: f.to, lender: f.lender, compound: f.compound, chargeOnFees: f.chargeOnFees,
-      lateFee: f.lateFee, "lateFee.amount": f.lateFee, "lateFee.percentOfOverdue": f.lateFee, "lateFee.per": f.lateFeePer,
-      contractDate: f.contractDate, filingDate: f.filingDate, dayBasis: f.dayBasis, upfrontDeduction: f.upfront,
-      payment: f.payment, "payment.amount": f.payment,
-    };
-    if (val(f.principal.input)) input.overdue.principal = num(f.principal.input);
-    if (val(f.interest.input)) input.overdue.interest = num(f.interest.input);
-    if (val(f.fees.input)) input.overdue.fees = num(f.fees.input);
-    if (modeSelect.value === "dates") {
-      if (val(f.from.input)) input.from = val(f.from.input);
-      if (val(f.to.input)) input.to = val(f.to.input);
-      if (!input.from && !input.to) paths.days = f.from;
-    } else if (val(f.days.input)) {
-      input.days = num(f.days.input);
-    }
-    if (penaltyMode.value === "markup") {
-      input.penalty = { contractRate: { per: contractPer.value }, markupPercent: num(f.markup.input) };
-      if (val(f.contractRate.input)) input.penalty.contractRate.percent = num(f.contractRate.input);
-      if (!val(f.markup.input)) delete input.penalty.markupPercent;
-      Object.assign(paths, { penalty: f.contractRate, "penalty.contractRate": f.contractRate, "penalty.contractRate.percent": f.contractRate, "penalty.contractRate.per": f.contractPer, "penalty.markupPercent": f.markup, "penalty.rate": f.contractRate });
-    } else {
-      input.penalty = { rate: { per: penaltyPer.value } };
-      if (val(f.penaltyRate.input)) input.penalty.rate.percent = num(f.penaltyRate.input);
-      Object.assign(paths, { penalty: f.penaltyRate, "penalty.rate": f.penaltyRate, "penalty.rate.percent": f.penaltyRate, "penalty.rate.per": f.penaltyPer, "penalty.markupPercent": f.penaltyRate });
-    }
-    input.compound = f.compound.input.checked;
-    if (f.chargeOnFees.input.checked) input.chargeOnFees = true;
-    if (val(f.lateFee.input)) {
-      input.lateFee = { [feeUnit.value === "percent" ? "percentOfOverdue" : "amount"]: num(f.lateFee.input), per: feePer.value };
-    }
-    input.lender = lenderSelect.value;
-    if (val(f.contractDate.input)) input.contractDate = val(f.contractDate.input);
-    if (val(f.filingDate.input)) input.filingDate = val(f.filingDate.input);
-    input.dayBasis = daySelect.value; // the engine reads whole numbers from numeral text
-    if (val(f.upfront.input)) input.upfrontDeduction = num(f.upfront.input);
-    if (val(f.payment.input)) input.payment = { amount: num(f.payment.input) };
-    return { input, paths };
+    return readInput(
+      STATE,
+      f,
+      {
+        periodMode(input, paths) {
+          Object.assign(paths, { days: f.days, from: f.from, to: f.to });
+          if (modeSelect.value === "dates") {
+            if (val(f.from.input)) input.from = val(f.from.input);
+            if (val(f.to.input)) input.to = val(f.to.input);
+            if (!input.from && !input.to) paths.days = f.from;
+          } else if (val(f.days.input)) {
+            input.days = num(f.days.input);
+          }
+        },
+        penaltyMode(input, paths) {
+          if (penaltyMode.value === "markup") {
+            input.penalty = { contractRate: { per: contractPer.value }, markupPercent: num(f.markup.input) };
+            if (val(f.contractRate.input)) input.penalty.contractRate.percent = num(f.contractRate.input);
+            if (!val(f.markup.input)) delete input.penalty.markupPercent;
+            Object.assign(paths, { penalty: f.contractRate, "penalty.contractRate": f.contractRate, "penalty.contractRate.percent": f.contractRate, "penalty.contractRate.per": f.contractPer, "penalty.markupPercent": f.markup, "penalty.rate": f.contractRate });
+          } else {
+            input.penalty = { rate: { per: penaltyPer.value } };
+            if (val(f.penaltyRate.input)) input.penalty.rate.percent = num(f.penaltyRate.input);
+            Object.assign(paths, { penalty: f.penaltyRate, "penalty.rate": f.penaltyRate, "penalty.rate.percent": f.penaltyRate, "penalty.rate.per": f.penaltyPer, "penalty.markupPercent": f.penaltyRate });
+          }
+        },
+        lateFee(input, paths) {
+          Object.assign(paths, { lateFee: f.lateFee, "lateFee.amount": f.lateFee, "lateFee.percentOfOverdue": f.lateFee, "lateFee.per": f.lateFeePer });
+          if (val(f.lateFee.input)) input.lateFee = { [feeUnit.value === "percent" ? "percentOfOverdue" : "amount"]: num(f.lateFee.input), per: feePer.value };
+        },
+      },
+      { overdue: {} }, // sent even with no amount: the engine then names overdue.principal
+    );
   }
 
   function publish(input, value) {

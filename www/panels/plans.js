@@ -16,7 +16,7 @@
 
 import { h } from "../dom.js";
 import { onLangChange, t } from "../i18n.js";
-import { field, unitOf, textInput, rateInput, intInput, options, val, moneyOf, form as formEl, panel, recompute, declaredState, fieldsOf } from "../form.js";
+import { field, unitOf, textInput, rateInput, intInput, options, val, moneyOf, form as formEl, panel, recompute, readInput, declaredState, fieldsOf } from "../form.js";
 import { PLANS as STATE } from "./fields.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./plans-result.js";
@@ -125,41 +125,36 @@ export function mount(root, ctx) {
     schedule();
   }
 
+  /**
+   * Reads the form into a repaymentPlans input: the fields panels/fields.js
+   * PLANS sends as they are, and here those whose shape depends on others (the
+   * amounts owed or the overdue case, the rate, the lender, planOn). `paths`
+   * maps engine field paths to fields.
+   */
   function read() {
-    const paths = {
-      balance: f.principal,
-      "balance.principal": f.principal,
-      "balance.interest": f.interest,
-      "balance.penalties": f.penalties,
-      "balance.fees": f.fees,
-      rate: f.rate,
-      "rate.percent": f.rate,
-      "rate.per": f.ratePer,
-      monthlyBudget: f.budget,
-      lumpSum: f.lumpSum,
-      lumpSumOffer: f.offer,
-      lender: f.lender,
-      months: f.months,
-      maxMonths: f.months,
-      deferralMonths: f.deferral,
-    };
     const od = caseInput();
-    const input = od ? { overdue: od } : { balance: {}, lender: lenderSelect.value };
-    if (od) {
-      paths.overdue = f.principal;
-    } else {
-      if (val(f.principal.input)) input.balance.principal = moneyOf(f.principal.input);
-      for (const k of ["interest", "penalties", "fees"]) if (val(f[k].input)) input.balance[k] = moneyOf(f[k].input);
-    }
     caseNote.hidden = !od;
     f.planOn.wrap.hidden = !od;
-    if (od && planOnSelect.value !== "lawful") input.planOn = planOnSelect.value;
-    if (val(f.rate.input)) input.rate = { percent: moneyOf(f.rate.input), per: perSelect.value };
-    if (val(f.budget.input)) input.monthlyBudget = moneyOf(f.budget.input);
-    if (val(f.lumpSum.input)) input.lumpSum = moneyOf(f.lumpSum.input);
-    if (val(f.offer.input)) input.lumpSumOffer = moneyOf(f.offer.input);
-    if (val(f.months.input)) input.months = moneyOf(f.months.input);
-    if (val(f.deferral.input)) input.deferralMonths = moneyOf(f.deferral.input);
+    const { input, paths } = readInput(STATE, f, {
+      // The overdue case itself and the amount to plan on, while no amount is typed here; else the amounts typed and the lender.
+      principal(input, paths) {
+        Object.assign(paths, { balance: f.principal, "balance.principal": f.principal, "balance.interest": f.interest, "balance.penalties": f.penalties, "balance.fees": f.fees, lender: f.lender });
+        if (od) {
+          input.overdue = od;
+          if (planOnSelect.value !== "lawful") input.planOn = planOnSelect.value;
+          paths.overdue = f.principal;
+          return;
+        }
+        input.balance = {};
+        for (const k of ["principal", "interest", "penalties", "fees"]) if (val(f[k].input)) input.balance[k] = moneyOf(f[k].input);
+        input.lender = lenderSelect.value;
+      },
+      rate(input, paths) {
+        Object.assign(paths, { rate: f.rate, "rate.percent": f.rate, "rate.per": f.ratePer });
+        if (val(f.rate.input)) input.rate = { percent: moneyOf(f.rate.input), per: perSelect.value };
+      },
+    });
+    paths.maxMonths = f.months;
     return { input, paths };
   }
 

@@ -11,8 +11,8 @@
 import { h, id } from "../dom.js";
 import { bind, onLangChange } from "../i18n.js";
 import { cleanNumeral } from "../format.js";
-import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, form as formEl, panel, recompute, declaredState, declaredControls, fieldsOf, readControl, writeControl } from "../form.js";
-import { TERMS as STATE, FIELD } from "./fields.js";
+import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, form as formEl, panel, recompute, readInput, declaredState, declaredControls, fieldsOf, listsOf, readControl, writeControl } from "../form.js";
+import { TERMS as STATE } from "./fields.js";
 import { resultSection } from "../result.js";
 import { skeleton, render } from "./terms-result.js";
 
@@ -155,73 +155,80 @@ export function mount(root, ctx) {
   addPrepay.addEventListener("click", () => addPrepayRow());
   addRate.addEventListener("click", () => addRateRow());
 
-  /** Reads the form into a loanTerms input; `paths` maps engine field paths to fields. */
+  /**
+   * Reads the form into a loanTerms input: the fields panels/fields.js TERMS
+   * sends as they are, and here those whose shape depends on others (the rate,
+   * the rows, the LPR link). `paths` maps engine field paths to fields.
+   */
   function read() {
-    const input = {};
-    const paths = { principal: f.principal, received: f.received, "rate.percent": f.rate, rate: f.rate, "rate.per": f.ratePer, periods: f.periods, method: f.method, startDate: f.startDate, dayBasis: f.dayBasis };
-    if (val(f.principal.input)) input.principal = cleanNumeral(val(f.principal.input));
-    if (val(f.received.input)) input.received = cleanNumeral(val(f.received.input));
-    input.rate = { per: perSelect.value };
-    if (val(f.rate.input)) input.rate.percent = cleanNumeral(val(f.rate.input));
-    if (val(f.periods.input)) input.periods = cleanNumeral(val(f.periods.input));
-    input.method = methodSelect.value;
-    if (val(f.startDate.input)) input.startDate = val(f.startDate.input);
-    input.dayBasis = daySelect.value; // the engine reads whole numbers from numeral text too
-    const fees = [];
-    for (const r of feeRows) {
-      if (!val(r.label.input) && !val(r.amount.input)) continue;
-      const p = `fees[${fees.length}]`;
-      const fee = { label: val(r.label.input), when: r.when.input.value };
-      if (val(r.amount.input)) fee[r.amount.unit.value === "percent" ? "percentOfPrincipal" : "amount"] = cleanNumeral(val(r.amount.input));
-      Object.assign(paths, { [p]: r.amount, [`${p}.label`]: r.label, [`${p}.amount`]: r.amount, [`${p}.percentOfPrincipal`]: r.amount, [`${p}.when`]: r.when });
-      fees.push(fee);
-    }
-    if (fees.length) input.fees = fees;
-    const pre = [];
-    for (const r of prepayRows) {
-      if (!val(r.period.input) && !val(r.amount.input)) continue;
-      const p = `prepayments[${pre.length}]`;
-      const item = { then: r.then.input.value };
-      if (val(r.period.input)) item.period = cleanNumeral(val(r.period.input));
-      if (val(r.amount.input)) item.amount = cleanNumeral(val(r.amount.input));
-      Object.assign(paths, { [p]: { ...r.period, labelKey: "field.prepayment" }, [`${p}.period`]: r.period, [`${p}.amount`]: r.amount, [`${p}.then`]: r.then });
-      pre.push(item);
-    }
-    if (pre.length) input.prepayments = pre;
-    const changes = [];
-    for (const r of rateRows) {
-      if (!val(r.at.input) && !val(r.rate.input)) continue;
-      const p = `rateChanges[${changes.length}]`;
-      const item = { rate: { per: r.rate.unit.value }, keep: r.keep.input.value };
-      const byDate = r.at.unit.value === "date";
-      if (val(r.at.input)) item[byDate ? "date" : "period"] = byDate ? val(r.at.input) : cleanNumeral(val(r.at.input));
-      if (val(r.rate.input)) item.rate.percent = cleanNumeral(val(r.rate.input));
-      Object.assign(paths, {
-        [p]: { ...r.at, labelKey: "field.rcChange" },
-        [`${p}.period`]: r.at,
-        [`${p}.date`]: r.at,
-        [`${p}.rate`]: r.rate,
-        [`${p}.rate.percent`]: r.rate,
-        [`${p}.rate.per`]: r.rate,
-        [`${p}.keep`]: r.keep,
-      });
-      changes.push(item);
-    }
-    if (changes.length) input.rateChanges = changes;
-    if (lpr.input.checked) {
-      delete input.rate;
-      input.lprLinked = { spreadBasisPoints: val(lprSpread.input) ? cleanNumeral(val(lprSpread.input)) : "0", repricing: lprRepricing.input.value };
-      if (lprTenor.input.value !== "auto") input.lprLinked.tenor = lprTenor.input.value;
-      Object.assign(paths, {
-        lprLinked: lpr,
-        "lprLinked.spreadBasisPoints": lprSpread,
-        "lprLinked.repricing": lprRepricing,
-        "lprLinked.tenor": lprTenor,
-        "lprLinked.keep": lpr,
-        "lprLinked.from": f.startDate,
-      });
-    }
-    return { input, paths };
+    return readInput(STATE, f, {
+      rate(input, paths) {
+        Object.assign(paths, { rate: f.rate, "rate.percent": f.rate, "rate.per": f.ratePer });
+        if (lpr.input.checked) return; // the first rate comes from the LPR table
+        input.rate = { per: perSelect.value };
+        if (val(f.rate.input)) input.rate.percent = cleanNumeral(val(f.rate.input));
+      },
+      fees(input, paths) {
+        const fees = [];
+        for (const r of feeRows) {
+          if (!val(r.label.input) && !val(r.amount.input)) continue;
+          const p = `fees[${fees.length}]`;
+          const fee = { label: val(r.label.input), when: r.when.input.value };
+          if (val(r.amount.input)) fee[r.amount.unit.value === "percent" ? "percentOfPrincipal" : "amount"] = cleanNumeral(val(r.amount.input));
+          Object.assign(paths, { [p]: r.amount, [`${p}.label`]: r.label, [`${p}.amount`]: r.amount, [`${p}.percentOfPrincipal`]: r.amount, [`${p}.when`]: r.when });
+          fees.push(fee);
+        }
+        if (fees.length) input.fees = fees;
+      },
+      prepayments(input, paths) {
+        const pre = [];
+        for (const r of prepayRows) {
+          if (!val(r.period.input) && !val(r.amount.input)) continue;
+          const p = `prepayments[${pre.length}]`;
+          const item = { then: r.then.input.value };
+          if (val(r.period.input)) item.period = cleanNumeral(val(r.period.input));
+          if (val(r.amount.input)) item.amount = cleanNumeral(val(r.amount.input));
+          Object.assign(paths, { [p]: { ...r.period, labelKey: "field.prepayment" }, [`${p}.period`]: r.period, [`${p}.amount`]: r.amount, [`${p}.then`]: r.then });
+          pre.push(item);
+        }
+        if (pre.length) input.prepayments = pre;
+      },
+      lpr(input, paths) {
+        if (!lpr.input.checked) return;
+        input.lprLinked = { spreadBasisPoints: val(lprSpread.input) ? cleanNumeral(val(lprSpread.input)) : "0", repricing: lprRepricing.input.value };
+        if (lprTenor.input.value !== "auto") input.lprLinked.tenor = lprTenor.input.value;
+        Object.assign(paths, {
+          lprLinked: lpr,
+          "lprLinked.spreadBasisPoints": lprSpread,
+          "lprLinked.repricing": lprRepricing,
+          "lprLinked.tenor": lprTenor,
+          "lprLinked.keep": lpr,
+          "lprLinked.from": f.startDate,
+        });
+      },
+      rateChanges(input, paths) {
+        const changes = [];
+        for (const r of rateRows) {
+          if (!val(r.at.input) && !val(r.rate.input)) continue;
+          const p = `rateChanges[${changes.length}]`;
+          const item = { rate: { per: r.rate.unit.value }, keep: r.keep.input.value };
+          const byDate = r.at.unit.value === "date";
+          if (val(r.at.input)) item[byDate ? "date" : "period"] = byDate ? val(r.at.input) : cleanNumeral(val(r.at.input));
+          if (val(r.rate.input)) item.rate.percent = cleanNumeral(val(r.rate.input));
+          Object.assign(paths, {
+            [p]: { ...r.at, labelKey: "field.rcChange" },
+            [`${p}.period`]: r.at,
+            [`${p}.date`]: r.at,
+            [`${p}.rate`]: r.rate,
+            [`${p}.rate.percent`]: r.rate,
+            [`${p}.rate.per`]: r.rate,
+            [`${p}.keep`]: r.keep,
+          });
+          changes.push(item);
+        }
+        if (changes.length) input.rateChanges = changes;
+      },
+    });
   }
 
   const loop = recompute(form, formError, {
@@ -253,7 +260,7 @@ export function mount(root, ctx) {
     principal: f.principal.input, received: f.received.input, rate: f.rate.input, ratePer: perSelect, periods: f.periods.input, method: methodSelect,
     startDate: f.startDate.input, dayBasis: daySelect, lpr: lpr.input, lprSpread: lprSpread.input, lprRepricing: lprRepricing.input, lprTenor: lprTenor.input,
   });
-  const lists = declaredControls(Object.keys(STATE).filter((k) => STATE[k] !== FIELD), {
+  const lists = declaredControls(listsOf(STATE), {
     fees: { rows: feeRows, add: addFeeRow, list: feeList, controls: (r) => ({ label: r.label.input, amount: r.amount.input, unit: r.amount.unit, when: r.when.input }) },
     prepayments: { rows: prepayRows, add: addPrepayRow, list: prepayList, controls: (r) => ({ period: r.period.input, amount: r.amount.input, then: r.then.input }) },
     rateChanges: { rows: rateRows, add: addRateRow, list: rateList, controls: (r) => ({ when: r.at.unit, at: r.at.input, rate: r.rate.input, ratePer: r.rate.unit, keep: r.keep.input }) },
@@ -275,7 +282,7 @@ export function mount(root, ctx) {
   ctx.state?.register("terms", {
     get() {
       const values = fields.get();
-      return Object.fromEntries(Object.entries(STATE).map(([k, kind]) => [k, kind === FIELD ? values[k] : rowsOf(k)]));
+      return Object.fromEntries(Object.keys(STATE).map((k) => [k, Object.hasOwn(lists, k) ? rowsOf(k) : values[k]]));
     },
     set(s) {
       fields.set(s);
