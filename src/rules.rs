@@ -387,8 +387,8 @@ pub struct RulePack {
 
 mod load;
 
-pub use load::{load, load_lpr};
 use load::LoadResult;
+pub use load::{load, load_lpr};
 
 /// `"HH:MM"` as minutes after midnight (00:00–23:59).
 pub fn clock_minutes(text: &str) -> Option<u32> {
