@@ -127,19 +127,21 @@ const FORMS = {
 };
 
 /**
- * Serves the page a pkg/repay.js that records each engine call's input as JSON
- * (window.sent) before passing it to the real module (fetched as repay.js?real).
+ * Serves the page engine modules (pkg/repay_terms.js, pkg/repay_cases.js) that record each engine
+ * call's input as JSON (window.sent) before passing it to the real module (fetched as ….js?real).
  */
 async function recordEngineInputs(page) {
-  const fns = ["loanTerms", "overdueCost", "repaymentPlans", "debtPlan"];
-  const body = [
-    'import init, * as engine from "./repay.js?real";',
-    'export * from "./repay.js?real";',
-    "export default init;",
-    "const sent = (window.sent = []);",
-    ...fns.map((fn) => `export const ${fn} = (input) => (sent.push([${JSON.stringify(fn)}, JSON.stringify(input)]), engine.${fn}(input));`),
-  ].join("\n");
-  await page.route((url) => url.pathname === "/pkg/repay.js" && !url.search, (route) => route.fulfill({ contentType: "text/javascript", body }));
+  const modules = { repay_terms: ["loanTerms"], repay_cases: ["overdueCost", "repaymentPlans", "debtPlan"] };
+  for (const [module, fns] of Object.entries(modules)) {
+    const body = [
+      `import init, * as engine from "./${module}.js?real";`,
+      `export * from "./${module}.js?real";`,
+      "export default init;",
+      "const sent = (window.sent ??= []);",
+      ...fns.map((fn) => `export const ${fn} = (input) => (sent.push([${JSON.stringify(fn)}, JSON.stringify(input)]), engine.${fn}(input));`),
+    ].join("\n");
+    await page.route((url) => url.pathname === `/pkg/${module}.js` && !url.search, (route) => route.fulfill({ contentType: "text/javascript", body }));
+  }
 }
 
 /** The input each panel sends when its form recomputes (null when it is incomplete and sends none). */
@@ -200,6 +202,7 @@ test("the engine inputs of filled forms are what the page sent before, and hold 
     await recordEngineInputs(page);
     await page.goto(server.url + hash);
     await page.locator('[data-testid="copy-link"]').waitFor();
+    await page.locator("#panel-debts form").waitFor(); // every panel is mounted (after the first result)
     await page.waitForTimeout(800); // the panels' debounce and the prefills that follow
     const sent = await engineInputs(page);
     for (const [panel, json] of Object.entries(sent)) {
