@@ -128,10 +128,17 @@ export async function screenshot(page, name) {
   return file;
 }
 
+/** Waits until every panel of the page has mounted (its heading is there): the loan-terms panel
+ * comes first, the others after its first result (www/start.js). */
+export function panelsMounted(page, timeout = 30_000) {
+  return page.waitForFunction(() => [...document.querySelectorAll("#main section.panel")].every((s) => s.querySelector("h2")), null, { timeout });
+}
+
 /**
  * Serves www/, opens the page in a fresh chromium and records every problem
- * (see watchPage). Resolves to { page, problems, context, origin, close }; call
- * close() in after().
+ * (see watchPage), and waits until every panel has mounted, as a person who
+ * starts once the page has loaded. Resolves to { page, problems, context,
+ * origin, close }; call close() in after().
  */
 export async function openPage() {
   const server = await startServer();
@@ -140,6 +147,7 @@ export async function openPage() {
   const origin = server.url.replace(/\/$/, "");
   const problems = watchPage(page, origin);
   await page.goto(server.url);
+  await panelsMounted(page);
   return {
     page,
     problems,
