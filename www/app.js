@@ -9,8 +9,6 @@
 import { setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang } from "./i18n.js";
 import { initialState, mountShareBar, registerLanguage } from "./state.js";
 import { PANELS, startPanels } from "./start.js";
-import { enhance as glossary } from "./glossary.js";
-import { setupOffline } from "./offline.js";
 
 function setupLanguageSwitch() {
   const select = document.getElementById("lang-select");
@@ -60,12 +58,15 @@ async function main() {
   const start = initialState(location.hash);
   if (start.state) ctx.state.set(start.state);
   mountShareBar(document.getElementById("share-bar"), ctx.state, document.getElementById("main"), start);
-  // "?" buttons beside technical terms (年化利率, 罚息, LPR…), in every panel.
-  glossary(document.getElementById("main"));
+  // "?" buttons beside technical terms (年化利率, 罚息, LPR…), in every panel (fetched after the
+  // first result: the figures do not wait for them).
+  const glossary = await import("./glossary.js");
+  glossary.enhance(document.getElementById("main"));
   printFooter();
   // The service worker and its "ready offline" / "new version" notices (served page only),
   // once every panel has loaded what it needs.
   await ctx.rest;
+  const { setupOffline } = await import("./offline.js");
   setupOffline(document.getElementById("offline-notice"));
 }
 
