@@ -8,7 +8,7 @@
 
 import { setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang } from "./i18n.js";
 import { initialState, mountShareBar, registerLanguage } from "./state.js";
-import { PANELS, startPanels } from "./start.js";
+import { PANELS, startPanels, startEngine } from "./start.js";
 
 function setupLanguageSwitch() {
   const select = document.getElementById("lang-select");
@@ -38,6 +38,8 @@ function setupLanguageSwitch() {
 async function main() {
   setupLanguageSwitch();
   const engineLoad = import("./engine.js");
+  // The first engine module starts loading now, beside the messages.
+  engineLoad.then((engine) => startEngine(engine, PANELS.map((p) => p.name))).catch(() => {});
   // Nothing is labelled before the messages of the language shown are here, so no key is ever seen.
   await setLang(preferredLang()).catch((e) => console.error("could not load the messages", e));
   const status = document.getElementById("app-status");

@@ -46,6 +46,21 @@ function options(hash) {
 }
 
 const opts = options(location.hash);
+
+// The engine module the first panel needs, fetched now rather than after the element's imports
+// (index.html does the same in its head): the loan-terms one when that panel is shown (no
+// `panels` means all), else the other. crossorigin makes the preload match the glue's fetch().
+const first = !opts.panels || opts.panels.split(",").includes("terms") ? "repay_terms" : "repay_cases";
+for (const [rel, href, as] of [["modulepreload", `pkg/${first}.js`], ["preload", `pkg/${first}_bg.wasm`, "fetch"]]) {
+  const link = document.createElement("link");
+  Object.assign(link, { rel, href });
+  if (as) {
+    link.as = as;
+    link.type = "application/wasm";
+    link.crossOrigin = "anonymous";
+  }
+  document.head.append(link);
+}
 if (opts.lang) document.documentElement.lang = opts.lang;
 const calc = document.createElement("repay-calculator");
 for (const [name, value] of Object.entries(opts)) calc.setAttribute(name, value);

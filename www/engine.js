@@ -1,63 +1,63 @@
 // The one façade over the wasm engine, and the only module that imports it.
-// The engine comes in two modules built from the same crate (make build):
-// pkg/repay_terms.js (loanTerms, cashflowRate, version), started when this
-// module is first loaded, so the first panel computes as soon as it is here;
-// and pkg/repay_cases.js (every other function), fetched by loadCases(),
-// which start.js calls after the first result has been drawn.
+// The engine comes in two modules built from the same crate (make build), each
+// fetched and started only when a panel needs it (start.js):
+// pkg/repay_terms.js (loanTerms, cashflowRate, version) by loadTerms(), for
+// the loan-terms panel, before its first result; and pkg/repay_cases.js
+// (every other function, and version) by loadCases(), for every other panel,
+// after that first result. A page without the loan-terms panel (an embed of
+// the plans alone) never fetches the first.
 // Every function takes one plain object and returns a plain result:
 //   { ok: true, value }                               on success
 //   { ok: false, error: { code, field, message } }    on any failure
 // so that no caller needs try/catch, and a function that is not built yet, or
-// an engine that failed to load, is reported the same way as a bad input.
+// a module that is not loaded or failed to load, is reported the same way as a
+// bad input.
 
-import init, * as terms from "./pkg/repay_terms.js";
-
-let loadError = null;
-try {
-  await init();
-} catch (e) {
-  loadError = e;
+/** One engine module, loaded once on demand: its namespace once started, and why it did not load. */
+function loader(importModule) {
+  const m = { ns: null, error: null, load: null };
+  m.start = () => {
+    m.load ??= importModule()
+      .then(async (ns) => {
+        await ns.default();
+        m.ns = ns;
+        return true;
+      })
+      .catch((e) => {
+        m.error = e;
+        m.load = null; // tried again on the next call
+        return false;
+      });
+    return m.load;
+  };
+  return m;
 }
 
-/** The second module once loaded (its namespace), and why it did not load. */
-let cases = null;
-let casesError = null;
-let casesLoad = null;
+const terms = loader(() => import("./pkg/repay_terms.js"));
+const cases = loader(() => import("./pkg/repay_cases.js"));
+
+/** Fetches and starts the first module (loanTerms, cashflowRate) once; resolves to true when it can be called, false when it could not load. */
+export const loadTerms = terms.start;
 
 /**
- * Fetches and starts the second engine module (overdueCost, repaymentPlans,
- * debtPlan, legalRules, collectionLog) once; resolves to true when it can be
- * called, false when it could not load (its functions then report
- * engineUnavailable).
+ * Fetches and starts the second module (overdueCost, repaymentPlans, debtPlan,
+ * legalRules, collectionLog) once; resolves to true when it can be called,
+ * false when it could not load (its functions then report engineUnavailable).
  */
-export function loadCases() {
-  casesLoad ??= import("./pkg/repay_cases.js")
-    .then(async (m) => {
-      await m.default();
-      cases = m;
-      return true;
-    })
-    .catch((e) => {
-      casesError = e;
-      casesLoad = null; // tried again on the next call
-      return false;
-    });
-  return casesLoad;
-}
-
-/** True when the engine loaded and can be called. */
-export const engineReady = loadError === null;
+export const loadCases = cases.start;
 
 function fail(code, message, field = null) {
   return { ok: false, error: { code, field, message } };
 }
 
-function wrap(name, module = () => terms) {
+function wrap(name, modules) {
   return (input) => {
-    if (loadError) return fail("engineUnavailable", String(loadError?.message ?? loadError));
-    const wasm = module();
-    if (!wasm) return fail("engineUnavailable", casesError ? String(casesError?.message ?? casesError) : `${name} is not loaded yet (loadCases)`);
-    const fn = wasm[name];
+    const m = modules.find((x) => x.ns);
+    if (!m) {
+      const error = modules.find((x) => x.error)?.error;
+      return fail("engineUnavailable", error ? String(error?.message ?? error) : `${name} is not loaded yet (loadTerms, loadCases)`);
+    }
+    const fn = m.ns[name];
     if (typeof fn !== "function") return fail("notAvailable", `${name} is not in this build`);
     try {
       return { ok: true, value: input === undefined ? fn() : fn(input) };
@@ -71,13 +71,12 @@ function wrap(name, module = () => terms) {
   };
 }
 
-export const loanTerms = wrap("loanTerms");
-export const cashflowRate = wrap("cashflowRate");
-const second = () => cases;
-export const overdueCost = wrap("overdueCost", second);
-export const repaymentPlans = wrap("repaymentPlans", second);
-export const debtPlan = wrap("debtPlan", second);
-export const collectionLog = wrap("collectionLog", second);
+export const loanTerms = wrap("loanTerms", [terms]);
+export const cashflowRate = wrap("cashflowRate", [terms]);
+export const overdueCost = wrap("overdueCost", [cases]);
+export const repaymentPlans = wrap("repaymentPlans", [cases]);
+export const debtPlan = wrap("debtPlan", [cases]);
+export const collectionLog = wrap("collectionLog", [cases]);
 /** Deep-freezes a value the panels only read. */
 function freeze(v) {
   if (v && typeof v === "object" && !Object.isFrozen(v)) {
@@ -94,12 +93,12 @@ let rules = null;
  */
 export const legalRules = () => {
   if (rules?.ok) return rules;
-  const r = wrap("legalRules", second)(undefined);
+  const r = wrap("legalRules", [cases])(undefined);
   if (r.ok) rules = freeze(r);
   return r;
 };
-/** The crate version, or null when the engine did not load. */
+/** The crate version (from whichever module is loaded), or null when none is. */
 export function version() {
-  const r = wrap("version")(undefined);
+  const r = wrap("version", [terms, cases])(undefined);
   return r.ok ? r.value : null;
 }

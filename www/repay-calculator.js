@@ -72,6 +72,11 @@ class RepayCalculator extends HTMLElement {
 
     const i18n = await import("./i18n.js");
     const engineLoad = import("./engine.js"); // fetched while the messages load
+    const startLoad = import("./start.js");
+    // The engine module its first panel needs starts loading now, beside the messages.
+    Promise.all([engineLoad, startLoad])
+      .then(([engine, start]) => start.startEngine(engine, start.panelsNamed(this.getAttribute("panels"))))
+      .catch(() => {});
     // This element's own language and currency: code between awaits runs in
     // its scope (run), and so does every event handler inside it.
     const scope = i18n.createScope(lang, shadow);
@@ -86,7 +91,7 @@ class RepayCalculator extends HTMLElement {
     run(() => fmt.setCurrency(this.getAttribute("currency") ?? "CNY"));
 
     // The panel list and start-up are the page's own (start.js), run in this element's scope.
-    const { panelsNamed, startPanels } = await import("./start.js");
+    const { panelsNamed, startPanels } = await startLoad;
     const ctx = await startPanels({
       engineLoad,
       status,

@@ -35,6 +35,16 @@ export function panelsNamed(list) {
   return (named.length ? named : PANELS).map((p) => p.name);
 }
 
+/**
+ * Starts the engine module the first of names need (engine: engine.js): the
+ * loan-terms module when the loan-terms panel is shown, else the other one.
+ * Resolves to whether it loaded. Callers start it early, beside the messages;
+ * startPanels waits for it (the module is loaded once either way).
+ */
+export function startEngine(engine, names) {
+  return names.some((n) => PANELS.find((p) => p.name === n)?.first) ? engine.loadTerms() : engine.loadCases();
+}
+
 /** Resolves after the next frame has been drawn (so a result just written is on screen). */
 const afterPaint = () =>
   new Promise((resolve) => {
@@ -43,9 +53,10 @@ const afterPaint = () =>
   });
 
 /**
- * Waits for the engine module (engineLoad: the promise of import("./engine.js")).
- * If it could not load, status says so and this resolves to null. Otherwise
- * status is emptied and hidden, the first panels of names (PANELS' first) are
+ * Waits for the engine façade (engineLoad: the promise of import("./engine.js"))
+ * and the engine module the first panels of names (PANELS' first) need, or the
+ * second module when there are none. If it could not load, status says so and
+ * this resolves to null. Otherwise status is emptied and hidden, those panels are
  * mounted into rootFor(name) with one context, and this resolves to it. The
  * other panels follow: after the first result is drawn, the second engine
  * module and the rest of the messages are fetched, and those panels are
@@ -57,7 +68,9 @@ const afterPaint = () =>
  */
 export async function startPanels({ engineLoad, status, names, rootFor, run = (fn) => fn() }) {
   const engine = await engineLoad;
-  if (!engine.engineReady) {
+  const panels = names.map((name) => PANELS.find((p) => p.name === name));
+  const ready = await startEngine(engine, names);
+  if (!ready) {
     run(() => bind(status, "app.engineFailed"));
     status.classList.add("is-error");
     return null;
@@ -66,7 +79,6 @@ export async function startPanels({ engineLoad, status, names, rootFor, run = (f
   status.textContent = "";
   status.hidden = true;
   const ctx = { engine, share: createShare(), state: createStateRegistry(), rest: null };
-  const panels = names.map((name) => PANELS.find((p) => p.name === name));
   const mount = async (p) => {
     try {
       const mod = await import(p.module);

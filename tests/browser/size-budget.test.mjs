@@ -66,22 +66,26 @@ test("each script and the wasm are fetched once: every preload is the request th
   assert.deepEqual(preloads.filter((p) => !paths.has(p)), [], "every preload is part of the first load");
 });
 
-test("embed.html's preloads are used too: the engine's files are fetched once", async () => {
+test("embed.html preloads the engine module its panels need first, and each engine file is fetched once", async () => {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
-    const page = await coldPage(browser.context);
-    const counts = new Map();
-    page.on("request", (r) => {
-      const p = new URL(r.url()).pathname;
-      counts.set(p, (counts.get(p) ?? 0) + 1);
-    });
-    await page.goto(`${server.url}embed.html#panels=terms,overdue&principal=10000&rate=4.9&months=12`);
-    await page.locator('[data-testid="payment"]').filter({ hasText: /\d/ }).first().waitFor({ timeout: 30_000 });
-    await page.waitForLoadState("networkidle");
-    const preloads = preloadsOf("embed.html");
-    assert.ok(preloads.includes("/pkg/repay_terms_bg.wasm"), "embed.html preloads the first engine module");
-    assert.deepEqual(preloads.map((p) => [p, counts.get(p) ?? 0]), preloads.map((p) => [p, 1]));
+    for (const [panels, first, never] of [["terms,overdue", "repay_terms", null], ["plans,letter", "repay_cases", "repay_terms"]]) {
+      const page = await coldPage(browser.context);
+      const counts = new Map();
+      page.on("request", (r) => {
+        const p = new URL(r.url()).pathname;
+        counts.set(p, (counts.get(p) ?? 0) + 1);
+      });
+      await page.goto(`${server.url}embed.html#panels=${panels}&principal=10000&rate=4.9&months=12`);
+      const preloads = await page.evaluate(() => [...document.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname));
+      assert.ok(preloads.includes(`/pkg/${first}_bg.wasm`) && preloads.includes(`/pkg/${first}.js`), `${panels}: ${preloads.join(" ")}`);
+      await (panels.startsWith("terms") ? page.locator('[data-testid="payment"]').filter({ hasText: /\d/ }) : page.locator('[data-panel="letter"] h2')).first().waitFor({ timeout: 30_000 });
+      await page.waitForLoadState("networkidle");
+      assert.deepEqual(preloads.map((p) => [p, counts.get(p) ?? 0]), preloads.map((p) => [p, 1]), panels);
+      if (never) assert.deepEqual([...counts.keys()].filter((p) => p.includes(never)), [], `${panels}: the loan-terms module is not fetched`);
+      await page.close();
+    }
   } finally {
     await browser.close();
     await server.stop();
