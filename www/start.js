@@ -11,6 +11,7 @@
 // those panels are mounted in page order once both are here.
 
 import { bind, needMessages } from "./i18n.js";
+import { h } from "./dom.js";
 import { createShare, createStateRegistry } from "./state.js";
 
 /**
@@ -105,12 +106,7 @@ export async function startPanels({ engineLoad, status, names, rootFor, run = (f
     ]);
     for (const p of later) {
       if (!ready) {
-        const root = rootFor(p.name);
-        const note = document.createElement("p");
-        note.className = "app-status is-error";
-        note.setAttribute("role", "status");
-        run(() => bind(note, "app.engineFailed"));
-        root.append(note);
+        run(() => rootFor(p.name).append(h("p", { class: "app-status is-error", role: "status", t: "app.engineFailed" })));
         continue;
       }
       if (await mount(p)) mounted.push(p.name);

@@ -14,7 +14,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, screenshot, startHost } from "./helpers.mjs";
+import { startServer, launchBrowser, screenshot, startHost, hostCsp } from "./helpers.mjs";
 import { writeDist } from "../../scripts/dist.mjs";
 
 let tmp;
@@ -26,7 +26,7 @@ let calcOrigin;
 const problems = [];
 
 function hostPage(origin) {
-  const csp = `default-src 'none'; script-src ${origin} 'wasm-unsafe-eval'; connect-src ${origin}; style-src ${origin}; img-src ${origin} data:; frame-src ${origin}; base-uri 'none'; form-action 'none'`;
+  const csp = hostCsp(origin);
   return `<!doctype html>
 <html lang="en">
 <head>

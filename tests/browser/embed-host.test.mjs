@@ -12,7 +12,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, screenshot, startHost } from "./helpers.mjs";
+import { startServer, launchBrowser, screenshot, startHost, hostCsp } from "./helpers.mjs";
 import { terms as termsEn, glossary as glossEn, plans as plansEn } from "./shown/en.mjs";
 import { terms as termsZh, glossary as glossZh } from "./shown/zh-CN.mjs";
 
@@ -24,7 +24,7 @@ let calcOrigin;
 const problems = [];
 
 function hostPage(origin) {
-  const csp = `default-src 'none'; script-src ${origin} 'wasm-unsafe-eval'; connect-src ${origin}; style-src ${origin}; img-src ${origin} data:; frame-src ${origin}; base-uri 'none'; form-action 'none'`;
+  const csp = hostCsp(origin);
   return `<!doctype html>
 <html lang="de">
 <head>

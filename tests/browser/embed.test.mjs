@@ -8,7 +8,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, startHost } from "./helpers.mjs";
+import { startServer, launchBrowser, startHost, hostCsp } from "./helpers.mjs";
 import { terms as termsEn } from "./shown/en.mjs";
 import { terms as termsZh, overdue as overdueZh } from "./shown/zh-CN.mjs";
 
@@ -22,7 +22,7 @@ let hostOrigin;
 const problems = [];
 
 function hostPage(origin) {
-  const csp = `default-src 'none'; script-src 'self' ${origin} 'wasm-unsafe-eval'; connect-src ${origin}; style-src ${origin}; img-src ${origin} data:; frame-src ${origin}; base-uri 'none'; form-action 'none'`;
+  const csp = hostCsp(origin, "'self'");
   return `<!doctype html>
 <html lang="fr">
 <head>

@@ -70,6 +70,27 @@ export function compress(buf) {
 }
 
 /**
+ * The responses of origin, in order of arrival, each distinct path once:
+ * { path, type, status, times, beforeFirst: beforeFirst(url), raw, gzip, brotli }.
+ */
+async function assetsOf(responses, origin, beforeFirst) {
+  const assets = [];
+  for (const res of responses) {
+    const u = res.url();
+    if (!u.startsWith(origin)) continue;
+    const path = u.slice(origin.length);
+    const seen = assets.find((a) => a.path === path);
+    if (seen) {
+      seen.times += 1;
+      continue;
+    }
+    const body = await res.body().catch(() => Buffer.alloc(0));
+    assets.push({ times: 1, path, beforeFirst: beforeFirst(u), type: (res.headers()["content-type"] ?? "").split(";")[0], status: res.status(), ...compress(body) });
+  }
+  return assets;
+}
+
+/**
  * One cold load of url in a new page of context. measure(page, wall), if given, runs as soon as
  * the first result shows (wall = Node's goto → first result, ms), before the wait for the network
  * to go idle; its value is returned as `measured`. With assets (the default) the first-load assets
@@ -97,21 +118,8 @@ export async function firstLoad(context, url, { measure, assets: wantAssets = tr
       }));
       const startOf = new Map();
       for (const [name, at] of started) if (!startOf.has(name)) startOf.set(name, at);
-      assets = [];
-      for (const res of responses) {
-        const u = res.url();
-        if (!u.startsWith(origin)) continue;
-        const path = u.slice(origin.length);
-        const body = await res.body().catch(() => Buffer.alloc(0));
-        const seen = assets.find((a) => a.path === path);
-        if (seen) {
-          seen.times += 1;
-          continue;
-        }
-        // The document itself has no resource entry: it comes first.
-        const beforeFirst = !startOf.has(u) || startOf.get(u) < first;
-        assets.push({ times: 1, path, beforeFirst, type: (res.headers()["content-type"] ?? "").split(";")[0], status: res.status(), ...compress(body) });
-      }
+      // The document itself has no resource entry: it comes first.
+      assets = await assetsOf(responses, origin, (u) => !startOf.has(u) || startOf.get(u) < first);
     }
     return { wall, measured, assets };
   } finally {
@@ -130,13 +138,7 @@ export async function embedLoad(context, url, routes = {}) {
     await page.goto(url);
     await page.locator('[data-testid="payment"]').filter({ hasText: /\d/ }).first().waitFor({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
-    const out = new Map();
-    for (const r of responses) {
-      const path = r.url().slice(origin.length);
-      if (!r.url().startsWith(origin) || out.has(path)) continue;
-      out.set(path, { path, status: r.status(), ...compress(await r.body().catch(() => Buffer.alloc(0))) });
-    }
-    return [...out.values()];
+    return await assetsOf(responses, origin, () => false); // before the page closes
   } finally {
     await page.close();
   }

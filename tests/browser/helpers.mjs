@@ -220,3 +220,12 @@ export async function startHost(routes) {
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
+
+/**
+ * The strict Content-Security-Policy of a host page of another origin that embeds the calculator
+ * served from origin (scripts, the wasm, styles and frames from there only); extraScript is added
+ * to script-src (e.g. "'self'" for a host page with its own script).
+ */
+export function hostCsp(origin, extraScript = "") {
+  return `default-src 'none'; script-src ${extraScript ? `${extraScript} ` : ""}${origin} 'wasm-unsafe-eval'; connect-src ${origin}; style-src ${origin}; img-src ${origin} data:; frame-src ${origin}; base-uri 'none'; form-action 'none'`;
+}
