@@ -14,7 +14,9 @@
 //! figure in them comes from the rule pack.
 
 use super::overdue_out::{
-    AllocationOut, BucketsOut, CapOut, OverdueOut, PenaltyRateOut, SeriesOut,
+    AllocationOut, BucketsOut, CapOut, CaseOut, CasePartsOut, CaseRemovedOut, LineOut,
+    LinePaymentOut, LineRateOut, LoanCostOut, LprOut, MissedOut, OverdueOut, PenaltyRateOut,
+    SeriesOut,
 };
 use super::WarningOut;
 use crate::calendar::Date;
@@ -267,7 +269,7 @@ pub fn charges_with_parts(
 }
 
 /// `overdueCost(input)`: the charges, the caps, the series and an optional
-/// payment allocation.
+/// payment allocation; with `loan`, the case derived from it.
 pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
     let inp = read_overdue_input(input)?;
     let pack = rules::pack()?;
@@ -279,7 +281,7 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
         None => None,
         Some((amount, order)) => {
             let owed = Buckets {
-                fees: sum([t.overdue.fees, c.late_fees])?,
+                fees: sum([t.overdue.fees, c.late_fees, c.collection_fee])?,
                 interest: sum([t.overdue.interest, c.interest_charges()?])?,
                 principal,
             };
@@ -298,6 +300,33 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
             })
         }
     };
+    let cp = case_position(pack, &inp, &c, &caps)?;
+    let (annualized, series) = match &inp.loan {
+        None => (
+            overdue::annualized_percent(c.total_charges, principal, inp.days, t.day_basis)?,
+            overdue::series(t, inp.days)?,
+        ),
+        Some(l) => {
+            let pd = principal_days(&l.case.missed)?;
+            let annualized = if pd.is_zero() {
+                Decimal::ZERO
+            } else {
+                div(
+                    mul(mul(c.total_charges, t.day_basis.days())?, Decimal::ONE_HUNDRED)?,
+                    pd,
+                )?
+            };
+            let parts = l.case.parts();
+            (
+                annualized,
+                overdue::series_of_parts(t, &parts, inp.days)?,
+            )
+        }
+    };
+    let case = match &inp.loan {
+        None => None,
+        Some(l) => Some(case_out(&inp, l, &c, &cp)?),
+    };
     Ok(OverdueOut {
         days: inp.days,
         from: inp.period.map(|(f, _)| f.to_string()),
@@ -314,14 +343,9 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
         total_charges: fmt_money(c.total_charges),
         overdue_total: fmt_money(t.overdue.total()?),
         total_owed: fmt_money(c.total_owed),
-        annualized_percent: fmt_percent(overdue::annualized_percent(
-            c.total_charges,
-            principal,
-            inp.days,
-            t.day_basis,
-        )?),
+        annualized_percent: fmt_percent(annualized),
         caps: caps.iter().map(CapOut::from).collect(),
-        series: overdue::series(t, inp.days)?
+        series: series
             .into_iter()
             .map(|p| SeriesOut {
                 day: p.day,
@@ -336,5 +360,135 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
         allocation,
         basis: basis_notes(pack, &inp)?,
         rules_version: pack.version.clone(),
+        view: cp.view.as_str(),
+        collection_fee: (inp.loan.is_some() || !t.collection_fee.is_zero())
+            .then(|| fmt_money(t.collection_fee)),
+        case,
+    })
+}
+
+/// The parts of a balance as returned.
+pub(super) fn case_parts_out(b: &crate::plan::Balance) -> Result<CasePartsOut> {
+    Ok(CasePartsOut {
+        principal: fmt_money(b.principal),
+        interest: fmt_money(b.interest),
+        penalties: fmt_money(b.penalties),
+        fees: fmt_money(b.fees),
+        total: fmt_money(b.total()?),
+    })
+}
+
+/// What was removed, as returned.
+pub(super) fn removed_out(r: &crate::plan::lawful::Removed) -> CaseRemovedOut {
+    CaseRemovedOut {
+        rule: r.rule.id.clone(),
+        amount: fmt_money(r.amount),
+        source: r.rule.source.clone(),
+    }
+}
+
+fn line_out(inp: &OverdueInput, v: &LineView) -> LineOut {
+    let c = &v.ceiling;
+    LineOut {
+        rule: v.rule.id.clone(),
+        source: v.rule.source.clone(),
+        confidence: v.rule.confidence.as_str(),
+        percent: fmt_percent(v.rates.last().map_or(Decimal::ZERO, |r| r.percent)),
+        rates: v
+            .rates
+            .iter()
+            .map(|r| LineRateOut {
+                from: r.from.to_string(),
+                percent: fmt_percent(r.percent),
+            })
+            .collect(),
+        lpr: v.lpr.as_ref().map(LprOut::from),
+        base: fmt_money(v.received),
+        principal: fmt_money(v.principal),
+        from: v.from.to_string(),
+        to: v.to.to_string(),
+        day_basis: match inp.terms.day_basis {
+            crate::money::DayBasis::D360 => 360,
+            crate::money::DayBasis::D365 => 365,
+        },
+        method: "recomputedAtLine",
+        payments: c
+            .steps
+            .iter()
+            .map(|s| LinePaymentOut {
+                date: s.date.to_string(),
+                days: s.days,
+                interest: fmt_money(s.interest),
+                payment: fmt_money(s.payment),
+                balance: fmt_money(s.balance),
+                unpaid_interest: fmt_money(s.unpaid_interest),
+            })
+            .collect(),
+        balance: fmt_money(c.balance),
+        unpaid_interest: fmt_money(c.unpaid_interest),
+        last_payment_date: c.last_date.to_string(),
+        days_since: c.days_since,
+        interest_since: fmt_money(c.interest_since),
+        ceiling: fmt_money(c.ceiling),
+        ceiling_from_principal: fmt_money(v.ceiling_from_principal),
+        notes: v
+            .notes
+            .iter()
+            .map(|n| note(n.code, n.message.clone()))
+            .collect(),
+    }
+}
+
+fn case_out(
+    inp: &OverdueInput,
+    l: &LoanInput,
+    c: &overdue::Charges,
+    cp: &CasePosition,
+) -> Result<CaseOut> {
+    let (_, each, _) = charges_with_parts(inp)?;
+    let missed = l
+        .case
+        .missed
+        .iter()
+        .zip(each.iter())
+        .map(|(m, pc)| MissedOut {
+            period: m.period,
+            due_date: m.due_date.to_string(),
+            days: m.days,
+            principal: fmt_money(m.amounts.principal),
+            interest: fmt_money(m.amounts.interest),
+            fees: fmt_money(m.amounts.fees),
+            penalty: fmt_money(pc.penalty_interest),
+            compound: fmt_money(pc.compound_interest),
+            interest_on_fees: fmt_money(pc.interest_on_fees),
+            accelerated: m.accelerated,
+        })
+        .collect();
+    let line = cp.line.as_ref().map(|v| line_out(inp, v));
+    let loan_cost = match (&cp.line, l.apr) {
+        (Some(v), Some((nominal, effective))) => {
+            let line_percent = v.rates.last().map_or(Decimal::ZERO, |r| r.percent);
+            Some(LoanCostOut {
+                nominal_percent: fmt_percent(nominal),
+                effective_percent: fmt_percent(effective),
+                line_percent: fmt_percent(line_percent),
+                above_line: nominal.max(effective) > line_percent,
+            })
+        }
+        _ => None,
+    };
+    Ok(CaseOut {
+        as_of: l.as_of.to_string(),
+        paid: l.paid,
+        accelerated: l.accelerated.map(|d| d.to_string()),
+        missed,
+        not_yet_due: fmt_money(l.case.not_yet_due),
+        remaining_principal: fmt_money(l.case.remaining_principal),
+        settlement: fmt_money(add(l.case.not_yet_due, c.total_owed)?),
+        claimed: case_parts_out(&cp.position.claimed)?,
+        lawful: case_parts_out(&cp.position.lawful)?,
+        removed: cp.position.removed.iter().map(removed_out).collect(),
+        line,
+        loan_cost,
     })
 }
