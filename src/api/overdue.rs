@@ -222,7 +222,9 @@ pub fn assess(
     let ctx = CapContext {
         jurisdiction: inp.jurisdiction,
         lender: inp.lender,
-        contract_date: inp.contract_date.or(inp.loan.as_ref().map(|l| l.start_date)),
+        contract_date: inp
+            .contract_date
+            .or(inp.loan.as_ref().map(|l| l.start_date)),
         period: inp.period,
         days: inp.days,
         filing_date: inp.filing_date,
@@ -235,12 +237,12 @@ pub fn assess(
             late_fees: c.late_fees,
             total: c.total_charges,
         },
-        principal_days: match &inp.loan {
-            None => None,
-            Some(l) => Some(principal_days(&l.case.missed)?),
-        },
     };
-    let caps = caps::evaluate_caps(pack, &ctx)?;
+    let pd = match &inp.loan {
+        None => None,
+        Some(l) => Some(principal_days(&l.case.missed)?),
+    };
+    let caps = caps::evaluate_caps_of_parts(pack, &ctx, pd)?;
     Ok((c, caps))
 }
 
@@ -256,7 +258,11 @@ fn principal_days(missed: &[overdue::loan::Missed]) -> Result<Decimal> {
 /// part's own.
 pub fn charges_with_parts(
     inp: &OverdueInput,
-) -> Result<(overdue::Charges, Vec<overdue::PartCharges>, Vec<overdue::Part>)> {
+) -> Result<(
+    overdue::Charges,
+    Vec<overdue::PartCharges>,
+    Vec<overdue::Part>,
+)> {
     let parts = match &inp.loan {
         Some(l) => l.case.parts(),
         None => vec![overdue::Part {
@@ -312,15 +318,15 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
                 Decimal::ZERO
             } else {
                 div(
-                    mul(mul(c.total_charges, t.day_basis.days())?, Decimal::ONE_HUNDRED)?,
+                    mul(
+                        mul(c.total_charges, t.day_basis.days())?,
+                        Decimal::ONE_HUNDRED,
+                    )?,
                     pd,
                 )?
             };
             let parts = l.case.parts();
-            (
-                annualized,
-                overdue::series_of_parts(t, &parts, inp.days)?,
-            )
+            (annualized, overdue::series_of_parts(t, &parts, inp.days)?)
         }
     };
     let case = match &inp.loan {

@@ -18,8 +18,8 @@
 
 use super::read::LoanInput;
 use super::OverdueInput;
-use crate::caps::{stale_note, CapResult, Note};
 use crate::calendar::Date;
+use crate::caps::{stale_note, CapResult, Note};
 use crate::error::Result;
 use crate::money::{add, mul, sum};
 use crate::overdue::Charges;
@@ -84,12 +84,11 @@ pub struct CasePosition {
     pub line: Option<LineView>,
 }
 
+/// A line: its rule, its rates, the LPR row used and its notes.
+type Line = (&'static Rule, Vec<LineRate>, Option<LprRow>, Vec<Note>);
+
 /// The line for the lender of `inp` on loan `l`, if it has one.
-fn line_rates(
-    pack: &'static RulePack,
-    inp: &OverdueInput,
-    l: &LoanInput,
-) -> Result<Option<(&'static Rule, Vec<LineRate>, Option<LprRow>, Vec<Note>)>> {
+fn line_rates(pack: &'static RulePack, inp: &OverdueInput, l: &LoanInput) -> Result<Option<Line>> {
     if inp.jurisdiction != Jurisdiction::Cn || inp.lender == Lender::CreditCard {
         return Ok(None);
     }
@@ -250,7 +249,10 @@ pub fn case_position(
     };
     let pos = whole_loan_position(pack, claimed, c.ceiling, from_principal, rule)?;
     debug_assert_eq!(
-        add(pos.lawful.total()?, sum(pos.removed.iter().map(|r| r.amount))?)?,
+        add(
+            pos.lawful.total()?,
+            sum(pos.removed.iter().map(|r| r.amount))?
+        )?,
         pos.claimed.total()?
     );
     Ok(CasePosition {
