@@ -1015,7 +1015,7 @@ fn every_error_has_its_code_and_field() {
         ),
         (
             with(loan_input(), "paid", json!(-1)),
-            e("negativeAmount", "paid"),
+            e("outOfRange", "paid"),
         ),
         (
             with(loan_input(), "asOf", json!("2026-02-30")),
