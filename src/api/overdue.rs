@@ -104,6 +104,21 @@ fn basis_notes(pack: &RulePack, inp: &OverdueInput) -> Result<Vec<WarningOut>> {
         "simpleDailyAccrual",
         format!("penalty interest = overdue principal × daily penalty rate × days, simple (no interest on interest); daily rate = annual rate ÷ {basis_days}; each component is rounded half-up to cents"),
     )];
+    if let Some(l) = &inp.loan {
+        out.push(note(
+            "missedFromLoan",
+            format!(
+                "derived from the loan: with {} instalments paid, every later instalment due before {} is missed, overdue from its due date to {} in calendar days (one due on that day is not overdue); penalty interest is computed on each missed instalment for its own days and rounded per instalment; the principal of the other instalments is not yet due",
+                l.paid, l.as_of, l.as_of
+            ),
+        ));
+    }
+    if !t.collection_fee.is_zero() {
+        out.push(note(
+            "collectionFeeIsAFee",
+            "the collection fee is counted as a fee: it is in the charges and in the price of credit, and no penalty interest is charged on it",
+        ));
+    }
     let markup = pack.rule(ids::BANK_MARKUP)?;
     let (lo, hi) = (
         markup.markup_min_percent.unwrap_or_default(),
