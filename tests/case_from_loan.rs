@@ -388,6 +388,17 @@ fn credit_card_keeps_the_overdue_only_view() {
     assert_eq!(o["line"], Json::Null);
     assert_eq!(o["loanCost"], Json::Null);
     assert_eq!(o["claimed"]["total"], "10102.50");
+    assert_eq!(o["lawful"], o["claimed"]);
+    // With 1,000 deducted at payout (11,000 received), the deduction comes
+    // off the principal: 10,000 − 1,000; the 2.50 of 罚息 is below the 24 %
+    // reference on the missed 1,000 for 5 days (1,000 × 24 % × 5 ÷ 360 = 3.33).
+    let mut j = with(bank(2, "2026-04-20"), "lender", json!("creditCard"));
+    j["loan"]["received"] = json!("11000");
+    let o = run(j);
+    assert_eq!(o["removed"][0]["rule"], "cnActualPrincipal");
+    assert_eq!(o["removed"][0]["amount"], "1000.00");
+    assert_eq!(o["lawful"]["principal"], "9000.00");
+    assert_eq!(o["lawful"]["total"], "9102.50");
 }
 
 /// The free-form input keeps its view and has no case fields.

@@ -21,7 +21,7 @@ use super::OverdueInput;
 use crate::calendar::Date;
 use crate::caps::{stale_note, CapResult, Note};
 use crate::error::Result;
-use crate::money::{add, mul, sum};
+use crate::money::{add, mul, sub, sum};
 use crate::overdue::Charges;
 use crate::plan::lawful::{position, whole_loan_position, Claim, Position};
 use crate::plan::line::{ceiling, Ceiling, LineRate, Payment};
@@ -227,6 +227,14 @@ pub fn case_position(
         upfront_deduction: None,
     };
     let Some((rule, rates, lpr, notes)) = line_rates(pack, inp, l)? else {
+        // Without a line over the loan's life, the money deducted at payout
+        // still comes off the principal (Civil Code Art. 670, a Chinese rule).
+        let deducted = sub(l.principal, l.received)?;
+        let claim = Claim {
+            upfront_deduction: (inp.jurisdiction == Jurisdiction::Cn && deducted > Decimal::ZERO)
+                .then_some(deducted),
+            ..claim
+        };
         return Ok(CasePosition {
             view: View::OverdueOnly,
             position: position(pack, claim, charges, caps)?,
