@@ -721,6 +721,16 @@ fn complaint_routes_by_lender_type() {
     // Unknown: the routes that serve every lender name it; the page shows the
     // others with the lender types each serves.
     assert_eq!(routes("unknown"), ["harassment12321", "police110"]);
+    let p = rules::pack().unwrap();
+    assert!(p.complaint_routes.iter().all(|r| r.serves(Lender::Unknown)));
+    assert_eq!(
+        p.complaint_routes
+            .iter()
+            .filter(|r| r.serves(Lender::Unlicensed))
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>(),
+        ["localFinancialRegulator", "harassment12321", "police110"]
+    );
     assert_eq!(
         by(&out, "complaintRoutes", "id", "nfra12378")["contact"],
         "12378"
