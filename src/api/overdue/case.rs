@@ -69,7 +69,8 @@ pub struct LineView {
     pub ceiling: Ceiling,
     /// The same recomputation from the contract principal.
     pub ceiling_from_principal: Decimal,
-    /// Assumptions (`lprUnconfirmedAfter`, `contractDateIsStartDate`).
+    /// Assumptions (`lprUnconfirmedAfter`, `contractDateIsStartDate`,
+    /// `unlicensedContractVoid`).
     pub notes: Vec<Note>,
 }
 
@@ -122,6 +123,19 @@ fn line_rates(pack: &'static RulePack, inp: &OverdueInput, l: &LoanInput) -> Res
         .split_date
         .ok_or_else(|| missing(ids::PRIVATE_TRANSITION))?;
     let mut notes = Vec::new();
+    if inp.lender == Lender::Unlicensed {
+        let void = pack.rule(ids::UNLICENSED_VOID)?;
+        notes.push(Note {
+            code: "unlicensedContractVoid",
+            message: format!(
+                "{} ({} {}, {} source)",
+                void.en,
+                void.source.document,
+                void.source.article.as_deref().unwrap_or(""),
+                void.confidence.as_str()
+            ),
+        });
+    }
     let contract = match inp.contract_date {
         Some(c) => c,
         None => {
