@@ -21,7 +21,7 @@ use super::OverdueInput;
 use crate::calendar::Date;
 use crate::caps::{stale_note, CapResult, Note};
 use crate::error::Result;
-use crate::money::{add, mul, sub, sum};
+use crate::money::{mul, sub, sum};
 use crate::overdue::Charges;
 use crate::plan::lawful::{position, whole_loan_position, Claim, Position};
 use crate::plan::line::{ceiling, Ceiling, LineRate, Payment};
@@ -270,13 +270,6 @@ pub fn case_position(
         c.ceiling
     };
     let pos = whole_loan_position(pack, claimed, c.ceiling, from_principal, rule)?;
-    debug_assert_eq!(
-        add(
-            pos.lawful.total()?,
-            sum(pos.removed.iter().map(|r| r.amount))?
-        )?,
-        pos.claimed.total()?
-    );
     Ok(CasePosition {
         view: View::WholeLoan,
         position: pos,
