@@ -842,7 +842,11 @@ fn caps_for_an_unknown_and_an_unlicensed_lender() {
             .find(|c| c["rule"] == rule)
             .unwrap_or_else(|| panic!("no cap {rule}"))
             .clone();
-        (c["applies"].clone(), c["capAmount"].clone(), c["excess"].clone())
+        (
+            c["applies"].clone(),
+            c["capAmount"].clone(),
+            c["excess"].clone(),
+        )
     };
     let unknown = run("unknown");
     assert_eq!(unknown["penaltyInterest"], "300.00");
