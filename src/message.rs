@@ -411,6 +411,12 @@ impl Scan {
         self.taken.get(a..b).is_some_and(|t| t.iter().all(|x| !x))
     }
 
+    /// Whether a word at `i` would continue the word before it: a letter
+    /// before it (a digit may come before a unit: "6pm", "2000yuan").
+    fn glued(&self, i: usize) -> bool {
+        self.before(i).is_ascii_alphabetic()
+    }
+
     /// Whether `w` (chars, lower-case) is at `i`, as a whole word when it
     /// begins or ends with an ASCII letter or digit.
     fn chars_at(&self, i: usize, w: &[char]) -> bool {
@@ -420,7 +426,7 @@ impl Scan {
         if slice != w {
             return false;
         }
-        let first_ok = !w.first().is_some_and(|c| ascii_alnum(*c)) || !ascii_alnum(self.before(i));
+        let first_ok = !w.first().is_some_and(|c| ascii_alnum(*c)) || !self.glued(i);
         let last_ok =
             !w.last().is_some_and(|c| ascii_alnum(*c)) || !ascii_alnum(self.at(i + w.len()));
         first_ok && last_ok
@@ -441,7 +447,7 @@ impl Scan {
             last = ch;
             n = k + 1;
         }
-        let first_ok = !ascii_alnum(first) || !ascii_alnum(self.before(i));
+        let first_ok = !ascii_alnum(first) || !self.glued(i);
         let last_ok = !ascii_alnum(last) || !ascii_alnum(self.at(i + n));
         (n > 0 && first_ok && last_ok).then_some(n)
     }
@@ -666,8 +672,10 @@ impl Scan {
                 }
                 groups.push((a, j));
                 let sep = self.at(j);
+                // "(0755)86012345": an area code in brackets.
+                let bracket = sep == ')' && prev == '(' && groups.len() == 1;
                 if groups.len() < 5
-                    && (sep == ' ' || sep == '-')
+                    && (sep == ' ' || sep == '-' || bracket)
                     && digit(self.at(j + 1)).is_some()
                     && !self.taken.get(j + 1).copied().unwrap_or(true)
                 {
@@ -694,7 +702,7 @@ impl Scan {
             }
             match found {
                 Some((number, end)) => {
-                    let start = if plus { i - 1 } else { i };
+                    let start = if plus || prev == '(' { i - 1 } else { i };
                     out.push(Phone {
                         number,
                         span: self.span(start, end),
