@@ -386,3 +386,16 @@ fn a_long_dense_text_reads() {
     assert_eq!(out.deadlines.len(), n);
     assert_eq!(out.days_overdue, Some(30));
 }
+
+#[test]
+fn the_example_in_the_api_document() {
+    let text =
+        "⚠️您已逾期15天，应还金额¥3,200.00，请于今日18:00前还款，否则通知你的家人。客服95188";
+    let json = api::call_json("readMessage", &input(text, Some("2026-12-07T10:00"))).unwrap();
+    // Counted by hand: ⚠️ is two units; "¥3,200.00" is 14..23, "今日18:00前" 26..34, "家人"
+    // 43..45, "95188" 48..53.
+    assert_eq!(
+        json,
+        r#"{"amounts":[{"value":"3200.00","label":"owed","start":14,"end":23}],"daysOverdue":15,"deadlines":[{"date":"2026-12-07","time":"18:00","start":26,"end":34}],"phones":[{"number":"95188","start":48,"end":53}],"links":[],"conduct":[{"code":"threat","start":43,"end":45}],"warnings":[]}"#
+    );
+}

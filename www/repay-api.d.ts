@@ -842,6 +842,71 @@ export interface CollectionLogOutput {
 }
 
 // ---------------------------------------------------------------------------
+// readMessage
+// ---------------------------------------------------------------------------
+
+/** The input of `readMessage`. */
+export interface ReadMessageInput {
+  /** The message as pasted; at most 5,000 UTF-16 units (`text.length ≤ 5000`), else `tooLarge`. */
+  text: string;
+  /** `"YYYY-MM-DDTHH:MM"`: when it arrived; anchors "今日", "明天", "3日内" (else `invalidDate`). */
+  receivedAt?: string;
+}
+
+/** What an amount in a message is, when the words say so. */
+export type MessageAmountLabel =
+  | "owed"
+  | "principal"
+  | "interest"
+  | "penalty"
+  | "lateFee"
+  | "fee"
+  | "collectionFee"
+  | "settlement";
+
+/** The conduct codes `readMessage` can find (a subset of the call log's). */
+export type MessageConductCode =
+  | "falseConsequence"
+  | "threat"
+  | "insult"
+  | "impersonation"
+  | "feeDemand"
+  | "newLoanPush"
+  | "publicExposure";
+
+/** Where a finding is: UTF-16 offsets, `text.slice(start, end)` is its text. */
+export interface MessageSpan {
+  start: number;
+  end: number;
+}
+
+/** An amount of money in a message. */
+export interface MessageAmount extends MessageSpan {
+  /** Yuan with two decimals ("1.2万" → "12000.00"). */
+  value: MoneyText;
+  label: MessageAmountLabel | null;
+}
+
+/** A stated deadline; `date` and `time` only when known. */
+export interface MessageDeadline extends MessageSpan {
+  date?: DateText;
+  /** `"HH:MM"`. */
+  time?: string;
+}
+
+/** The output of `readMessage`: every list in text order; nothing found is empty lists and `null`. */
+export interface ReadMessageOutput {
+  amounts: MessageAmount[];
+  daysOverdue: number | null;
+  deadlines: MessageDeadline[];
+  /** Digits only (a mobile's +86 left off). */
+  phones: (MessageSpan & { number: string })[];
+  links: (MessageSpan & { url: string })[];
+  conduct: (MessageSpan & { code: MessageConductCode })[];
+  warnings: (MessageSpan & { code: "personalAccount" | "paymentLink" })[];
+}
+
+// ---------------------------------------------------------------------------
 // repaymentPlans
 // ---------------------------------------------------------------------------
 
@@ -1131,6 +1196,9 @@ export function debtPlan(input: DebtPlanInput): DebtPlanOutput;
 
 /** A private log of collection contacts, checked against the conduct rules. */
 export function collectionLog(input: CollectionLogInput): CollectionLogOutput;
+
+/** What a pasted collector's message says: amounts, days overdue, deadlines, phones, links, conduct and warnings, each with its UTF-16 position. Throws a {@link RepayError}. */
+export function readMessage(input: ReadMessageInput): ReadMessageOutput;
 
 /** The crate version (`"0.1.0"`). */
 export function version(): string;
