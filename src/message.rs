@@ -628,7 +628,7 @@ impl Scan {
         if url.contains("pay") {
             return true;
         }
-        let stop = |c: char| "。！？!?\n".contains(c);
+        let stop = |c: char| "。！？!?\n，,；;".contains(c);
         let mut k = a;
         let mut n = 0;
         while k > 0 && n < 30 && !stop(self.at(k - 1)) {

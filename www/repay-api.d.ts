@@ -894,16 +894,37 @@ export interface MessageDeadline extends MessageSpan {
   time?: string;
 }
 
+/** A phone number in a message. */
+export interface MessagePhone extends MessageSpan {
+  /** Digits only (a mobile's +86 left off). */
+  number: string;
+}
+
+/** A link in a message, as written. */
+export interface MessageLink extends MessageSpan {
+  url: string;
+}
+
+/** What words of a message do, as the call log's conduct code. */
+export interface MessageConduct extends MessageSpan {
+  code: MessageConductCode;
+}
+
+/** How a message asks to be paid: into a person's account or QR code, or through a link. */
+export interface MessageWarning extends MessageSpan {
+  code: "personalAccount" | "paymentLink";
+}
+
 /** The output of `readMessage`: every list in text order; nothing found is empty lists and `null`. */
 export interface ReadMessageOutput {
   amounts: MessageAmount[];
+  /** The first number of days overdue the text states. */
   daysOverdue: number | null;
   deadlines: MessageDeadline[];
-  /** Digits only (a mobile's +86 left off). */
-  phones: (MessageSpan & { number: string })[];
-  links: (MessageSpan & { url: string })[];
-  conduct: (MessageSpan & { code: MessageConductCode })[];
-  warnings: (MessageSpan & { code: "personalAccount" | "paymentLink" })[];
+  phones: MessagePhone[];
+  links: MessageLink[];
+  conduct: MessageConduct[];
+  warnings: MessageWarning[];
 }
 
 // ---------------------------------------------------------------------------
