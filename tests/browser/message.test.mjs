@@ -5,13 +5,13 @@
 // offsets must be JS string indices), and two findings are confirmed: the amount goes into the
 // overdue case's principal field, and the message becomes an SMS entry in the log whose conduct
 // codes the log then flags. The texts' findings were read by hand. No request leaves the page's
-// origin, and nothing is wider than the screen.
+// origin, nothing is wider than the screen, and axe finds nothing in either part.
 // Run: make build && node --test --test-concurrency=1 tests/browser/message.test.mjs
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, screenshot } from "./helpers.mjs";
-import { setLang } from "./scenario.mjs";
+import { setLang, injectAxe, axeViolations } from "./scenario.mjs";
 
 let session;
 let page;
@@ -67,7 +67,7 @@ for (const [code, c] of Object.entries(CASES)) {
     await page.waitForFunction((h) => document.querySelector('#panel-calls .phone-heading')?.textContent === h, c.heading);
     await calls.locator('[data-testid="calls-lender-name"]').fill(c.lender);
     const card = phone.locator(`[data-testid="phone-card-${c.card}"]`);
-    await card.locator("summary").click(); // the one tap
+    await card.locator("summary.phone-card-title").click(); // the one tap
     await card.locator(".phone-say li").first().waitFor();
     const say = await card.locator(".phone-say").textContent();
     assert.ok(say.includes(c.lender), `the card names the lender typed in the log: ${say}`);
@@ -113,6 +113,10 @@ for (const [code, c] of Object.entries(CASES)) {
     assert.ok(flagged.includes("10:00"), `the entry has the time received: ${flagged}`);
     assert.equal(await msg.locator('[data-testid="msg-add-log"]').first().isDisabled(), true, "added once");
     assert.ok(await noOverflow(), "nothing wider than 360 px");
+    // Accessibility of both parts, with a card and its sources open and the findings shown.
+    await injectAxe(page);
+    assert.deepEqual(await axeViolations(page, '#panel-calls [data-testid="phone"]'), []);
+    assert.deepEqual(await axeViolations(page, '#panel-calls [data-testid="msg"]'), []);
     await screenshot(page, `message-pasted-${code}-360`);
   });
 }

@@ -14,6 +14,8 @@ import { t, onLangChange } from "../i18n.js";
 import { errorText } from "../form.js";
 import * as fmt from "../format.js";
 import { dataText, sourceLine } from "./overdue-source.js";
+import { scopeNames } from "./rights.js";
+import { LENDERS } from "./calls-data.js";
 import { phoneWords, fill, nowText, whenText } from "./phone.js";
 
 /** The overdue panel's field an amount of each label goes to by default (the person can change it). */
@@ -48,7 +50,7 @@ export function findingsOf(out) {
 
 export async function mount(root, ctx, hooks) {
   const r = ctx.engine.legalRules();
-  const rules = r.ok && !r.value.problem ? r.value : { conductRules: [] };
+  const rules = r.ok && !r.value.problem ? r.value : { conductRules: [], facts: [] };
   let words = await phoneWords();
   const heading = h("h3", { class: "od-subhead msg-heading" });
   const lead = h("p", { class: "hint" });
@@ -145,9 +147,14 @@ export async function mount(root, ctx, hooks) {
       parts.push(h("strong", { class: "msg-warning", text: u.warning[f.code] }));
     } else if (f.kind === "conduct") {
       const rule = rules.conductRules.find((x) => x.code === f.code);
+      // Binding law first: the facts on the same conduct that bind every lender, then the rule
+      // with the lenders it binds.
+      const related = (rule?.related ?? []).map((fid) => rules.facts.find((x) => x.id === fid)).filter((x) => x && LENDERS.every((l) => x.scope.includes(l)));
       parts.push(
         h("strong", { text: fill(u.conductIs, { conduct: conductName(f.code) }) }),
+        related.flatMap((x) => [h("p", { class: "rights-text", text: dataText(x) }), sourceLine(x.source, x.confidence)]),
         rule ? h("p", { class: "rights-text", text: dataText(rule) }) : null,
+        rule ? h("p", { class: "hint", text: fill(u.binds, { lenders: scopeNames(rule.scope) }) }) : null,
         rule ? sourceLine(rule.source, rule.confidence) : null,
         logButton(),
       );

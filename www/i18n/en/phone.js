@@ -74,7 +74,7 @@ export default {
         "You said you would contact my family and my employer. I have noted the time and your number.",
         "If you keep telling people unrelated to the loan about my debt, I will complain to {lender} and to the regulator.",
       ],
-      cite: [{ conduct: "thirdParty" }, { conduct: "thirdPartyDisclosure" }, { fact: "privacyCivilCode" }],
+      cite: [{ fact: "privacyCivilCode" }, { conduct: "thirdParty" }, { conduct: "thirdPartyDisclosure" }],
       log: { channel: "call", to: "me", answered: true, conduct: ["threat"] },
     },
     {
@@ -97,7 +97,7 @@ export default {
         "You have called many times today. Unanswered calls should not exceed {maxCalls} a day; I have noted each one.",
         "I am willing to talk: please contact me during the day, or send me a written notice through the official channel.",
       ],
-      cite: [{ conduct: "lateHours" }, { conduct: "unansweredCalls" }, { fact: "privacyCivilCode" }],
+      cite: [{ fact: "privacyCivilCode" }, { conduct: "lateHours" }, { conduct: "unansweredCalls" }],
       log: { channel: "call", to: "me", answered: false, conduct: [] },
     },
     {

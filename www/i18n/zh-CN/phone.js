@@ -3,7 +3,8 @@
 // {days}, {claimed}, {monthly}, {months}, {total}, {quietFrom}, {quietTo}, {maxCalls} are filled
 // from the case and the rule pack; a line whose figure is not known is left out; { if: "many" | "one" }
 // lines are for a plan of several payments or of one); cite: the rule
-// pack's conduct rules and facts the card rests on (shown with their source); log: the call-log
+// pack's conduct rules and facts the card rests on (shown with their source; the law that binds
+// every lender first, then the guideline's rules with the lenders they bind); log: the call-log
 // entry "log now" adds (the time is now; the person can edit it below).
 export default {
   ui: {
@@ -79,7 +80,7 @@ export default {
         "您说要联系我的家人和单位，我已经记下时间和您的号码。",
         "如果继续向与借款无关的人透露我的债务信息，我会向{lender}和监管部门投诉。",
       ],
-      cite: [{ conduct: "thirdParty" }, { conduct: "thirdPartyDisclosure" }, { fact: "privacyCivilCode" }],
+      cite: [{ fact: "privacyCivilCode" }, { conduct: "thirdParty" }, { conduct: "thirdPartyDisclosure" }],
       log: { channel: "call", to: "me", answered: true, conduct: ["threat"] },
     },
     {
@@ -102,7 +103,7 @@ export default {
         "今天已经打了很多次。未接通的电话一天不宜超过 {maxCalls} 次，我已经记下每一次。",
         "我愿意沟通，请在白天联系我，或者通过官方渠道给我书面通知。",
       ],
-      cite: [{ conduct: "lateHours" }, { conduct: "unansweredCalls" }, { fact: "privacyCivilCode" }],
+      cite: [{ fact: "privacyCivilCode" }, { conduct: "lateHours" }, { conduct: "unansweredCalls" }],
       log: { channel: "call", to: "me", answered: false, conduct: [] },
     },
     {

@@ -74,7 +74,7 @@ export default {
         "您說要聯絡我的家人和單位，我已經記下時間和您的號碼。",
         "如果繼續向與借款無關的人透露我的債務資訊，我會向{lender}和監管部門投訴。",
       ],
-      cite: [{ conduct: "thirdParty" }, { conduct: "thirdPartyDisclosure" }, { fact: "privacyCivilCode" }],
+      cite: [{ fact: "privacyCivilCode" }, { conduct: "thirdParty" }, { conduct: "thirdPartyDisclosure" }],
       log: { channel: "call", to: "me", answered: true, conduct: ["threat"] },
     },
     {
@@ -97,7 +97,7 @@ export default {
         "今天已經打了很多次。未接通的電話一天不宜超過 {maxCalls} 次，我已經記下每一次。",
         "我願意溝通，請在白天聯絡我，或者透過官方管道給我書面通知。",
       ],
-      cite: [{ conduct: "lateHours" }, { conduct: "unansweredCalls" }, { fact: "privacyCivilCode" }],
+      cite: [{ fact: "privacyCivilCode" }, { conduct: "lateHours" }, { conduct: "unansweredCalls" }],
       log: { channel: "call", to: "me", answered: false, conduct: [] },
     },
     {
