@@ -224,19 +224,17 @@ pub fn read(text: &str, received: Option<Received>) -> Reading {
     let links = s.links();
     let phones = s.phones();
     let deadlines = s.deadlines(received);
-    let labels = s.find_all(&Table::new(words::LABELS));
+    let labels = find(&s, words::LABELS);
     let amounts = s.amounts(&labels);
     let days_overdue = s.days_overdue();
-    let conduct = s
-        .find_all(&Table::new(words::CONDUCT))
+    let conduct = find(&s, words::CONDUCT)
         .into_iter()
         .map(|(a, b, what)| Found {
             what,
             span: s.span(a, b),
         })
         .collect();
-    let mut warnings: Vec<Found<Warn>> = s
-        .find_all(&Table::new(words::WARNINGS))
+    let mut warnings: Vec<Found<Warn>> = find(&s, words::WARNINGS)
         .into_iter()
         .map(|(a, b, what)| Found {
             what,
@@ -251,7 +249,7 @@ pub fn read(text: &str, received: Option<Received>) -> Reading {
             });
         }
     }
-    warnings.sort_by_key(|w| w.span.start);
+    crate::sort::stable_sort_by_key(&mut warnings, |w| w.span.start);
     Reading {
         amounts,
         days_overdue,
@@ -269,21 +267,37 @@ pub fn read(text: &str, received: Option<Received>) -> Reading {
     }
 }
 
-/// A table of phrases, lower-cased and ordered by first character.
-struct Table<T> {
-    rows: Vec<(Vec<char>, T)>,
+/// A table of phrases, lower-cased and ordered by first character, each with
+/// its row in the table it was made from (one non-generic matcher serves
+/// every table: generic copies of it were a few KB of the wasm module).
+struct Table {
+    rows: Vec<(Vec<char>, usize)>,
 }
 
-impl<T: Copy> Table<T> {
-    fn new(rows: &[(&str, T)]) -> Table<T> {
-        let mut rows: Vec<(Vec<char>, T)> = rows
-            .iter()
-            .map(|(w, t)| (w.chars().map(|c| c.to_ascii_lowercase()).collect(), *t))
-            .filter(|(w, _): &(Vec<char>, T)| !w.is_empty())
+impl Table {
+    fn new<'a>(phrases: impl Iterator<Item = &'a str>) -> Table {
+        let mut rows: Vec<(Vec<char>, usize)> = phrases
+            .enumerate()
+            .map(|(k, w)| (w.chars().map(|c| c.to_ascii_lowercase()).collect(), k))
+            .filter(|(w, _): &(Vec<char>, usize)| !w.is_empty())
             .collect();
-        rows.sort_by_key(|(w, _)| w.first().copied());
+        crate::sort::stable_sort_by_key(&mut rows, |(w, _)| w.first().copied());
         Table { rows }
     }
+}
+
+/// Every phrase of `table` (rows of a meaning and its phrases joined by `|`)
+/// in the text (see [`Scan::find_all`]), with what it means.
+fn find<T: Copy>(s: &Scan, table: &[(T, &str)]) -> Vec<(usize, usize, T)> {
+    let meanings: Vec<T> = table
+        .iter()
+        .flat_map(|(t, ws)| ws.split('|').map(move |_| *t))
+        .collect();
+    let phrases = table.iter().flat_map(|(_, ws)| ws.split('|'));
+    s.find_all(&Table::new(phrases))
+        .into_iter()
+        .filter_map(|(a, b, k)| meanings.get(k).map(|t| (a, b, *t)))
+        .collect()
 }
 
 /// A time-or-date piece of a deadline.
@@ -458,7 +472,7 @@ impl Scan {
     }
 
     /// The longest phrase of `table` at `i`.
-    fn longest_at<T: Copy>(&self, table: &Table<T>, i: usize) -> Option<(usize, T)> {
+    fn longest_at(&self, table: &Table, i: usize) -> Option<(usize, usize)> {
         let first = self.at(i);
         let lo = table.rows.partition_point(|(w, _)| w[0] < first);
         table.rows[lo..]
@@ -471,7 +485,7 @@ impl Scan {
 
     /// Every phrase of `table` in the text, outside links, left to right,
     /// the longest at each position, none overlapping.
-    fn find_all<T: Copy>(&self, table: &Table<T>) -> Vec<(usize, usize, T)> {
+    fn find_all(&self, table: &Table) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.len() {
@@ -624,8 +638,7 @@ impl Scan {
     }
 
     fn is_payment_link(&self, a: usize, b: usize) -> bool {
-        let url: String = self.l[a..b].iter().collect();
-        if url.contains("pay") {
+        if self.l[a..b].windows(3).any(|w| w == ['p', 'a', 'y']) {
             return true;
         }
         let stop = |c: char| "。！？!?\n，,；;".contains(c);
@@ -1293,12 +1306,13 @@ mod tests {
 
     #[test]
     fn conduct_codes_are_the_logs_codes() {
-        for (_, c) in words::CONDUCT {
+        for (c, phrases) in words::CONDUCT {
             assert!(
                 crate::rules::CONDUCT_CODES.contains(&c.code()),
                 "{}",
                 c.code()
             );
+            assert!(phrases.split('|').all(|w| !w.is_empty()), "{phrases}");
         }
     }
 
