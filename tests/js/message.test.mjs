@@ -78,3 +78,61 @@ test("a lone surrogate in the text keeps offsets in step", () => {
   const out = readMessage({ text });
   assert.equal(text.slice(out.amounts[0].start, out.amounts[0].end), "¥100元");
 });
+
+// ---- the phone cards' and the message reader's words (www/i18n/<lang>/phone.js): data, not code
+
+const WORDS = {};
+for (const code of ["zh-CN", "zh-TW", "en"]) WORDS[code] = (await import(`../../www/i18n/${code}/phone.js`)).default;
+
+const placeholders = (s) => [...String(s).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const keysDeep = (o, p = "") => Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? keysDeep(v, `${p}${k}.`) : [`${p}${k}`])).sort();
+
+test("the three languages have the same words, cards, placeholders, citations and log presets", () => {
+  const zh = WORDS["zh-CN"];
+  for (const [code, w] of Object.entries(WORDS)) {
+    assert.deepEqual(keysDeep(w.ui), keysDeep(zh.ui), code);
+    for (const k of keysDeep(zh.ui)) {
+      const get = (o) => k.split(".").reduce((x, s) => x[s], o);
+      assert.deepEqual(placeholders(get(w.ui)), placeholders(get(zh.ui)), `${code} ui.${k}`);
+    }
+    assert.deepEqual(w.cards.map((c) => c.id), zh.cards.map((c) => c.id), code);
+    w.cards.forEach((c, i) => {
+      const z = zh.cards[i];
+      assert.deepEqual(c.cite, z.cite, `${code} ${c.id} cite`);
+      assert.deepEqual(c.log, z.log, `${code} ${c.id} log`);
+      assert.equal(c.say.length, z.say.length, `${code} ${c.id} lines`);
+      c.say.forEach((line, j) => {
+        const text = (l) => (typeof l === "string" ? l : l.text);
+        assert.deepEqual(placeholders(text(line)), placeholders(text(z.say[j])), `${code} ${c.id} line ${j + 1}`);
+        assert.equal(line.if, z.say[j].if, `${code} ${c.id} line ${j + 1}`);
+      });
+    });
+  }
+});
+
+test("every card's legal point is in the rule pack, and its log preset is a valid call-log entry", () => {
+  const rules = repay.legalRules();
+  for (const c of WORDS["zh-CN"].cards) {
+    for (const cite of c.cite) {
+      const found = cite.conduct ? rules.conductRules.find((r) => r.code === cite.conduct) : rules.facts.find((f) => f.id === cite.fact);
+      assert.ok(found?.source?.document, `${c.id}: ${JSON.stringify(cite)} has a source in the rule pack`);
+    }
+    const contact = { at: "2026-12-07T23:00", ...c.log };
+    if (contact.answered !== false) delete contact.answered;
+    if (!contact.conduct.length) delete contact.conduct;
+    const out = repay.collectionLog({ lender: "bank", contacts: [contact] });
+    assert.equal(out.contacts, 1, c.id);
+    for (const code of c.log.conduct) assert.ok(out.flags.some((f) => f.rule === code), `${c.id} flags ${code}`);
+  }
+});
+
+test("the figures a card uses are the ones the page fills in", () => {
+  const known = ["lender", "principal", "days", "overdueTotal", "claimed", "quietFrom", "quietTo", "maxCalls", "monthly", "months", "total"];
+  for (const c of WORDS["zh-CN"].cards) {
+    for (const line of c.say) for (const p of placeholders(typeof line === "string" ? line : line.text)) assert.ok(known.includes(p), `${c.id}: {${p}}`);
+  }
+  // The quiet hours and the daily limit the "late" card reads come from the pack's rules.
+  const rules = repay.legalRules().conductRules;
+  assert.ok(rules.find((r) => r.code === "lateHours")?.fromTime);
+  assert.ok(rules.find((r) => r.code === "unansweredCalls")?.maxPerDay);
+});

@@ -120,7 +120,7 @@ export async function mount(root, ctx, hooks) {
     logBtn.addEventListener("click", () => {
       const at = nowText();
       const ok = hooks.addContact({ ...c.log, at, note: c.title });
-      status.textContent = ok ? fill(words.ui.logged, { time: whenText(at) }) : fill(words.ui.logFailed, { message: "" });
+      status.textContent = ok ? fill(words.ui.logged, { time: whenText(at) }) : words.ui.logFailed;
     });
     const details = h(
       "details",

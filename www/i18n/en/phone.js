@@ -11,7 +11,7 @@ export default {
     binds: "Binds: {lenders}.",
     logNow: "Log this call now",
     logged: "Added to the collection log ({time}). You can edit it in the log below.",
-    logFailed: "Could not log it: {message}",
+    logFailed: "Could not log it: see the note in the log form below.",
     lenderFallback: "the lender",
     planMissing: "Choose a plan under “Repayment plans” first; its figures will appear here.",
     msgHeading: "Read a collector's message",

@@ -17,7 +17,7 @@ export default {
     binds: "约束：{lenders}。",
     logNow: "现在记下这次来电",
     logged: "已记入催收记录（{time}）。可以在下面的记录里修改。",
-    logFailed: "没能记下：{message}",
+    logFailed: "没能记下，请看下面记录表单里的提示。",
     lenderFallback: "贷款机构",
     planMissing: "先在“还款方案”里选一个方案，这里会填入它的数字。",
     msgHeading: "读一条催收短信",

@@ -11,7 +11,7 @@ export default {
     binds: "約束：{lenders}。",
     logNow: "現在記下這次來電",
     logged: "已記入催收紀錄（{time}）。可以在下面的紀錄裡修改。",
-    logFailed: "沒能記下：{message}",
+    logFailed: "沒能記下，請看下面紀錄表單裡的提示。",
     lenderFallback: "貸款機構",
     planMissing: "先在「還款方案」裡選一個方案，這裡會填入它的數字。",
     msgHeading: "讀一則催收簡訊",
