@@ -79,10 +79,10 @@ test("a lone surrogate in the text keeps offsets in step", () => {
   assert.equal(text.slice(out.amounts[0].start, out.amounts[0].end), "¥100元");
 });
 
-// ---- the phone cards' and the message reader's words (www/i18n/<lang>/phone.js): data, not code
+// ---- the phone cards' and the message reader's words (www/panels/phone-words/<lang>.js): data, not code
 
 const WORDS = {};
-for (const code of ["zh-CN", "zh-TW", "en"]) WORDS[code] = (await import(`../../www/i18n/${code}/phone.js`)).default;
+for (const code of ["zh-CN", "zh-TW", "en"]) WORDS[code] = (await import(`../../www/panels/phone-words/${code}.js`)).default;
 
 const placeholders = (s) => [...String(s).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const keysDeep = (o, p = "") => Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? keysDeep(v, `${p}${k}.`) : [`${p}${k}`])).sort();

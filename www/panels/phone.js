@@ -2,7 +2,7 @@
 // collector's call, filled with the case's own figures (the overdue panel's and the chosen plan's,
 // through ctx.share) and the lender of record (the name typed in the call log or the letter),
 // each legal point with its rule or fact from the rule pack (legalRules) and its source. The
-// scripts are data (i18n/<lang>/phone.js), not code. Each card's "log now" adds an entry to the
+// scripts are data (panels/phone-words/<lang>.js), not code. Each card's "log now" adds an entry to the
 // call log through the hook the calls panel gives (hooks.addContact): the time is now, the
 // situation preset; the entry can be edited in the log.
 //
@@ -16,9 +16,9 @@ import { scopeNames } from "./rights.js";
 
 // One literal import per language, so that scripts/build-single.mjs and scripts/dist.mjs find them.
 const WORDS = {
-  "zh-CN": () => import("../i18n/zh-CN/phone.js"),
-  "zh-TW": () => import("../i18n/zh-TW/phone.js"),
-  en: () => import("../i18n/en/phone.js"),
+  "zh-CN": () => import("./phone-words/zh-CN.js"),
+  "zh-TW": () => import("./phone-words/zh-TW.js"),
+  en: () => import("./phone-words/en.js"),
 };
 
 /** The phone cards' and the message reader's words in the language shown (zh-CN if it has none). */

@@ -1,5 +1,5 @@
 // "What to say on the phone" and "Paste a message" (panels/phone.js, panels/message.js): the
-// words of both, as data; the same structure as i18n/zh-CN/phone.js (see there).
+// words of both, as data; the same structure as phone-words/zh-CN.js (see there).
 export default {
   ui: {
     phoneHeading: "What to say on the phone",

@@ -1,5 +1,5 @@
 // 電話裡怎麼說 and 讀簡訊 (panels/phone.js, panels/message.js): the words of both, as data;
-// the same structure as i18n/zh-CN/phone.js (see there). Official mainland names are kept.
+// the same structure as phone-words/zh-CN.js (see there). Official mainland names are kept.
 export default {
   ui: {
     phoneHeading: "電話裡怎麼說",
