@@ -5,7 +5,7 @@
 //! The reader is plain text in, findings out, each with its position as
 //! UTF-16 offsets (how JavaScript counts a string's length and indices), so
 //! a page can highlight exactly the words a finding comes from. It reads
-//! words, not meaning: every phrase it knows is a row of the tables in
+//! words, not meaning: every phrase it knows is listed in the tables of
 //! [`words`], and it never invents a finding where none of them occur (an
 //! empty text gives empty lists and no days).
 //!
