@@ -19,8 +19,12 @@ FUZZ_SEED ?= 20261129
 
 serve: build
 	@echo "Repay is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
-	python3 scripts/serve.py --port $(PORT) --dir www
+	python3 scripts/serve.py --port $(PORT) --dir dist/site
 
+# The deployable site is dist/site/ (scripts/build-site.mjs: www/ bundled, split and minified by
+# esbuild, with source maps, precompressed .br/.gz beside each file, the service worker's list);
+# www/ is the readable source. The one-file copy (dist/repay.html) and the npm package
+# (dist/package/) are made from it.
 # Three engine modules from the one crate (see ARCHITECTURE.md, "Engine modules"):
 # pkg/repay.js, every function (the API embedders and Node import); and the page's
 # two, split by cargo features: pkg/repay_terms.js (loanTerms, cashflowRate), loaded
@@ -42,7 +46,7 @@ build: setup-rust setup-node
 	  $(WASM_OPT) www/pkg/$${m}_bg.wasm -o www/pkg/$${m}_bg.wasm; \
 	done
 	cp www/repay-api.d.ts www/pkg/repay.d.ts
-	node scripts/sw-version.mjs
+	node scripts/build-site.mjs
 	node scripts/build-single.mjs
 	node scripts/dist.mjs
 	node scripts/sizes.mjs
