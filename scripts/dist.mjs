@@ -21,6 +21,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { reachable } from "./site-graph.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WWW = path.join(ROOT, "www");
@@ -41,53 +42,10 @@ function crateVersion() {
   return m[1];
 }
 
-/** Every .js file directly in www/<dir> (relative ids). */
-const jsIn = (dir) =>
-  readdirSync(path.join(SITE, dir))
-    .filter((f) => f.endsWith(".js"))
-    .map((f) => path.posix.join(dir, f));
-
-/** The module ids (relative to www/) that module `id` loads. */
-function importsOf(id) {
-  const text = readFileSync(path.join(SITE, id), "utf8");
-  const dir = path.posix.dirname(id);
-  const out = new Set();
-  const add = (spec) => {
-    if (!/^\.\.?\//.test(spec)) return;
-    const target = path.posix.normalize(path.posix.join(dir, spec));
-    if (target.startsWith("..")) fail(`${id}: "${spec}" is outside www/`);
-    out.add(target);
-  };
-  for (const m of text.matchAll(/\bfrom\s*["']([^"']+)["']/g)) add(m[1]);
-  for (const m of text.matchAll(/\bimport\s*["']([^"']+)["']/g)) add(m[1]);
-  for (const m of text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) add(m[1]);
-  // import(`./panels/${id}.js`): every module of that folder.
-  for (const m of text.matchAll(/\bimport\(\s*`(\.\.?\/[^`$]*\/)\$\{/g)) {
-    for (const f of jsIn(path.posix.normalize(path.posix.join(dir, m[1])))) out.add(f);
-  }
-  // { name: "terms", module: "./panels/terms.js" }: a module table imported by name (start.js).
-  for (const m of text.matchAll(/\bmodule:\s*["']([^"']+\.js)["']/g)) add(m[1]);
-  // new URL("style.css", import.meta.url): files the module fetches by URL.
-  for (const m of text.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g)) add(`./${m[1].replace(/^\.\//, "")}`);
-  return [...out];
-}
-
-/** The files embed.html and repay-calculator.js need, relative to www/. */
+/** The files embed.html and repay-calculator.js need, relative to the built site. */
 export function packedFiles() {
-  const files = new Set(["embed.html", "repay-calculator.js", "style.css"]);
-  const html = readFileSync(path.join(SITE, "embed.html"), "utf8");
-  for (const m of html.matchAll(/\b(?:src|href)="([^"#?:]+)"/g)) files.add(path.posix.normalize(m[1]));
-  const todo = [...files].filter((f) => f.endsWith(".js"));
-  while (todo.length) {
-    const id = todo.pop();
-    if (!existsSync(path.join(SITE, id))) fail(`${id} is imported but missing (run make build first?)`);
-    for (const dep of importsOf(id)) {
-      if (files.has(dep)) continue;
-      files.add(dep);
-      if (dep.endsWith(".js") && !dep.startsWith("pkg/")) todo.push(dep);
-    }
-  }
-  // The glue's own imports (its snippet, by a hashed path) and the wasm; not the precompressed copies.
+  const files = new Set(reachable(SITE, ["embed.html", "repay-calculator.js", "style.css"]));
+  // The glue's own imports (its snippet) and the wasm; not the precompressed copies.
   for (const f of walk("pkg")) if (!/\.(br|gz|map)$/.test(f)) files.add(f);
   files.delete("pkg/repay.d.ts");
   for (const f of files) if (!existsSync(path.join(SITE, f))) fail(`${f} is referenced but missing`);

@@ -4,44 +4,33 @@
 //                    file's path and bytes, so any change to any asset makes a
 //                    new version (and a new cache) without anyone bumping it;
 //   const PRECACHE — the precache list: "./" (the start URL) and every file
-//                    of the site except the service worker's own two scripts,
-//                    source maps, the precompressed .br/.gz copies and the
-//                    whole-engine module pkg/repay.js (for embedders and Node;
-//                    the page runs on pkg/repay_terms.js + repay_cases.js);
+//                    the page (index.html) can load, found by reading it and
+//                    its modules (scripts/site-graph.mjs): its scripts, styles,
+//                    icon and manifest, every panel, both engine modules and
+//                    every language's messages. Not the embedders' files
+//                    (embed.html, the element, the whole-engine module), the
+//                    demo page, source maps or the precompressed copies;
 //   const DIGEST   — for each URL of PRECACHE, the first 16 hex digits of the
 //                    SHA-256 of its bytes: the worker fills its cache from the
 //                    copies the page already loaded (the HTTP cache) and keeps
 //                    one only when its digest is this version's, so a file kept
 //                    under a stable name from an older version is fetched anew.
-// The list is taken from the folder rather than typed by hand so that a module
+// The list is read from the files rather than typed by hand so that a module
 // added by anyone is cached with no second edit; tests/browser/offline.test.mjs
 // checks that every request of a full page load is on it.
 // `make build` runs this (through scripts/build-site.mjs); by hand: node scripts/sw-version.mjs [--dir dist/site]
 
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { reachable } from "./site-graph.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Files the service worker must not cache, or that the page never loads (_headers and
- * _redirects are static-host configuration, not served). */
-const SKIP = [/^pkg\/repay(_bg\.wasm|\.js)$/, /^sw\.js$/, /^sw-version\.js$/, /(^|\/)\./, /\.d\.ts$/, /\.map$/, /^pkg\/package\.json$/, /(^|\/)README/i, /^_(headers|redirects)$/, /\.(br|gz)$/];
-
-/** Every file under dir (relative, "/"-separated, sorted) that is precached. */
+/** The files of dir that the page can load (relative, "/"-separated, sorted): the precache. */
 export function assetFiles(dir) {
-  const out = [];
-  const walk = (rel) => {
-    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (SKIP.some((re) => re.test(r))) continue;
-      if (e.isDirectory()) walk(r);
-      else if (e.isFile()) out.push(r);
-    }
-  };
-  walk("");
-  return out.sort();
+  return reachable(dir, ["index.html"]).filter((f) => !/^sw(-version)?\.js$/.test(f));
 }
 
 /** { version, precache } for the folder dir. */
@@ -59,6 +48,7 @@ export function swManifest(dir) {
   }
   digest["./"] = digest["index.html"];
   const precache = ["./", ...files];
+  if (precache.some((u) => u.includes("pkg/repay_bg.wasm"))) throw new Error("the page reaches the whole-engine module");
   return { version: hash.digest("hex").slice(0, 16), precache, digest: Object.fromEntries(precache.map((u) => [u, digest[u]])) };
 }
 

@@ -9,8 +9,9 @@
 //   there (cache: "force-cache", no download) and kept only if its digest is
 //   this version's; otherwise, or when it is not there, it is fetched from the
 //   network (cache: "reload"), and must then match. A first visit so downloads
-//   only what the page has not loaded yet (the other languages' messages, the
-//   embed's files), never the page twice; a file of an older version kept
+//   only what the page has not loaded yet (the other languages' messages),
+//   never the page twice; URLs with the same bytes ("./" and
+//   index.html) are filled from one response; a file of an older version kept
 //   under the same name is never stored. A new version then waits.
 // - activate: every other cache is deleted.
 // - fetch: same-origin GET only, cache first, the network otherwise; nothing
@@ -40,7 +41,16 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await Promise.all(PRECACHE.map(async (url) => cache.put(url, await verified(url))));
+      // URLs with the same bytes ("./" and index.html) are filled from one response.
+      const same = new Map();
+      for (const url of PRECACHE) same.set(DIGEST[url], [...(same.get(DIGEST[url]) ?? []), url]);
+      await Promise.all(
+        [...same.values()].map(async ([first, ...rest]) => {
+          const res = await verified(first);
+          await Promise.all(rest.map((url) => cache.put(url, res.clone())));
+          await cache.put(first, res);
+        }),
+      );
     })(),
   );
 });
