@@ -22,6 +22,16 @@
 //! 10⁻⁹ · max(1, |r|) where the value is very flat) have opposite signs and
 //! both exceed `E`: then the exact function changes sign within `δ` of `r`.
 //! Otherwise the caller falls back to the exact-decimal bracket method.
+//!
+//! # The starting point
+//! Each exact step costs a decimal division and conversions; most of a short
+//! stream's time went to the six to ten steps from a far start. So the root is
+//! first estimated in `f64` ([`Fixed::seed`], Newton on the same integer
+//! coefficients, a few nanoseconds a step), and the exact method starts just
+//! below that estimate. The estimate is only a starting point: the answer is
+//! still the exact Newton iterate, certified as above, and an estimate that is
+//! missing, not finite, or on the wrong side of the root only means the usual
+//! starts are tried instead. No `f64` value is ever returned or shown.
 
 use rust_decimal::prelude::*;
 
@@ -45,21 +55,29 @@ impl Fixed {
         if total.is_zero() {
             return None;
         }
-        // The largest s ≤ 18 with total · 10^s < 2^62 ≈ 4.6e18.
-        let limit = Decimal::from(4_000_000_000_000_000_000u64);
-        let mut s = 0u32;
-        let mut scaled = total;
-        while s < 18 {
-            let next = scaled.checked_mul(Decimal::TEN)?;
-            if next >= limit {
-                break;
+        // The largest s ≤ 18 with total · 10^s < 4·10^18 (< 2^62 ≈ 4.6e18), found
+        // on the integer mantissa (total = m / 10^scale): comparing decimals of
+        // different scales rescales them, which was a tenth of a short stream's time.
+        let (m, scale) = (total.mantissa().unsigned_abs(), total.scale());
+        let below = |s: u32| -> bool {
+            // m · 10^s < 4·10^18 · 10^scale, in whichever form fits in u128.
+            const LIMIT: u128 = 4_000_000_000_000_000_000;
+            if s >= scale {
+                10u128
+                    .checked_pow(s - scale)
+                    .and_then(|p| m.checked_mul(p))
+                    .is_some_and(|v| v < LIMIT)
+            } else {
+                10u128
+                    .checked_pow(scale - s)
+                    .and_then(|p| LIMIT.checked_mul(p))
+                    .is_none_or(|v| m < v)
             }
-            scaled = next;
-            s += 1;
-        }
-        if scaled >= limit {
+        };
+        if !below(0) {
             return None;
         }
+        let s = (1..=18u32).take_while(|&s| below(s)).last().unwrap_or(0);
         let factor = Decimal::from_i128_with_scale(10i128.pow(s), 0);
         // 10^k for k ≤ s (≤ 18: fits an i64, so the products below fit i128).
         let mut powers = [1i128; 19];
@@ -95,10 +113,11 @@ impl Fixed {
     /// integers in units of 10^−s. The value is a positive multiple of the NPV.
     fn value_and_slope(&self, i: Decimal) -> Option<(i128, i128)> {
         let one_plus = Decimal::ONE.checked_add(i)?;
-        if one_plus <= Decimal::ZERO {
+        // Signs by the sign bit (a comparison with zero would rescale).
+        if one_plus.is_zero() || one_plus.is_sign_negative() {
             return None;
         }
-        let future = i < Decimal::ZERO;
+        let future = i.is_sign_negative() && !i.is_zero();
         let x = if future {
             one_plus
         } else {
@@ -140,21 +159,29 @@ impl Fixed {
         let floor = Decimal::new(-999_999, 6);
         let shift = Decimal::from(1u64 << slope_shift(self.moment));
         let low_sign = self.c.iter().rev().find(|c| **c != 0)?.signum();
+        // Just below the floating-point estimate of the root (a millionth of a
+        // millionth, then a millionth, of max(1, |estimate|)), when there is one.
+        let below = self.seed(hint).map(|s| {
+            let m = s.abs().max(Decimal::ONE);
+            [s - Decimal::new(1, 12) * m, s - Decimal::new(1, 6) * m]
+        });
         // The first start below the root; its value and slope serve the
         // first Newton step too.
-        let (start, mut at_i) = [
-            hint,
-            Decimal::ZERO,
-            Decimal::new(-5, 1),
-            Decimal::new(-9, 1),
-            Decimal::new(-99, 2),
-        ]
-        .into_iter()
-        .filter(|x| *x > floor)
-        .find_map(|x| {
-            let v = self.value_and_slope(x)?;
-            (v.0.signum() == low_sign).then_some((x, Some(v)))
-        })?;
+        let (start, mut at_i) = below
+            .into_iter()
+            .flatten()
+            .chain([
+                hint,
+                Decimal::ZERO,
+                Decimal::new(-5, 1),
+                Decimal::new(-9, 1),
+                Decimal::new(-99, 2),
+            ])
+            .filter(|x| *x > floor)
+            .find_map(|x| {
+                let v = self.value_and_slope(x)?;
+                (v.0.signum() == low_sign).then_some((x, Some(v)))
+            })?;
         let mut i = start;
         for _ in 0..NEWTON_STEPS {
             let (f, slope) = match at_i.take() {
@@ -177,6 +204,43 @@ impl Fixed {
             i = next;
             if done {
                 return self.certify(i);
+            }
+        }
+        None
+    }
+
+    /// An `f64` estimate of the root, by Newton's method on the present value
+    /// of the same integer coefficients from `hint`; `None` unless it
+    /// converges to a finite rate above −100 %. Only ever a starting point for
+    /// [`Fixed::root`] (see the module doc): nothing computed here is returned.
+    fn seed(&self, hint: Decimal) -> Option<Decimal> {
+        let c: Vec<f64> = self.c.iter().map(|&v| v as f64).collect();
+        let mut i = hint.to_f64()?;
+        for _ in 0..50 {
+            if !(i > -1.0) || !i.is_finite() {
+                return None;
+            }
+            let x = 1.0 / (1.0 + i);
+            let (mut p, mut dp) = (0.0f64, 0.0f64);
+            for &ck in c.iter().rev() {
+                dp = dp * x + p;
+                p = p * x + ck;
+            }
+            let slope = -dp * x * x;
+            if slope == 0.0 || !slope.is_finite() || !p.is_finite() {
+                return None;
+            }
+            let mut next = i - p / slope;
+            if next <= -1.0 {
+                next = (i - 1.0) / 2.0;
+            }
+            let done = (next - i).abs() <= 1e-13 * i.abs().max(1.0);
+            i = next;
+            if done {
+                // To 15 decimals through an integer (Decimal::from_f64 writes out the
+                // binary value digit by digit, a tenth of the call); a start needs no more.
+                return (i.is_finite() && i > -1.0 && i < 1e6)
+                    .then(|| Decimal::from_i128_with_scale((i * 1e15).round() as i128, 15));
             }
         }
         None

@@ -17,7 +17,8 @@ import { before, after } from "node:test";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCREENSHOTS = path.join(ROOT, "out", "screenshots");
 
-const ARGS = [
+/** Chromium's flags in every browser test and the bench. */
+export const ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
