@@ -217,7 +217,7 @@ impl Fixed {
         let c: Vec<f64> = self.c.iter().map(|&v| v as f64).collect();
         let mut i = hint.to_f64()?;
         for _ in 0..50 {
-            if !(i > -1.0) || !i.is_finite() {
+            if !i.is_finite() || i <= -1.0 {
                 return None;
             }
             let x = 1.0 / (1.0 + i);
