@@ -14,7 +14,8 @@
 //    panel's code before the first figure, every other panel's after it. Names that stay are
 //    revalidated by their ETag; the service worker checks every file's digest (sw.js).
 //  - The engine (pkg/*.js, wasm-bindgen's glue) stays a separate module beside its wasm (the glue
-//    finds the wasm by its own URL); the glue is minified, the wasm copied (wasm-opt'ed already).
+//    finds the wasm by its own URL); each glue is bundled with its JS snippet and minified, the
+//    wasm copied (wasm-opt'ed already).
 //  - style.css minified (with its map); the HTML pages with their comments dropped and their
 //    modulepreload lists rewritten to the built files that hold the modules they named (and every
 //    chunk those statically import), so the first figure's scripts are still fetched at once.
@@ -194,17 +195,15 @@ export async function buildSite() {
   // Styles.
   await esbuild.build({ absWorkingDir: ROOT, entryPoints: ["www/style.css"], outdir: OUT, minify: true, sourcemap: "linked", charset: "utf8", logLevel: "warning" });
 
-  // The engine's glue and its JS snippets (pkg/snippets/…, inline_js), minified, and the wasm.
-  for (const rel of walk(path.join(WWW, "pkg"))) {
-    const src = path.join(WWW, "pkg", rel);
-    const out = path.join(OUT, "pkg", rel);
-    mkdirSync(path.dirname(out), { recursive: true });
-    if (rel.endsWith(".js")) {
-      const min = await esbuild.transform(readFileSync(src, "utf8"), { minify: true, format: "esm", target: "es2022", sourcemap: "external", sourcefile: `pkg/${rel}`, charset: "utf8" });
-      writeFileSync(out, `${min.code}//# sourceMappingURL=${path.basename(rel)}.map\n`);
-      writeFileSync(`${out}.map`, min.map);
-    } else if (/\.(wasm|d\.ts)$/.test(rel) || rel === "package.json") {
-      cpSync(src, out);
+  // The engine's glue, each bundled with its JS snippet (pkg/snippets/…, inline_js: one request
+  // less on the way to the first figure) and minified; the wasm beside it.
+  mkdirSync(path.join(OUT, "pkg"), { recursive: true });
+  for (const f of readdirSync(path.join(WWW, "pkg"))) {
+    const src = path.join("www", "pkg", f);
+    if (f.endsWith(".js")) {
+      await esbuild.build({ absWorkingDir: ROOT, entryPoints: [src], outfile: path.join(OUT, "pkg", f), bundle: true, format: "esm", minify: true, sourcemap: "linked", target: "es2022", charset: "utf8", legalComments: "none", logLevel: "warning" });
+    } else if (/\.(wasm|d\.ts)$/.test(f) || f === "package.json") {
+      cpSync(path.join(ROOT, src), path.join(OUT, "pkg", f));
     }
   }
 
