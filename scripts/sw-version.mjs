@@ -52,7 +52,7 @@ export function swManifest(dir) {
   return { version: hash.digest("hex").slice(0, 16), precache, digest: Object.fromEntries(precache.map((u) => [u, digest[u]])) };
 }
 
-/** Writes dir/sw-version.js; returns { version, precache }. */
+/** Writes dir/sw-version.js; returns { version, precache, digest }. */
 export function writeSwVersion(dir) {
   const m = swManifest(dir);
   const text =
