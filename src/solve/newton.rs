@@ -24,14 +24,14 @@
 //! Otherwise the caller falls back to the exact-decimal bracket method.
 //!
 //! # The starting point
-//! Each exact step costs a decimal division and conversions; most of a short
+//! Each exact step costs decimal divisions and conversions; most of a short
 //! stream's time went to the six to ten steps from a far start. So the root is
-//! first estimated in `f64` ([`Fixed::seed`], Newton on the same integer
-//! coefficients, a few nanoseconds a step), and the exact method starts just
-//! below that estimate. The estimate is only a starting point: the answer is
-//! still the exact Newton iterate, certified as above, and an estimate that is
-//! missing, not finite, or on the wrong side of the root only means the usual
-//! starts are tried instead. No `f64` value is ever returned or shown.
+//! first estimated on the same integers ([`Fixed::seed`]: Newton's method on
+//! the scaled discount factor `X` itself, integer Horner sums and one integer
+//! division a step, no decimal), and the exact method starts just below that
+//! estimate. The estimate is only a starting point: the answer is still the
+//! exact Newton iterate, certified as above, and an estimate that is missing or
+//! on the wrong side of the root only means the usual starts are tried instead.
 
 use rust_decimal::prelude::*;
 
@@ -159,7 +159,7 @@ impl Fixed {
         let floor = Decimal::new(-999_999, 6);
         let shift = Decimal::from(1u64 << slope_shift(self.moment));
         let low_sign = self.c.iter().rev().find(|c| **c != 0)?.signum();
-        // Just below the floating-point estimate of the root (a millionth of a
+        // Just below the integer estimate of the root (a millionth of a
         // millionth, then a millionth, of max(1, |estimate|)), when there is one.
         let below = self.seed(hint).map(|s| {
             let m = s.abs().max(Decimal::ONE);
@@ -209,38 +209,42 @@ impl Fixed {
         None
     }
 
-    /// An `f64` estimate of the root, by Newton's method on the present value
-    /// of the same integer coefficients from `hint`; `None` unless it
-    /// converges to a finite rate above −100 %. Only ever a starting point for
-    /// [`Fixed::root`] (see the module doc): nothing computed here is returned.
+    /// An estimate of a positive root, by Newton's method on the scaled
+    /// discount factor `X = 2^62/(1+i)` from `hint`: `p(X) = Σ C_k (X/2^62)^k`
+    /// and its slope by integer Horner sums, the step `p/p'` by one integer
+    /// division. `None` unless it settles (a step under one unit of `X`)
+    /// inside `0 < X < 2^62`, i.e. at a rate above 0 %. Only ever a starting
+    /// point for [`Fixed::root`] (see the module doc).
     fn seed(&self, hint: Decimal) -> Option<Decimal> {
-        let c: Vec<f64> = self.c.iter().map(|&v| v as f64).collect();
-        let mut i = hint.to_f64()?;
-        for _ in 0..50 {
-            if !i.is_finite() || i <= -1.0 {
+        let one = 1i128 << Q;
+        let shift = slope_shift(self.moment);
+        let start = Decimal::from(1u64 << Q)
+            .checked_div(Decimal::ONE.checked_add(hint.max(Decimal::ZERO))?)?
+            .round()
+            .to_i128()?;
+        let mut x = start.clamp(1, one - 1);
+        for _ in 0..60 {
+            let (mut b, mut d) = (0i128, 0i128);
+            for &ck in self.c.iter().rev() {
+                d = ((d * x) >> Q) + (b >> shift);
+                b = ((b * x) >> Q) + ck;
+            }
+            if d == 0 {
                 return None;
             }
-            let x = 1.0 / (1.0 + i);
-            let (mut p, mut dp) = (0.0f64, 0.0f64);
-            for &ck in c.iter().rev() {
-                dp = dp * x + p;
-                p = p * x + ck;
-            }
-            let slope = -dp * x * x;
-            if slope == 0.0 || !slope.is_finite() || !p.is_finite() {
+            // ΔX = p / p' = b · 2^62 / (d · 2^shift), both below 2^63 in magnitude.
+            let step = ((b << Q) >> shift).checked_div(d)?;
+            let next = x.checked_sub(step)?;
+            if next <= 0 || next >= one {
                 return None;
             }
-            let mut next = i - p / slope;
-            if next <= -1.0 {
-                next = (i - 1.0) / 2.0;
-            }
-            let done = (next - i).abs() <= 1e-13 * i.abs().max(1.0);
-            i = next;
-            if done {
-                // To 15 decimals through an integer (Decimal::from_f64 writes out the
-                // binary value digit by digit, a tenth of the call); a start needs no more.
-                return (i.is_finite() && i > -1.0 && i < 1e6)
-                    .then(|| Decimal::from_i128_with_scale((i * 1e15).round() as i128, 15));
+            let settled = step.abs() <= 1;
+            x = next;
+            if settled {
+                // i = 2^62 / X − 1.
+                return Decimal::from(1u64 << Q)
+                    .checked_div(Decimal::from_i128(x)?)?
+                    .checked_sub(Decimal::ONE);
             }
         }
         None
