@@ -19,12 +19,18 @@ FUZZ_SEED ?= 20261129
 
 serve: build
 	@echo "Repay is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
-	python3 scripts/serve.py --port $(PORT) --dir www
+	python3 scripts/serve.py --port $(PORT) --dir dist/site
 
+# The deployable site is dist/site/ (scripts/build-site.mjs: www/ bundled, split and minified by
+# esbuild, with source maps, precompressed .br/.gz beside each file, the service worker's list);
+# www/ is the readable source. The one-file copy (dist/repay.html) and the npm package
+# (dist/package/) are made from it.
 # Three engine modules from the one crate (see ARCHITECTURE.md, "Engine modules"):
 # pkg/repay.js, every function (the API embedders and Node import); and the page's
 # two, split by cargo features: pkg/repay_terms.js (loanTerms, cashflowRate), loaded
-# first, and pkg/repay_cases.js (everything else), fetched after the first result.
+# first, and pkg/repay_cases.js (everything else), fetched after the first result. The page's two
+# are built for size (opt-level "z": 1.6 and 4.3 KB less brotli than "s", measured); the whole
+# engine keeps the crate's profile.
 WASM_OPT := node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 MODULES := target/wasm-modules
 
@@ -34,7 +40,7 @@ build: setup-rust setup-node
 	cargo build --release --target wasm32-unknown-unknown
 	cp $(WASM) $(MODULES)/repay.wasm
 	for f in terms cases; do \
-	  cargo build --release --target wasm32-unknown-unknown --no-default-features --features $$f --target-dir target/split-$$f; \
+	  CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo build --release --target wasm32-unknown-unknown --no-default-features --features $$f --target-dir target/split-$$f; \
 	  cp target/split-$$f/wasm32-unknown-unknown/release/repay.wasm $(MODULES)/repay_$$f.wasm; \
 	done
 	for m in repay repay_terms repay_cases; do \
@@ -42,7 +48,7 @@ build: setup-rust setup-node
 	  $(WASM_OPT) www/pkg/$${m}_bg.wasm -o www/pkg/$${m}_bg.wasm; \
 	done
 	cp www/repay-api.d.ts www/pkg/repay.d.ts
-	node scripts/sw-version.mjs
+	node scripts/build-site.mjs
 	node scripts/build-single.mjs
 	node scripts/dist.mjs
 	node scripts/sizes.mjs

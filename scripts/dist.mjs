@@ -1,13 +1,14 @@
 // Writes dist/package/: the npm package an advice site installs (or copies to
-// its own static host) to embed Repay. Run after `make build` (it needs
-// www/pkg/): node scripts/dist.mjs [--out dist/package]
+// its own static host) to embed Repay, from the built site (dist/site/, minified,
+// scripts/build-site.mjs). Run after `make build`: node scripts/dist.mjs [--out dist/package]
 //
 // What goes in:
 //  - the <repay-calculator> element (repay-calculator.js) and the iframe page
 //    (embed.html + embed.js), with every module they reach: static imports,
 //    import("./literal.js"), the modules of a { module: "./x.js" } table, and the folders they import from by template
-//    (panels/, i18n/), found by reading the modules, so a module added later
-//    is packed with no edit here; style.css and what embed.html links;
+//    (panels/, i18n/), found by reading the built modules (and the shared
+//    chunks they import), so a module added later is packed with no edit here;
+//    style.css and what embed.html links; each file's source map beside it;
 //  - the engine: pkg/repay.js, pkg/repay_bg.wasm and pkg/snippets/ (the glue
 //    imports its snippet), the typed API as pkg/repay.d.ts
 //    (www/repay-api.d.ts), and node.js: the engine for Node, loaded from the
@@ -20,9 +21,12 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { reachable } from "./site-graph.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WWW = path.join(ROOT, "www");
+/** The built site the package is made from. */
+const SITE = path.join(ROOT, "dist/site");
 const argOut = process.argv.indexOf("--out");
 const OUT = path.resolve(ROOT, argOut > 0 ? process.argv[argOut + 1] : "dist/package");
 
@@ -38,62 +42,21 @@ function crateVersion() {
   return m[1];
 }
 
-/** Every .js file directly in www/<dir> (relative ids). */
-const jsIn = (dir) =>
-  readdirSync(path.join(WWW, dir))
-    .filter((f) => f.endsWith(".js"))
-    .map((f) => path.posix.join(dir, f));
-
-/** The module ids (relative to www/) that module `id` loads. */
-function importsOf(id) {
-  const text = readFileSync(path.join(WWW, id), "utf8");
-  const dir = path.posix.dirname(id);
-  const out = new Set();
-  const add = (spec) => {
-    if (!/^\.\.?\//.test(spec)) return;
-    const target = path.posix.normalize(path.posix.join(dir, spec));
-    if (target.startsWith("..")) fail(`${id}: "${spec}" is outside www/`);
-    out.add(target);
-  };
-  for (const m of text.matchAll(/\bfrom\s*["']([^"']+)["']/g)) add(m[1]);
-  for (const m of text.matchAll(/\bimport\s*["']([^"']+)["']/g)) add(m[1]);
-  for (const m of text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) add(m[1]);
-  // import(`./panels/${id}.js`): every module of that folder.
-  for (const m of text.matchAll(/\bimport\(\s*`(\.\.?\/[^`$]*\/)\$\{/g)) {
-    for (const f of jsIn(path.posix.normalize(path.posix.join(dir, m[1])))) out.add(f);
-  }
-  // { name: "terms", module: "./panels/terms.js" }: a module table imported by name (start.js).
-  for (const m of text.matchAll(/\bmodule:\s*["']([^"']+\.js)["']/g)) add(m[1]);
-  // new URL("style.css", import.meta.url): files the module fetches by URL.
-  for (const m of text.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g)) add(`./${m[1].replace(/^\.\//, "")}`);
-  return [...out];
-}
-
-/** The files embed.html and repay-calculator.js need, relative to www/. */
+/** The files embed.html and repay-calculator.js need, relative to the built site. */
 export function packedFiles() {
-  const files = new Set(["embed.html", "repay-calculator.js", "style.css"]);
-  const html = readFileSync(path.join(WWW, "embed.html"), "utf8");
-  for (const m of html.matchAll(/\b(?:src|href)="([^"#?:]+)"/g)) files.add(path.posix.normalize(m[1]));
-  const todo = [...files].filter((f) => f.endsWith(".js"));
-  while (todo.length) {
-    const id = todo.pop();
-    if (!existsSync(path.join(WWW, id))) fail(`${id} is imported but missing (run make build first?)`);
-    for (const dep of importsOf(id)) {
-      if (files.has(dep)) continue;
-      files.add(dep);
-      if (dep.endsWith(".js") && !dep.startsWith("pkg/")) todo.push(dep);
-    }
-  }
-  // The glue's own imports (its snippet, by a hashed path) and the wasm.
-  for (const f of walk("pkg")) files.add(f);
+  const files = new Set(reachable(SITE, ["embed.html", "repay-calculator.js", "style.css"]));
+  // The glue's own imports (its snippet) and the wasm; not the precompressed copies.
+  for (const f of walk("pkg")) if (!/\.(br|gz|map)$/.test(f)) files.add(f);
   files.delete("pkg/repay.d.ts");
-  for (const f of files) if (!existsSync(path.join(WWW, f))) fail(`${f} is referenced but missing`);
+  for (const f of files) if (!existsSync(path.join(SITE, f))) fail(`${f} is referenced but missing`);
+  // Source maps go with the minified files.
+  for (const f of [...files]) if (existsSync(path.join(SITE, `${f}.map`))) files.add(`${f}.map`);
   return [...files].sort();
 }
 
 function walk(dir) {
   const out = [];
-  for (const e of readdirSync(path.join(WWW, dir), { withFileTypes: true })) {
+  for (const e of readdirSync(path.join(SITE, dir), { withFileTypes: true })) {
     const r = `${dir}/${e.name}`;
     if (e.isDirectory()) out.push(...walk(r));
     else if (e.isFile()) out.push(r);
@@ -164,7 +127,7 @@ export function writeDist(out = OUT) {
   mkdirSync(out, { recursive: true });
   for (const f of files) {
     mkdirSync(path.dirname(path.join(out, f)), { recursive: true });
-    cpSync(path.join(WWW, f), path.join(out, f));
+    cpSync(path.join(SITE, f), path.join(out, f));
   }
   cpSync(path.join(WWW, "repay-api.d.ts"), path.join(out, "pkg/repay.d.ts"));
   writeFileSync(path.join(out, "node.js"), NODE_ENTRY);

@@ -143,6 +143,20 @@ fn period_times(flows: &[Flow]) -> Result<Vec<TimedFlow>> {
     flows
         .iter()
         .map(|f| match f.when {
+            // A whole period (the usual case) needs no truncation.
+            When::Period(p) if p.scale() == 0 && !p.is_sign_negative() => {
+                let whole = u32::try_from(p.mantissa())
+                    .ok()
+                    .filter(|w| *w <= MAX_WHOLE_PERIODS)
+                    .ok_or_else(|| {
+                        Error::general(ErrorCode::OutOfRange, "a period is out of range")
+                    })?;
+                Ok(TimedFlow {
+                    amount: f.amount,
+                    whole,
+                    frac: Decimal::ZERO,
+                })
+            }
             When::Period(p) => {
                 let whole = p
                     .trunc()

@@ -22,6 +22,16 @@
 //! 10⁻⁹ · max(1, |r|) where the value is very flat) have opposite signs and
 //! both exceed `E`: then the exact function changes sign within `δ` of `r`.
 //! Otherwise the caller falls back to the exact-decimal bracket method.
+//!
+//! # The starting point
+//! Each exact step costs decimal divisions and conversions; most of a short
+//! stream's time went to the six to ten steps from a far start. So the root is
+//! first estimated on the same integers ([`Fixed::seed`]: Newton's method on
+//! the scaled discount factor `X` itself, integer Horner sums and one integer
+//! division a step, no decimal), and the exact method starts just below that
+//! estimate. The estimate is only a starting point: the answer is still the
+//! exact Newton iterate, certified as above, and an estimate that is missing or
+//! on the wrong side of the root only means the usual starts are tried instead.
 
 use rust_decimal::prelude::*;
 
@@ -45,21 +55,29 @@ impl Fixed {
         if total.is_zero() {
             return None;
         }
-        // The largest s ≤ 18 with total · 10^s < 2^62 ≈ 4.6e18.
-        let limit = Decimal::from(4_000_000_000_000_000_000u64);
-        let mut s = 0u32;
-        let mut scaled = total;
-        while s < 18 {
-            let next = scaled.checked_mul(Decimal::TEN)?;
-            if next >= limit {
-                break;
+        // The largest s ≤ 18 with total · 10^s < 4·10^18 (< 2^62 ≈ 4.6e18), found
+        // on the integer mantissa (total = m / 10^scale): comparing decimals of
+        // different scales rescales them, which was a tenth of a short stream's time.
+        let (m, scale) = (total.mantissa().unsigned_abs(), total.scale());
+        let below = |s: u32| -> bool {
+            // m · 10^s < 4·10^18 · 10^scale, in whichever form fits in u128.
+            const LIMIT: u128 = 4_000_000_000_000_000_000;
+            if s >= scale {
+                10u128
+                    .checked_pow(s - scale)
+                    .and_then(|p| m.checked_mul(p))
+                    .is_some_and(|v| v < LIMIT)
+            } else {
+                10u128
+                    .checked_pow(scale - s)
+                    .and_then(|p| LIMIT.checked_mul(p))
+                    .is_none_or(|v| m < v)
             }
-            scaled = next;
-            s += 1;
-        }
-        if scaled >= limit {
+        };
+        if !below(0) {
             return None;
         }
+        let s = (1..=18u32).take_while(|&s| below(s)).last().unwrap_or(0);
         let factor = Decimal::from_i128_with_scale(10i128.pow(s), 0);
         // 10^k for k ≤ s (≤ 18: fits an i64, so the products below fit i128).
         let mut powers = [1i128; 19];
@@ -95,10 +113,11 @@ impl Fixed {
     /// integers in units of 10^−s. The value is a positive multiple of the NPV.
     fn value_and_slope(&self, i: Decimal) -> Option<(i128, i128)> {
         let one_plus = Decimal::ONE.checked_add(i)?;
-        if one_plus <= Decimal::ZERO {
+        // Signs by the sign bit (a comparison with zero would rescale).
+        if one_plus.is_zero() || one_plus.is_sign_negative() {
             return None;
         }
-        let future = i < Decimal::ZERO;
+        let future = i.is_sign_negative() && !i.is_zero();
         let x = if future {
             one_plus
         } else {
@@ -140,21 +159,29 @@ impl Fixed {
         let floor = Decimal::new(-999_999, 6);
         let shift = Decimal::from(1u64 << slope_shift(self.moment));
         let low_sign = self.c.iter().rev().find(|c| **c != 0)?.signum();
+        // Just below the integer estimate of the root (a millionth of a
+        // millionth, then a millionth, of max(1, |estimate|)), when there is one.
+        let below = self.seed(hint).map(|s| {
+            let m = s.abs().max(Decimal::ONE);
+            [s - Decimal::new(1, 12) * m, s - Decimal::new(1, 6) * m]
+        });
         // The first start below the root; its value and slope serve the
         // first Newton step too.
-        let (start, mut at_i) = [
-            hint,
-            Decimal::ZERO,
-            Decimal::new(-5, 1),
-            Decimal::new(-9, 1),
-            Decimal::new(-99, 2),
-        ]
-        .into_iter()
-        .filter(|x| *x > floor)
-        .find_map(|x| {
-            let v = self.value_and_slope(x)?;
-            (v.0.signum() == low_sign).then_some((x, Some(v)))
-        })?;
+        let (start, mut at_i) = below
+            .into_iter()
+            .flatten()
+            .chain([
+                hint,
+                Decimal::ZERO,
+                Decimal::new(-5, 1),
+                Decimal::new(-9, 1),
+                Decimal::new(-99, 2),
+            ])
+            .filter(|x| *x > floor)
+            .find_map(|x| {
+                let v = self.value_and_slope(x)?;
+                (v.0.signum() == low_sign).then_some((x, Some(v)))
+            })?;
         let mut i = start;
         for _ in 0..NEWTON_STEPS {
             let (f, slope) = match at_i.take() {
@@ -177,6 +204,47 @@ impl Fixed {
             i = next;
             if done {
                 return self.certify(i);
+            }
+        }
+        None
+    }
+
+    /// An estimate of a positive root, by Newton's method on the scaled
+    /// discount factor `X = 2^62/(1+i)` from `hint`: `p(X) = Σ C_k (X/2^62)^k`
+    /// and its slope by integer Horner sums, the step `p/p'` by one integer
+    /// division. `None` unless it settles (a step under one unit of `X`)
+    /// inside `0 < X < 2^62`, i.e. at a rate above 0 %. Only ever a starting
+    /// point for [`Fixed::root`] (see the module doc).
+    fn seed(&self, hint: Decimal) -> Option<Decimal> {
+        let one = 1i128 << Q;
+        let shift = slope_shift(self.moment);
+        let start = Decimal::from(1u64 << Q)
+            .checked_div(Decimal::ONE.checked_add(hint.max(Decimal::ZERO))?)?
+            .round()
+            .to_i128()?;
+        let mut x = start.clamp(1, one - 1);
+        for _ in 0..60 {
+            let (mut b, mut d) = (0i128, 0i128);
+            for &ck in self.c.iter().rev() {
+                d = ((d * x) >> Q) + (b >> shift);
+                b = ((b * x) >> Q) + ck;
+            }
+            if d == 0 {
+                return None;
+            }
+            // ΔX = p / p' = b · 2^62 / (d · 2^shift), both below 2^63 in magnitude.
+            let step = ((b << Q) >> shift).checked_div(d)?;
+            let next = x.checked_sub(step)?;
+            if next <= 0 || next >= one {
+                return None;
+            }
+            let settled = step.abs() <= 1;
+            x = next;
+            if settled {
+                // i = 2^62 / X − 1.
+                return Decimal::from(1u64 << Q)
+                    .checked_div(Decimal::from_i128(x)?)?
+                    .checked_sub(Decimal::ONE);
             }
         }
         None

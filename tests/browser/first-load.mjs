@@ -148,3 +148,64 @@ export async function embedLoad(context, url, routes = {}) {
 export const ELEMENT_HOST = `<!doctype html><html lang="en"><meta charset="utf-8"><title>host</title>
 <script type="module" src="/repay-calculator.js"></script>
 <repay-calculator panels="terms" lang="zh-CN"></repay-calculator>`;
+
+/**
+ * Records what each response of context cost on the wire, the service worker's own requests
+ * included (Playwright reports them on the context): the body as transferred (compressed) plus
+ * the response headers, 0 for a response the HTTP cache served. Returns { rows, sum(filter) }
+ * with rows { url, worker, bytes }; sum awaits every size still being read.
+ */
+export function watchTransfer(context) {
+  const rows = [];
+  const pending = [];
+  context.on("requestfinished", (req) =>
+    pending.push(
+      req
+        .sizes()
+        .then((s) => rows.push({ url: req.url(), worker: !!req.serviceWorker(), bytes: Math.max(0, s.responseBodySize + s.responseHeadersSize) }))
+        .catch(() => {}),
+    ),
+  );
+  return {
+    rows,
+    sum: async (filter = () => true) => {
+      await Promise.all(pending);
+      return rows.filter(filter).reduce((n, r) => n + r.bytes, 0);
+    },
+  };
+}
+
+/**
+ * A first visit as a person makes it: a fresh profile with service workers allowed, the page
+ * opened and left until "ready to work offline" shows (the service worker has filled its cache).
+ * Resolves to { page, worker, ratio, fetchedAgain }: the bytes the page's own requests took
+ * (headers and compressed bodies; the whole page as served), the bytes the service worker's took
+ * (what the offline cache cost on top), their ratio (total ÷ page), and the URLs the worker
+ * downloaded although the page had loaded them (should be none).
+ */
+export async function firstVisit(chromium, url, args) {
+  const { mkdtemp, rm } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const path = await import("node:path");
+  const dir = await mkdtemp(path.join(tmpdir(), "repay-first-visit-"));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: "/usr/bin/chromium", headless: true, args, serviceWorkers: "allow", locale: "zh-CN" });
+  try {
+    const transfer = watchTransfer(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await page.locator('[data-testid="offline-ready"]').waitFor({ timeout: 60_000 });
+    return await visitBytes(transfer);
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** { page, worker, ratio, fetchedAgain } of a watchTransfer log (see firstVisit). */
+export async function visitBytes(transfer) {
+  const page = await transfer.sum((r) => !r.worker);
+  const worker = await transfer.sum((r) => r.worker);
+  const loaded = new Set(transfer.rows.filter((r) => !r.worker).map((r) => r.url.split("#")[0]));
+  const fetchedAgain = transfer.rows.filter((r) => r.worker && r.bytes > 0 && loaded.has(r.url)).map((r) => r.url);
+  return { page, worker, ratio: (page + worker) / page, fetchedAgain };
+}

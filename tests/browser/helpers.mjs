@@ -1,4 +1,5 @@
-// Shared helpers for the browser tests: serve www/ with scripts/serve.py on a
+// Shared helpers for the browser tests: serve the built site (dist/site/, written by
+// `make build` from www/) with scripts/serve.py on a
 // free loopback port, launch Debian's chromium through playwright-core with a
 // fresh profile, and collect console errors, page errors and any request that
 // leaves the page's own origin.
@@ -16,7 +17,8 @@ import { before, after } from "node:test";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCREENSHOTS = path.join(ROOT, "out", "screenshots");
 
-const ARGS = [
+/** Chromium's flags in every browser test and the bench. */
+export const ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -39,8 +41,12 @@ function freePort() {
   });
 }
 
-/** Starts scripts/serve.py on a free port for dir (relative to the repository, or absolute); resolves to { url, stop }. */
-export async function startServer(dir = "www") {
+/** The built site every browser suite runs against (scripts/build-site.mjs). */
+export const SITE = path.join(ROOT, "dist", "site");
+
+/** Starts scripts/serve.py on a free port for dir (relative to the repository, or absolute; the
+ * built site by default); resolves to { url, stop }. */
+export async function startServer(dir = SITE) {
   const port = await freePort();
   const child = spawn("python3", [path.join(ROOT, "scripts/serve.py"), "--port", String(port), "--dir", path.resolve(ROOT, dir)], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -135,7 +141,7 @@ export function panelsMounted(page, timeout = 30_000) {
 }
 
 /**
- * Serves www/, opens the page in a fresh chromium and records every problem
+ * Serves the built site, opens the page in a fresh chromium and records every problem
  * (see watchPage), and waits until every panel has mounted, as a person who
  * starts once the page has loaded. Resolves to { page, problems, context,
  * origin, close }; call close() in after().

@@ -30,7 +30,7 @@ const problems = [];
 const requests = [];
 
 before(async () => {
-  built = buildSingle(path.join(ROOT, "dist", "repay.html"));
+  built = await buildSingle(path.join(ROOT, "dist", "repay.html"));
   userDataDir = await mkdtemp(path.join(tmpdir(), "repay-single-"));
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: "/usr/bin/chromium",

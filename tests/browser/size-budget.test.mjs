@@ -1,5 +1,7 @@
-// The size budget: what the page and its embeds send, gzip -9, against tests/size-budget.json. A
-// size over its ceiling fails; the goal is reported, met or not. Three weights:
+// The size budget: what the built site (dist/site/) sends for the page and its embeds, brotli as
+// served (quality 11, the .br files serve.py sends; gzip -9 reported beside it, for hosts without
+// brotli), against tests/size-budget.json. A size over its ceiling fails; the goal is reported,
+// met or not. Three weights:
 //  - before the first result: every asset the page asked for before the terms panel's monthly
 //    payment showed a figure (tests/browser/first-load.mjs, the function `make bench` uses too;
 //    its `beforeFirst` mark), each distinct path once;
@@ -16,21 +18,21 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, ROOT } from "./helpers.mjs";
+import { startServer, launchBrowser, ROOT, SITE } from "./helpers.mjs";
 import { firstLoad, coldPage, embedLoad, ELEMENT_HOST } from "./first-load.mjs";
 import { contributors, formatContributors, DEFAULT_WASM } from "../../scripts/wasm-contributors.mjs";
 
 const BUDGET_FILE = path.join(ROOT, "tests/size-budget.json");
 const budget = JSON.parse(readFileSync(BUDGET_FILE, "utf8"));
-const KEYS = ["beforeFirstResultGzip", "wholePageGzip", "embedTermsGzip"];
+const KEYS = ["beforeFirstResultBrotli", "wholePageBrotli", "embedTermsBrotli"];
 
 let assets;
 /** The assets of the two terms-only embeds: { iframe, element }. */
 const embeds = {};
 
-/** The paths a page in www/ preloads or modulepreloads, as served ("/pkg/repay_terms_bg.wasm"). */
+/** The paths a page of the built site preloads or modulepreloads, as served ("/pkg/repay_terms_bg.wasm"). */
 const preloadsOf = (page) =>
-  [...readFileSync(path.join(ROOT, "www", page), "utf8").matchAll(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bhref="([^"]+)"/g)].map((m) => `/${m[1]}`);
+  [...readFileSync(path.join(SITE, page), "utf8").matchAll(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bhref="([^"]+)"/g)].map((m) => `/${m[1]}`);
 
 before(async () => {
   const server = await startServer();
@@ -109,15 +111,30 @@ test("the terms panel alone, embedded, never fetches the second engine module no
   }
 });
 
-test("the three weights stay within their ceilings (gzip -9)", () => {
+test("only minified code before the first figure: every script and the stylesheet come from the build", () => {
+  const before = assets.filter((a) => a.beforeFirst && /\.(js|css)$/.test(new URL(a.path, "http://x").pathname));
+  assert.ok(before.length > 3, before.map((a) => a.path).join(" "));
+  for (const a of before) {
+    const file = readFileSync(path.join(SITE, new URL(a.path, "http://x").pathname.slice(1)), "utf8");
+    // A minified file has no comment line and no indentation (the glue included).
+    assert.doesNotMatch(file, /^\s*\/\/(?!# sourceMappingURL)|^ {2,}\S/m, `${a.path} is not minified`);
+  }
+});
+
+test("the three weights stay within their ceilings (brotli as served)", () => {
   assert.ok(assets.length > 0, "the first load has assets");
   assert.deepEqual(assets.filter((a) => a.status >= 400).map((a) => `${a.path} ${a.status}`), [], "every first-load response succeeds");
-  const sum = (list) => list.reduce((s, a) => s + a.gzip, 0);
+  const sum = (list, k = "brotli") => list.reduce((s, a) => s + a[k], 0);
   const wasms = assets.filter((a) => new URL(a.path, "http://x").pathname.endsWith(".wasm"));
   const sizes = {
-    beforeFirstResultGzip: sum(assets.filter((a) => a.beforeFirst)),
-    wholePageGzip: sum(assets),
-    embedTermsGzip: Math.max(sum(embeds.iframe), sum(embeds.element)),
+    beforeFirstResultBrotli: sum(assets.filter((a) => a.beforeFirst)),
+    wholePageBrotli: sum(assets),
+    embedTermsBrotli: Math.max(sum(embeds.iframe), sum(embeds.element)),
+  };
+  const gzip = {
+    beforeFirstResultBrotli: sum(assets.filter((a) => a.beforeFirst), "gzip"),
+    wholePageBrotli: sum(assets, "gzip"),
+    embedTermsBrotli: Math.max(sum(embeds.iframe, "gzip"), sum(embeds.element, "gzip")),
   };
 
   // ---- the report (printed before any size assertion, so a failure shows it too) ----------------
@@ -126,22 +143,22 @@ test("the three weights stay within their ceilings (gzip -9)", () => {
     const size = sizes[k];
     const room = size > budget.ceiling[k] ? `OVER THE CEILING by ${size - budget.ceiling[k]} B` : `${budget.ceiling[k] - size} B under it`;
     const goal = size <= budget.goal[k] ? "MET" : `NOT MET (${size - budget.goal[k]} B to go)`;
-    return `  ${label} ${size} B gzip — ceiling ${budget.ceiling[k]} (${room}) — goal ${budget.goal[k]} ${goal} — ${what}`;
+    return `  ${label} ${size} B brotli (${gzip[k]} B gzip) — ceiling ${budget.ceiling[k]} (${room}) — goal ${budget.goal[k]} ${goal} — ${what}`;
   };
-  lines.push(`Size budget (${path.relative(ROOT, BUDGET_FILE)}; gzip -9 by node:zlib ${process.versions.zlib}):`);
-  lines.push(line("bytes before the first result", "beforeFirstResultGzip", `${assets.filter((a) => a.beforeFirst).length} assets`));
-  lines.push(line("whole page, every panel loaded", "wholePageGzip", `${assets.length} assets`));
-  lines.push(line("terms panel alone, embedded", "embedTermsGzip", `iframe ${sum(embeds.iframe)} B, element ${sum(embeds.element)} B`));
-  for (const w of wasms) lines.push(`  engine module ${w.path}: ${w.gzip} B gzip (${w.beforeFirst ? "before" : "after"} the first result)`);
+  lines.push(`Size budget (${path.relative(ROOT, BUDGET_FILE)}; brotli 11 and gzip -9 by node:zlib ${process.versions.zlib}, brotli ${process.versions.brotli}):`);
+  lines.push(line("bytes before the first result", "beforeFirstResultBrotli", `${assets.filter((a) => a.beforeFirst).length} assets`));
+  lines.push(line("whole page, every panel loaded", "wholePageBrotli", `${assets.length} assets`));
+  lines.push(line("terms panel alone, embedded", "embedTermsBrotli", `iframe ${sum(embeds.iframe)} B, element ${sum(embeds.element)} B`));
+  for (const w of wasms) lines.push(`  engine module ${w.path}: ${w.brotli} B brotli, ${w.gzip} B gzip (${w.beforeFirst ? "before" : "after"} the first result)`);
   lines.push(`  note: ${budget.note}`);
-  const pct = (n) => `${((n / sizes.wholePageGzip) * 100).toFixed(1).padStart(5)} %`;
-  const top = [...assets].sort((a, b) => b.gzip - a.gzip || a.path.localeCompare(b.path));
+  const pct = (n) => `${((n / sizes.wholePageBrotli) * 100).toFixed(1).padStart(5)} %`;
+  const top = [...assets].sort((a, b) => b.brotli - a.brotli || a.path.localeCompare(b.path));
   const TOP_ASSETS = 14;
-  lines.push(`Top ${Math.min(TOP_ASSETS, top.length)} assets of the whole page by gzip (of ${top.length}; * = before the first result):`);
-  for (const a of top.slice(0, TOP_ASSETS)) lines.push(`  ${String(a.gzip).padStart(8)} B ${pct(a.gzip)} ${a.beforeFirst ? "*" : " "} ${a.path} (${a.raw} B raw${a.times > 1 ? `, requested ${a.times}×, counted once` : ""})`);
+  lines.push(`Top ${Math.min(TOP_ASSETS, top.length)} assets of the whole page by brotli (of ${top.length}; * = before the first result):`);
+  for (const a of top.slice(0, TOP_ASSETS)) lines.push(`  ${String(a.brotli).padStart(8)} B ${pct(a.brotli)} ${a.beforeFirst ? "*" : " "} ${a.path} (${a.raw} B raw, ${a.gzip} B gzip${a.times > 1 ? `, requested ${a.times}×, counted once` : ""})`);
   const rest = top.slice(TOP_ASSETS);
   if (rest.length) {
-    const restGz = rest.reduce((s, a) => s + a.gzip, 0);
+    const restGz = rest.reduce((s, a) => s + a.brotli, 0);
     lines.push(`  ${String(restGz).padStart(8)} B ${pct(restGz)}   the other ${rest.length} assets`);
   }
   lines.push("Top contributors of the first engine module (raw bytes of the module before wasm-bindgen and wasm-opt: they rank what the code is made of, they do not add up to the shipped size):");
@@ -153,5 +170,5 @@ test("the three weights stay within their ceilings (gzip -9)", () => {
   console.log(lines.join("\n"));
 
   // ---- the budget --------------------------------------------------------------------------------
-  for (const k of KEYS) assert.ok(sizes[k] <= budget.ceiling[k], `${k}: ${sizes[k]} B gzip is over its ceiling of ${budget.ceiling[k]} B (${path.relative(ROOT, BUDGET_FILE)})`);
+  for (const k of KEYS) assert.ok(sizes[k] <= budget.ceiling[k], `${k}: ${sizes[k]} B brotli is over its ceiling of ${budget.ceiling[k]} B (${path.relative(ROOT, BUDGET_FILE)})`);
 });
