@@ -21,6 +21,8 @@ export function skeleton() {
   return resultBody(
     { valueTestid: "od-total", subTestid: "od-sub", loadingKey: "odr.loading", mini: true },
     {
+      view: h("div", { class: "od-view", "data-testid": "od-view" }),
+      missed: h("div", { class: "od-missed", "data-testid": "od-missed" }),
       growth: h("p", { class: "od-growth", "data-testid": "od-growth" }),
       verdictHeading: h("h3", { class: "od-subhead" }),
       verdicts: h("ul", { class: "od-verdicts", "data-testid": "od-verdicts" }),
@@ -33,11 +35,20 @@ export function skeleton() {
   );
 }
 
-/** Fills the skeleton from an overdueCost value, its input and legalRules() (or null). */
-export function render(parts, v, input, rules) {
-  parts.label.textContent = t("odr.totalNow");
-  parts.value.textContent = fmt.money(v.totalOwed);
-  parts.sub.textContent = t("odr.sub", { days: fmt.integer(v.days), charges: fmt.money(v.totalCharges) });
+/** Fills the skeleton from an overdueCost value, its input, legalRules() (or null) and the lender of record as answered. */
+export function render(parts, v, input, rules, lender = input.lender) {
+  const fromLoan = Boolean(input.loan);
+  if (fromLoan && v.settlement !== undefined) {
+    parts.label.textContent = t("odr.settlementNow", { date: fmt.date(input.asOf) });
+    parts.value.textContent = fmt.money(v.settlement);
+    parts.sub.textContent = t("odr.subLoan", { overdue: fmt.money(v.totalOwed), notYetDue: fmt.money(v.notYetDue ?? "0"), charges: fmt.money(v.totalCharges) });
+  } else {
+    parts.label.textContent = t("odr.totalNow");
+    parts.value.textContent = fmt.money(v.totalOwed);
+    parts.sub.textContent = t("odr.sub", { days: fmt.integer(v.days ?? 0), charges: fmt.money(v.totalCharges) });
+  }
+  renderView(parts.view, v, input, lender);
+  renderMissed(parts.missed, v, input);
   parts.growth.textContent = t("odr.growth", {
     annualized: fmt.percent(v.annualizedPercent),
     penaltyAnnual: fmt.percent(v.penaltyRate.annualPercent),
@@ -79,6 +90,68 @@ export function render(parts, v, input, rules) {
   const live = { label: parts.label.textContent, total: parts.value.textContent, sub: parts.sub.textContent };
   parts.live.textContent = t("odr.live", live);
   parts.mini.textContent = t("odr.mini", live);
+}
+
+/**
+ * Which view is shown, with its base, period and method: the whole loan (the settlement against the
+ * loan recomputed at the line from the amount received), or the overdue charges only (the loan
+ * unknown). Words of the 24 % line: "可以请求调减", never "法律支持".
+ */
+function renderView(box, v, input, lender) {
+  clear(box);
+  const lawful = v.lawful?.total ?? v.lawfulSettlement ?? null;
+  if (input.loan && lawful !== null) {
+    const removed = v.removed ?? [];
+    box.append(
+      h("p", { class: "od-view-name", "data-view": "wholeLoan", text: t("odr.view.wholeLoan") }),
+      h("p", { class: "hint", text: t("odr.view.wholeLoanHow", { received: fmt.money(v.received ?? input.loan.received ?? input.loan.principal), start: fmt.date(input.loan.startDate), asOf: fmt.date(input.asOf) }) }),
+      h("dl", { class: "figures od-lawful" },
+        fig("odr.claimedSettlement", fmt.money(v.claimed?.total ?? v.settlement), { testid: "od-claimed" }),
+        fig(removed.some((r) => r.rule === "cnFinancial24") ? "odr.lawfulReduced" : "odr.lawfulNotSupported", fmt.money(lawful), { testid: "od-lawful", main: true }),
+      ),
+      removed.length
+        ? h("ul", { class: "od-removed", "data-testid": "od-removed" }, removed.map((r) => h("li", { "data-rule": r.rule, text: t(has(`odr.removed.${r.rule}`) ? `odr.removed.${r.rule}` : "odr.removed.other", { amount: fmt.money(r.amount) }) }, sourceDetails(r.source, r.confidence ?? "secondary"))))
+        : h("p", { class: "hint", text: t("odr.view.nothingRemoved") }),
+    );
+  } else if (!input.loan) {
+    box.append(h("p", { class: "od-view-name", "data-view": "overdueOnly", text: t("odr.view.overdueOnly") }));
+  }
+  if (lender === "unknown") box.append(h("p", { class: "hint", "data-testid": "od-view-unknown", text: t("odr.view.lenderUnknown") }));
+  if (lender === "unlicensed") box.append(h("p", { class: "warning above-line", text: t("odr.view.unlicensed") }));
+}
+
+/** The missed instalments the engine derived from the loan: each with its due date, its days and why. */
+function renderMissed(box, v, input) {
+  clear(box);
+  if (!input.loan || !Array.isArray(v.missed)) return;
+  const paid = input.paid;
+  if (!v.missed.length) {
+    box.append(h("p", { "data-testid": "od-missed-none", text: t("odr.missedNone", { paid, asOf: fmt.date(input.asOf) }) }));
+    return;
+  }
+  const periods = fmt.list(v.missed.map((m) => t("odr.period", { n: m.period })));
+  box.append(
+    h("h3", { class: "od-subhead", text: t("odr.missedHeading", { n: v.missed.length }) }),
+    h("p", { "data-testid": "od-missed-why", text: t("odr.missedWhy", { paid, periods, asOf: fmt.date(input.asOf) }) }),
+    h(
+      "ul",
+      { class: "od-missed-list" },
+      v.missed.map((m) =>
+        h("li", { "data-period": String(m.period), text: t("odr.missedLine", {
+          n: m.period,
+          due: fmt.date(m.dueDate),
+          days: fmt.integer(m.days),
+          principal: fmt.money(m.principal),
+          interest: fmt.money(m.interest),
+          fees: fmt.money(m.fees),
+          penalty: fmt.money(m.penalty),
+          compound: fmt.money(m.compound ?? "0"),
+        }) }),
+      ),
+    ),
+    h("p", { class: "hint", text: t("odr.daysCounted") }),
+  );
+  if (v.notYetDue !== undefined) box.append(h("p", { class: "hint", "data-testid": "od-not-yet-due", text: t("odr.notYetDue", { amount: fmt.money(v.notYetDue) }) }));
 }
 
 /** A translated engine note (by code), or the engine's own message. */

@@ -71,7 +71,7 @@ export function mount(root, ctx) {
   function caseInput() {
     const shared = ctx.share?.get("overdue");
     const input = shared?.input ?? null;
-    if (!input?.overdue?.principal || amountInputs.some((el) => touched.has(el))) return null;
+    if (!(input?.overdue?.principal || input?.loan) || amountInputs.some((el) => touched.has(el))) return null;
     return input;
   }
   /** Shows the claim, part by part, in the amount fields (not as typed). */
