@@ -38,7 +38,7 @@ export function skeleton() {
 /** Fills the skeleton from an overdueCost value, its input, legalRules() (or null) and the lender of record as answered. */
 export function render(parts, v, input, rules, lender = input.lender) {
   const fromLoan = Boolean(input.loan);
-  if (fromLoan && v.settlement !== undefined) {
+  if (fromLoan && v.settlement !== undefined && v.settlement !== null) {
     parts.label.textContent = t("odr.settlementNow", { date: fmt.date(input.asOf) });
     parts.value.textContent = fmt.money(v.settlement);
     parts.sub.textContent = t("odr.subLoan", { overdue: fmt.money(v.totalOwed), notYetDue: fmt.money(v.notYetDue ?? "0"), charges: fmt.money(v.totalCharges) });
@@ -99,22 +99,31 @@ export function render(parts, v, input, rules, lender = input.lender) {
  */
 function renderView(box, v, input, lender) {
   clear(box);
-  const lawful = v.lawful?.total ?? v.lawfulSettlement ?? null;
-  if (input.loan && lawful !== null) {
+  const line = v.line ?? null;
+  if (v.view === "wholeLoan" && line && v.lawful) {
     const removed = v.removed ?? [];
+    const onRequest = removed.some((r) => r.rule === "cnFinancial24");
     box.append(
       h("p", { class: "od-view-name", "data-view": "wholeLoan", text: t("odr.view.wholeLoan") }),
-      h("p", { class: "hint", text: t("odr.view.wholeLoanHow", { received: fmt.money(v.received ?? input.loan.received ?? input.loan.principal), start: fmt.date(input.loan.startDate), asOf: fmt.date(input.asOf) }) }),
-      h("dl", { class: "figures od-lawful" },
-        fig("odr.claimedSettlement", fmt.money(v.claimed?.total ?? v.settlement), { testid: "od-claimed" }),
-        fig(removed.some((r) => r.rule === "cnFinancial24") ? "odr.lawfulReduced" : "odr.lawfulNotSupported", fmt.money(lawful), { testid: "od-lawful", main: true }),
+      h("p", { class: "hint", "data-testid": "od-view-how", text: t("odr.view.wholeLoanHow", { received: fmt.money(line.base), start: fmt.date(line.from), asOf: fmt.date(line.to), line: fmt.percent(line.percent, 0), basis: line.dayBasis }) }),
+      h(
+        "dl",
+        { class: "figures od-lawful" },
+        fig("odr.claimedSettlement", fmt.money(v.claimed.total), { testid: "od-claimed" }),
+        fig("odr.lineCeiling", fmt.money(line.ceiling), { testid: "od-ceiling", hint: t("odr.lineCeilingHint", { line: fmt.percent(line.percent, 0), asOf: fmt.date(line.to) }) }),
+        fig(onRequest ? "odr.lawfulReduced" : "odr.lawfulNotSupported", fmt.money(v.lawful.total), { testid: "od-lawful", main: true }),
       ),
       removed.length
-        ? h("ul", { class: "od-removed", "data-testid": "od-removed" }, removed.map((r) => h("li", { "data-rule": r.rule, text: t(has(`odr.removed.${r.rule}`) ? `odr.removed.${r.rule}` : "odr.removed.other", { amount: fmt.money(r.amount) }) }, sourceDetails(r.source, r.confidence ?? "secondary"))))
+        ? h(
+            "ul",
+            { class: "od-removed", "data-testid": "od-removed" },
+            removed.map((r) => h("li", { "data-rule": r.rule }, h("span", { text: t(has(`odr.removed.${r.rule}`) ? `odr.removed.${r.rule}` : "odr.removed.other", { amount: fmt.money(r.amount) }) }), sourceDetails(r.source, r.rule === line.rule ? line.confidence : "primary"))),
+          )
         : h("p", { class: "hint", text: t("odr.view.nothingRemoved") }),
+      removed.some((r) => r.rule === line.rule) ? null : sourceDetails(line.source, line.confidence),
     );
-  } else if (!input.loan) {
-    box.append(h("p", { class: "od-view-name", "data-view": "overdueOnly", text: t("odr.view.overdueOnly") }));
+  } else {
+    box.append(h("p", { class: "od-view-name", "data-view": "overdueOnly", text: t(input.loan ? "odr.view.overdueOnlyLoan" : "odr.view.overdueOnly") }));
   }
   if (lender === "unknown") box.append(h("p", { class: "hint", "data-testid": "od-view-unknown", text: t("odr.view.lenderUnknown") }));
   if (lender === "unlicensed") box.append(h("p", { class: "warning above-line", text: t("odr.view.unlicensed") }));
@@ -167,13 +176,16 @@ function figure(labelKey, value, name, hint = null, main = false) {
 function renderVerdicts(list, v, rules, input) {
   clear(list);
   const through = rules?.lprConfirmedThrough ? fmt.date(rules.lprConfirmedThrough) : "";
+  // In the whole-loan view the line is measured on the whole loan above, not on the overdue charges.
+  const wholeLoanRule = v.view === "wholeLoan" ? v.line?.rule : null;
   const shown = v.caps.filter((c) => {
-    if (!c.applies || !CAP_KINDS.has(c.kind)) return false;
+    if (!c.applies || !CAP_KINDS.has(c.kind) || c.rule === wholeLoanRule) return false;
     if (ONLY_WHEN_ABOVE.has(c.kind)) return fmt.cents(c.excess) > 0n;
     return true;
   });
   const civil = shown.filter((c) => !ONLY_WHEN_ABOVE.has(c.kind));
-  if (!civil.length) list.append(h("li", { class: "warning od-verdict", "data-rule": "none", text: t("odr.noCap") }));
+  if (wholeLoanRule) list.append(h("li", { class: "od-verdict", "data-rule": "wholeLoan", text: t("odr.verdictWholeLoan") }));
+  else if (!civil.length) list.append(h("li", { class: "warning od-verdict", "data-rule": "none", text: t("odr.noCap") }));
   for (const c of shown) {
     const above = fmt.cents(c.excess) > 0n;
     const key = `cap.${c.rule}.${above ? "above" : "within"}`;

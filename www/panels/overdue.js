@@ -46,7 +46,7 @@ export function engineLender(lender, accepts = ENGINE_LENDERS) {
   if (accepts.includes(lender)) return lender;
   return lender === "unlicensed" ? "private" : "other";
 }
-const ENGINE_LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "other"];
+const ENGINE_LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "other", "unlicensed", "unknown"];
 
 /** The calendar day before an ISO date ("2026-10-24" → "2026-10-23"); the date itself when it is not one. */
 export function dayBefore(iso) {
