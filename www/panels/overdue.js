@@ -155,6 +155,9 @@ export function mount(root, ctx) {
 
   const fromTheLoan = () => basisSelect.value === "loan";
   function syncModes() {
+    // A folded section that holds a value the case uses is open: nothing computed is out of sight.
+    if (val(f.lateFee.input)) lateFeeBox.open = true;
+    if ([f.accelerated, f.fees, f.filingDate, f.upfront].some((x) => val(x.input)) || f.chargeOnFees.input.checked) moreBox.open = true;
     loanBox.hidden = !fromTheLoan();
     manualBox.hidden = fromTheLoan();
     // 违约金 "% of the remaining principal" needs the loan.
@@ -222,6 +225,8 @@ export function mount(root, ctx) {
       method: loan.method ? t(`terms.method.${loan.method}`) : "",
       payment: v?.schedule?.[0] ? fmt.money(v.schedule[0].payment) : "",
     });
+    const fees = v?.schedule?.[0]?.fees;
+    if (fees && fmt.cents(fees) > 0n) loanUsed.textContent += t("od.loanUsedFees", { fees: fmt.money(fees) });
   }
   function applyLoan(loan, force = false) {
     showLoanUsed(loan);
