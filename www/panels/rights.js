@@ -16,11 +16,13 @@ import { panel, options, declaredControls, fieldsOf } from "../form.js";
 import { RIGHTS as STATE } from "./fields.js";
 import { dataContent, sourceLine, sourceList, packDate } from "./overdue-source.js";
 
-const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "other"];
+const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "unlicensed", "other"];
+/** What a borrower must know, first and in this order (rule-pack fact ids; each shown with its source). */
+export const MUST_KNOW = ["paymentOrder15Days", "blacklistAndHighSpending", "checkCaseFiled12368", "limitationAndAcknowledgment", "payOnlyOfficialAccount", "creditReportRights", "freeMediation", "negotiationIsFree", "creditRepair2025Closed"];
 
 /** "银行、信用卡" from a scope list. */
 export function scopeNames(scope) {
-  if (LENDERS.every((l) => scope.includes(l))) return t("rights.everyLender");
+  if (LENDERS.filter((l) => l !== "unlicensed").every((l) => scope.includes(l))) return t("rights.everyLender");
   return fmt.list(scope.map((s) => (has(`od.lender.${s}`) ? t(`od.lender.${s}`) : has(`rights.scope.${s}`) ? t(`rights.scope.${s}`) : s)));
 }
 
@@ -105,9 +107,13 @@ export function mount(root, ctx) {
       return;
     }
     const data = r.value;
+    const must = MUST_KNOW.map((id) => data.facts.find((x) => x.id === id)).filter(Boolean);
+    const objection = (data.complaintRoutes ?? []).find((x) => x.id === "creditReportObjection");
     body.append(
+      h("h3", { class: "od-subhead", text: t("rights.mustKnowHeading") }),
+      h("ul", { class: "rights-facts rights-must", "data-testid": "rights-must-know" }, must.map((x) => item(x, "fact")), objection ? item(objection, "route") : null),
       h("h3", { class: "od-subhead", text: t("rights.factsHeading") }),
-      ...split(data.facts, "fact", "rights-facts", "rights.othersFacts"),
+      ...split(data.facts.filter((x) => !MUST_KNOW.includes(x.id)), "fact", "rights-facts", "rights.othersFacts"),
       h("h3", { class: "od-subhead", text: t("rights.routesHeading") }),
       h("p", { class: "hint", text: t("rights.routesLead") }),
       ...split(data.complaintRoutes ?? [], "route", "rights-routes", "rights.othersRoutes"),
