@@ -522,6 +522,8 @@ pub mod ids {
     pub const PAYMENT_ORDER_FEES: &str = "cnPaymentOrderFees";
     /// Civil Code Art. 670.
     pub const ACTUAL_PRINCIPAL: &str = "cnActualPrincipal";
+    /// An unlicensed lender's contract is void (private-lending provisions Art. 13(3)).
+    pub const UNLICENSED_VOID: &str = "cnUnlicensedVoid";
     /// UK 0.8 %/day.
     pub const UK_INITIAL: &str = "ukHcstcInitialCost";
     /// UK £15.

@@ -721,6 +721,16 @@ fn complaint_routes_by_lender_type() {
     // Unknown: the routes that serve every lender name it; the page shows the
     // others with the lender types each serves.
     assert_eq!(routes("unknown"), ["harassment12321", "police110"]);
+    let p = rules::pack().unwrap();
+    assert!(p.complaint_routes.iter().all(|r| r.serves(Lender::Unknown)));
+    assert_eq!(
+        p.complaint_routes
+            .iter()
+            .filter(|r| r.serves(Lender::Unlicensed))
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>(),
+        ["localFinancialRegulator", "harassment12321", "police110"]
+    );
     assert_eq!(
         by(&out, "complaintRoutes", "id", "nfra12378")["contact"],
         "12378"
@@ -772,6 +782,33 @@ fn broken_conduct_rules_are_rejected() {
     let mut bad = good.clone();
     bad["complaintRoutes"][0]["scope"] = json!(["bnak"]);
     assert!(rules::load(&bad.to_string()).unwrap_err().contains("scope"));
+    // Every conduct rule cites at least one source, each binding known lender types.
+    let mut bad = good.clone();
+    bad["conductRules"][4]["sources"] = json!([]);
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("at least one source"));
+    let mut bad = good.clone();
+    bad["conductRules"][4]["sources"][0]["binds"] = json!(["bnak"]);
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("binds[0]"));
+    let mut bad = good.clone();
+    bad["conductRules"][4]["sources"][0]["kind"] = "guidance".into();
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("unknown kind guidance"));
+    let mut bad = good.clone();
+    bad["conductRules"][4]["sources"][0]["article"] = json!(null);
+    bad["conductRules"][4]["sources"][0]["articleConfidence"] = "reported".into();
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("articleConfidence without an article"));
+    let mut bad = good.clone();
+    bad["conductRules"][4]["sources"][0]["confidence"] = "unconfirmed".into();
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("confidence"));
     let mut bad = good;
     bad["facts"][0].as_object_mut().unwrap().remove("zhTW");
     assert!(rules::load(&bad.to_string()).unwrap_err().contains("zhTW"));

@@ -62,8 +62,22 @@ export type FeeWhen = "upfront" | "eachPeriod" | "atEnd";
 export type AfterPrepayment = "shortenTerm" | "lowerPayment";
 /** The equation `cashflowRate` solves. */
 export type Convention = "periodic" | "xirr" | "eu" | "usRegZ";
-/** Who lent the money. */
-export type Lender = "bank" | "creditCard" | "consumerFinance" | "microLoan" | "private" | "other";
+/**
+ * The lender of record (the lender named in the loan contract, not the app).
+ * `unlicensed`: a professional lender without a lending licence (the contract
+ * is void). `unknown`: the person does not know; a rule applies only when it
+ * applies to every possible lender (bank, creditCard, consumerFinance,
+ * microLoan, private, unlicensed) or its scope names `unknown`.
+ */
+export type Lender =
+  | "bank"
+  | "creditCard"
+  | "consumerFinance"
+  | "microLoan"
+  | "private"
+  | "unlicensed"
+  | "other"
+  | "unknown";
 /** Whose law `overdueCost` follows (default `cn`). */
 export type Jurisdiction = "cn" | "uk";
 /** How often a late fee is charged. */
@@ -84,14 +98,14 @@ export type CapPer = "year" | "day" | "total";
  * is data: rules and facts are added without code changes, so these are
  * open strings. Kinds today: civilCap, transition, principalRule, scopeRule,
  * criminalReference, feeRule, planLimit, practice, paymentOrder,
- * courtReduction, ukCap. Rule ids today include cnPrivate4xLpr,
+ * courtReduction, voidContract, ukCap. Rule ids today include cnPrivate4xLpr,
  * cnPrivate2015, cnPrivateTransition, cnFinancial24, cnIllegalLending36,
- * cnCardNoInterestOnFees and the ukHcstc* caps (see `legalRules()`).
+ * cnUnlicensedVoid, cnCardNoInterestOnFees and the ukHcstc* caps (see `legalRules()`).
  */
 export type RuleKind = string;
 /** See {@link RuleKind}. */
 export type RuleId = string;
-/** See {@link RuleKind}. Facts today: collectionQuietHours, collectionCallAttempts, noUnrelatedThirdParties, maliciousOverdraftThreshold, illegalDebtCollectionCrime, complaintHotline12378, negotiationIsFree, creditRecordFiveYears. */
+/** See {@link RuleKind}. Facts today include collectionQuietHours, collectionCallAttempts, noUnrelatedThirdParties, maliciousOverdraftThreshold, illegalDebtCollectionCrime, complaintHotline12378, negotiationIsFree, creditRecordFiveYears, creditReportRights, lenderOfRecord, collectionAbuseUnlawful, microLoanCollectionRule, bankConsumerProtectionCollection, relatedThirdPartyMeaning, unlicensedContractVoid, taoluDaiIsACrime, paymentOrder15Days, blacklistAndHighSpending, checkCaseFiled12368, limitationAndAcknowledgment, payOnlyOfficialAccount, microLoanNoUpfrontDeduction, upfrontFeesMayBeInterest, reductionOnRequest, reportedCostLines, freeMediation, creditRepair2025Closed. */
 export type FactId = string;
 /** Who a rule covers: a lender type, or UK high-cost short-term credit. */
 export type RuleScope = Lender | "ukHcstc";
@@ -702,10 +716,23 @@ export type ConductCode =
 /** A flag's rule: a limit rule or a conduct code. */
 export type ConductRuleCode = ConductLimitCode | ConductCode;
 
+/** What sort of text a conduct rule's source is. */
+export type SourceKind = "law" | "regulation" | "selfRegulation";
+
+/** One source of a conduct rule, with the lender types it binds. */
+export interface BoundSource extends Source {
+  /** The lender types it binds. */
+  binds: Lender[];
+  kind: SourceKind;
+  confidence: RuleConfidence;
+  /** `reported` when only the article number is reported (show it as such). */
+  articleConfidence?: RuleConfidence;
+}
+
 /** A collection-conduct rule of the pack (what `collectionLog` checks). */
 export interface ConductRule {
   code: ConductRuleCode;
-  /** The lender types the rule binds. */
+  /** The lender types some source binds (the union of `sources[].binds`). */
   scope: Lender[];
   severity: Severity;
   /** `lateHours`: start of the quiet hours, `"HH:MM"` (inclusive). */
@@ -717,8 +744,11 @@ export interface ConductRule {
   zh: string;
   zhTW: string;
   en: string;
+  /** The first of `sources`. */
   source: Source;
   confidence: RuleConfidence;
+  /** Every source, binding law first, the banking association's guideline last. */
+  sources: BoundSource[];
   asOf: DateText;
   /** Ids of facts on the same conduct (e.g. a law that binds every lender). */
   related: FactId[];
@@ -792,7 +822,7 @@ export interface CollectionContact {
 
 /** The input of `collectionLog`. */
 export interface CollectionLogInput {
-  /** Decides which rules apply (`applies`), never which entries are listed. */
+  /** The lender of record: decides `applies` and `source`, never which entries are listed. */
   lender: Lender;
   /** The person agreed to contact at night (default `false`). */
   consentToLateContact?: boolean;
@@ -808,13 +838,18 @@ export interface CollectionFlag {
   entries: number[];
   /** The distinct days involved, ascending. */
   dates: DateText[];
-  /** Whether the rule binds the given lender type. */
+  /** Whether any binding source covers the given lender type (for `unknown`: every possible one). */
   applies: boolean;
-  /** The lender types the rule binds. */
+  /** The lender types some source binds. */
   scope: Lender[];
   severity: Severity;
+  /** The binding source for the lender type (the rule's first source when none binds it). */
   source: Source;
+  sourceKind: SourceKind;
+  /** Of `source`. */
   confidence: RuleConfidence;
+  /** The rule's other sources, each with the lender types it binds. */
+  also: BoundSource[];
   /** Facts on the same conduct (`legalRules().facts` ids). */
   related: FactId[];
 }

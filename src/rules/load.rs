@@ -574,7 +574,7 @@ fn check_conduct_figures(pack: &RulePack) -> LoadResult<()> {
 
 /// The ids and figures the evaluator needs must be present.
 fn check_rule_figures(pack: &RulePack) -> LoadResult<()> {
-    let figures: [(&str, HasFigure); 12] = [
+    let figures: [(&str, HasFigure); 13] = [
         (ids::PRIVATE_LPR, |r| r.lpr_multiple.is_some()),
         (ids::PRIVATE_2015, |r| r.cap_per == Some(CapPer::Year)),
         (ids::PRIVATE_TRANSITION, |r| r.split_date.is_some()),
@@ -587,6 +587,9 @@ fn check_rule_figures(pack: &RulePack) -> LoadResult<()> {
         (ids::BANK_MARKUP, |_| true),
         (ids::PAYMENT_ORDER, |_| true),
         (ids::PAYMENT_ORDER_FEES, |_| true),
+        (ids::UNLICENSED_VOID, |r| {
+            r.scope.iter().any(|s| s == Lender::Unlicensed.as_str())
+        }),
     ];
     for (id, has_figure) in figures {
         if !pack.find(id).is_some_and(has_figure) {
