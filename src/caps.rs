@@ -69,14 +69,25 @@ pub struct CapContext {
     pub day_basis: DayBasis,
     /// The charges.
     pub charges: ChargeParts,
-    /// For a case of several parts overdue different days (the missed
-    /// instalments of a loan): Σ principal × its own days, which replaces
-    /// `base × days` in every per-day and per-year cap (`base` and
-    /// `borrowed` are then the sum of the parts' principal).
-    pub principal_days: Option<Decimal>,
 }
 
-impl CapContext {
+/// A [`CapContext`] with, for a case of several parts overdue different
+/// days (the missed instalments of a loan), Σ principal × its own days,
+/// which replaces `base × days` in every per-day and per-year cap (`base`
+/// and `borrowed` are then the sum of the parts' principal).
+struct Ctx {
+    inner: CapContext,
+    principal_days: Option<Decimal>,
+}
+
+impl std::ops::Deref for Ctx {
+    type Target = CapContext;
+    fn deref(&self) -> &CapContext {
+        &self.inner
+    }
+}
+
+impl Ctx {
     /// `amount × days`, or for a case of parts its share of
     /// `principal_days`: `principal_days × days ÷ self.days`.
     fn amount_days(&self, amount: Decimal, days: u32) -> Result<Decimal> {
@@ -187,7 +198,7 @@ pub fn stale_note(pack: &RulePack, date: Date) -> Option<Note> {
     })
 }
 
-fn private_cap(pack: &'static RulePack, ctx: &CapContext) -> Result<CapResult> {
+fn private_cap(pack: &'static RulePack, ctx: &Ctx) -> Result<CapResult> {
     let lpr_rule = pack.rule(ids::PRIVATE_LPR)?;
     let old_rule = pack.rule(ids::PRIVATE_2015)?;
     let transition = pack.rule(ids::PRIVATE_TRANSITION)?;
@@ -346,12 +357,7 @@ fn private_cap(pack: &'static RulePack, ctx: &CapContext) -> Result<CapResult> {
     Ok(r)
 }
 
-fn per_year(
-    pack: &'static RulePack,
-    id: &str,
-    ctx: &CapContext,
-    charged: Decimal,
-) -> Result<CapResult> {
+fn per_year(pack: &'static RulePack, id: &str, ctx: &Ctx, charged: Decimal) -> Result<CapResult> {
     let rule = pack.rule(id)?;
     let percent = rule.cap_percent.ok_or_else(|| missing(id))?;
     let exact = ctx.cap(percent, ctx.days)?;
@@ -369,6 +375,21 @@ fn per_year(
 /// private-lending cap, the financial 24 % line, the 36 % reference line, the
 /// credit-card no-interest-on-fees rule, then the three UK HCSTC caps.
 pub fn evaluate_caps(pack: &'static RulePack, ctx: &CapContext) -> Result<Vec<CapResult>> {
+    evaluate_caps_of_parts(pack, ctx, None)
+}
+
+/// [`evaluate_caps`] for a case of parts overdue different days (the missed
+/// instalments of a loan): `principal_days` = Σ principal × its own days
+/// replaces `base × days` (see the module docs).
+pub fn evaluate_caps_of_parts(
+    pack: &'static RulePack,
+    ctx: &CapContext,
+    principal_days: Option<Decimal>,
+) -> Result<Vec<CapResult>> {
+    let ctx = &Ctx {
+        inner: *ctx,
+        principal_days,
+    };
     let mut private = private_cap(pack, ctx)?;
     if !private.applies {
         // Its notes explain date assumptions, which do not matter when it does not apply.

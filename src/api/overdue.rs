@@ -104,6 +104,21 @@ fn basis_notes(pack: &RulePack, inp: &OverdueInput) -> Result<Vec<WarningOut>> {
         "simpleDailyAccrual",
         format!("penalty interest = overdue principal × daily penalty rate × days, simple (no interest on interest); daily rate = annual rate ÷ {basis_days}; each component is rounded half-up to cents"),
     )];
+    if let Some(l) = &inp.loan {
+        out.push(note(
+            "missedFromLoan",
+            format!(
+                "derived from the loan: with {} instalments paid, every later instalment due before {} is missed, overdue from its due date to {} in calendar days (one due on that day is not overdue); penalty interest is computed on each missed instalment for its own days and rounded per instalment; the principal of the other instalments is not yet due",
+                l.paid, l.as_of, l.as_of
+            ),
+        ));
+    }
+    if !t.collection_fee.is_zero() {
+        out.push(note(
+            "collectionFeeIsAFee",
+            "the collection fee is counted as a fee: it is in the charges and in the price of credit, and no penalty interest is charged on it",
+        ));
+    }
     let markup = pack.rule(ids::BANK_MARKUP)?;
     let (lo, hi) = (
         markup.markup_min_percent.unwrap_or_default(),
@@ -222,7 +237,9 @@ pub fn assess(
     let ctx = CapContext {
         jurisdiction: inp.jurisdiction,
         lender: inp.lender,
-        contract_date: inp.contract_date.or(inp.loan.as_ref().map(|l| l.start_date)),
+        contract_date: inp
+            .contract_date
+            .or(inp.loan.as_ref().map(|l| l.start_date)),
         period: inp.period,
         days: inp.days,
         filing_date: inp.filing_date,
@@ -235,12 +252,12 @@ pub fn assess(
             late_fees: c.late_fees,
             total: c.total_charges,
         },
-        principal_days: match &inp.loan {
-            None => None,
-            Some(l) => Some(principal_days(&l.case.missed)?),
-        },
     };
-    let caps = caps::evaluate_caps(pack, &ctx)?;
+    let pd = match &inp.loan {
+        None => None,
+        Some(l) => Some(principal_days(&l.case.missed)?),
+    };
+    let caps = caps::evaluate_caps_of_parts(pack, &ctx, pd)?;
     Ok((c, caps))
 }
 
@@ -256,7 +273,11 @@ fn principal_days(missed: &[overdue::loan::Missed]) -> Result<Decimal> {
 /// part's own.
 pub fn charges_with_parts(
     inp: &OverdueInput,
-) -> Result<(overdue::Charges, Vec<overdue::PartCharges>, Vec<overdue::Part>)> {
+) -> Result<(
+    overdue::Charges,
+    Vec<overdue::PartCharges>,
+    Vec<overdue::Part>,
+)> {
     let parts = match &inp.loan {
         Some(l) => l.case.parts(),
         None => vec![overdue::Part {
@@ -312,15 +333,15 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
                 Decimal::ZERO
             } else {
                 div(
-                    mul(mul(c.total_charges, t.day_basis.days())?, Decimal::ONE_HUNDRED)?,
+                    mul(
+                        mul(c.total_charges, t.day_basis.days())?,
+                        Decimal::ONE_HUNDRED,
+                    )?,
                     pd,
                 )?
             };
             let parts = l.case.parts();
-            (
-                annualized,
-                overdue::series_of_parts(t, &parts, inp.days)?,
-            )
+            (annualized, overdue::series_of_parts(t, &parts, inp.days)?)
         }
     };
     let case = match &inp.loan {

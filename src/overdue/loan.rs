@@ -5,7 +5,9 @@
 //! instalment after the first `paid` is **missed** when its due date is
 //! before `asOf`; it is overdue `asOf − dueDate` calendar days (one due on
 //! `asOf` itself is not overdue). The principal of the other unpaid
-//! instalments is **not yet due**.
+//! instalments (one due on `asOf` included) is **not yet due**. A row that
+//! asks nothing (0.00, a bullet loan's months before the last) is never
+//! missed.
 //!
 //! When the lender declared the whole loan due (提前到期) on `accelerated`
 //! (before `asOf`), every unpaid instalment whose own due date is after that
@@ -107,6 +109,11 @@ pub fn derive(
     let mut not_yet_due = Decimal::ZERO;
     let mut remaining = Decimal::ZERO;
     for r in rows.iter().skip(paid as usize) {
+        // A row of 0.00 (a bullet loan's months before the last) asks
+        // nothing: it cannot be missed.
+        if r.principal.is_zero() && r.interest.is_zero() && r.fees.is_zero() {
+            continue;
+        }
         remaining = add(remaining, r.principal)?;
         let early = accelerated.filter(|a| r.due_date > *a && *a < as_of);
         let (due, amounts) = match early {
@@ -168,7 +175,11 @@ mod tests {
     /// Due on asOf: not overdue; the day before: 1 day.
     #[test]
     fn due_on_as_of_is_not_missed() {
-        let rows = [row(1, "2026-01-10"), row(2, "2026-02-10"), row(3, "2026-03-10")];
+        let rows = [
+            row(1, "2026-01-10"),
+            row(2, "2026-02-10"),
+            row(3, "2026-03-10"),
+        ];
         let c = derive(&rows, 0, d("2026-02-10"), None).unwrap();
         assert_eq!(c.missed.len(), 1);
         assert_eq!(c.missed[0].days, 31);
@@ -183,7 +194,11 @@ mod tests {
     /// principal only, 21 days overdue on 2026-02-10.
     #[test]
     fn acceleration_makes_the_rest_due() {
-        let rows = [row(1, "2026-01-10"), row(2, "2026-02-10"), row(3, "2026-03-10")];
+        let rows = [
+            row(1, "2026-01-10"),
+            row(2, "2026-02-10"),
+            row(3, "2026-03-10"),
+        ];
         let c = derive(&rows, 0, d("2026-02-10"), Some(d("2026-01-20"))).unwrap();
         assert_eq!(c.missed.len(), 3);
         assert!(!c.missed[0].accelerated);

@@ -96,10 +96,7 @@ fn interest_exact(
         if days <= 0 {
             continue;
         }
-        total = add(
-            total,
-            mul(mul(balance, r.percent)?, Decimal::from(days))?,
-        )?;
+        total = add(total, mul(mul(balance, r.percent)?, Decimal::from(days))?)?;
     }
     div(total, mul(Decimal::ONE_HUNDRED, basis.days())?)
 }

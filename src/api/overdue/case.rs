@@ -18,10 +18,10 @@
 
 use super::read::LoanInput;
 use super::OverdueInput;
-use crate::caps::{stale_note, CapResult, Note};
 use crate::calendar::Date;
+use crate::caps::{stale_note, CapResult, Note};
 use crate::error::Result;
-use crate::money::{add, mul, sum};
+use crate::money::{add, mul, sub, sum};
 use crate::overdue::Charges;
 use crate::plan::lawful::{position, whole_loan_position, Claim, Position};
 use crate::plan::line::{ceiling, Ceiling, LineRate, Payment};
@@ -84,12 +84,11 @@ pub struct CasePosition {
     pub line: Option<LineView>,
 }
 
+/// A line: its rule, its rates, the LPR row used and its notes.
+type Line = (&'static Rule, Vec<LineRate>, Option<LprRow>, Vec<Note>);
+
 /// The line for the lender of `inp` on loan `l`, if it has one.
-fn line_rates(
-    pack: &'static RulePack,
-    inp: &OverdueInput,
-    l: &LoanInput,
-) -> Result<Option<(&'static Rule, Vec<LineRate>, Option<LprRow>, Vec<Note>)>> {
+fn line_rates(pack: &'static RulePack, inp: &OverdueInput, l: &LoanInput) -> Result<Option<Line>> {
     if inp.jurisdiction != Jurisdiction::Cn || inp.lender == Lender::CreditCard {
         return Ok(None);
     }
@@ -228,6 +227,14 @@ pub fn case_position(
         upfront_deduction: None,
     };
     let Some((rule, rates, lpr, notes)) = line_rates(pack, inp, l)? else {
+        // Without a line over the loan's life, the money deducted at payout
+        // still comes off the principal (Civil Code Art. 670, a Chinese rule).
+        let deducted = sub(l.principal, l.received)?;
+        let claim = Claim {
+            upfront_deduction: (inp.jurisdiction == Jurisdiction::Cn && deducted > Decimal::ZERO)
+                .then_some(deducted),
+            ..claim
+        };
         return Ok(CasePosition {
             view: View::OverdueOnly,
             position: position(pack, claim, charges, caps)?,
@@ -250,7 +257,10 @@ pub fn case_position(
     };
     let pos = whole_loan_position(pack, claimed, c.ceiling, from_principal, rule)?;
     debug_assert_eq!(
-        add(pos.lawful.total()?, sum(pos.removed.iter().map(|r| r.amount))?)?,
+        add(
+            pos.lawful.total()?,
+            sum(pos.removed.iter().map(|r| r.amount))?
+        )?,
         pos.claimed.total()?
     );
     Ok(CasePosition {

@@ -129,7 +129,10 @@ pub fn read_loan(o: &Obj<'_>) -> Result<Option<LoanInput>> {
     let accelerated = o.opt_date("accelerated")?;
     if let Some(a) = accelerated {
         if a < start_date {
-            return Err(conflict("accelerated", "accelerated is before loan.startDate"));
+            return Err(conflict(
+                "accelerated",
+                "accelerated is before loan.startDate",
+            ));
         }
         if a > as_of {
             return Err(conflict("accelerated", "accelerated is after asOf"));
@@ -298,13 +301,11 @@ pub fn read_fees(o: &Obj<'_>, from_loan: bool) -> Result<(bool, Option<LateFee>,
                         Decimal::ONE_HUNDRED,
                     )?)
                 }
-                [] => {
-                    return Err(Error::field(
-                        ErrorCode::MissingField,
-                        "lateFee.amount",
-                        "lateFee needs an amount, a percentOfOverdue or a percentOfRemainingPrincipal",
-                    ))
-                }
+                [] => return Err(Error::field(
+                    ErrorCode::MissingField,
+                    "lateFee.amount",
+                    "lateFee needs an amount, a percentOfOverdue or a percentOfRemainingPrincipal",
+                )),
                 _ => {
                     return Err(conflict(
                         "lateFee",
