@@ -206,6 +206,7 @@ export function mount(root, ctx) {
   const touched = new Set();
   form.addEventListener("input", (e) => touched.add(e.target));
   let loanFigures = null;
+  let carried = false;
   let loanShown = null;
   /** The loan the panel starts from, restated where it is used (nothing computed from an unseen value). */
   function showLoanUsed(loan) {
@@ -244,11 +245,13 @@ export function mount(root, ctx) {
     const deducted = loanFigures && /[1-9]/.test(loanFigures.upfrontDeduction) ? loanFigures.upfrontDeduction : "";
     // The amounts typed by hand are carried from the loan only when asked (the button), and
     // then shown: the deduction's section opens and the note names both figures.
-    if (force && f.upfront.input.value !== deducted) {
+    // After the button, the carried figures follow the loan until the person types their own.
+    if (force) carried = true;
+    if ((force || (carried && !touched.has(f.upfront.input))) && f.upfront.input.value !== deducted) {
       f.upfront.input.value = deducted;
       changed = true;
     }
-    if (loan.principal !== undefined && force) {
+    if (loan.principal !== undefined && (force || (carried && !touched.has(f.principal.input))) && f.principal.input.value !== String(loan.principal)) {
       f.principal.input.value = loan.principal;
       changed = true;
     }
@@ -256,6 +259,10 @@ export function mount(root, ctx) {
       f.contractRate.input.value = loan.rate.percent;
       contractPer.value = loan.rate.per ?? "year";
       changed = true;
+    }
+    if (carried && !force && changed) {
+      if (deducted) moreBox.open = true;
+      bind(prefillNote, deducted ? "od.fromLoanDoneDeducted" : "od.fromLoanDone", { principal: fmt.money(loan.principal), deducted: deducted ? fmt.money(deducted) : "" });
     }
     if (force) {
       penaltyMode.value = "markup";
