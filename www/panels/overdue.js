@@ -356,12 +356,16 @@ export function mount(root, ctx) {
 
   /** Nothing to compute yet: no loan or no count of paid instalments, or no amount typed. Says what to enter. */
   function incomplete(input) {
-    const missing = fromTheLoan() ? (!input.loan ? "od.promptLoan" : input.paid === undefined ? "od.promptPaid" : null) : !input.overdue?.principal && !val(f.days.input) && !val(f.from.input) ? "od.promptManual" : null;
+    const noPeriod = modeSelect.value === "dates" ? !val(f.from.input) && !val(f.to.input) : !val(f.days.input);
+    const missing = fromTheLoan()
+      ? !input.loan ? "od.promptLoan" : input.paid === undefined ? "od.promptPaid" : null
+      : !input.overdue?.principal && noPeriod ? "od.promptManual" : null;
     if (!missing) return false;
     res.label.textContent = "";
     res.value.textContent = "";
     res.sub.textContent = t(missing);
-    ctx.share?.set("overdue", null);
+    // No case yet; the lender of record as answered still goes to the rights and calls panels.
+    ctx.share?.set("overdue", { input: null, value: null, lender: lenderSelect.value });
     return true;
   }
 

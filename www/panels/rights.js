@@ -14,7 +14,7 @@ import { t, has, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { panel, options, declaredControls, fieldsOf } from "../form.js";
 import { RIGHTS as STATE } from "./fields.js";
-import { dataContent, sourceLine, sourceList, packDate } from "./overdue-source.js";
+import { dataContent, dataText, sourceLine, sourceList, packDate } from "./overdue-source.js";
 
 const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "unlicensed", "other"];
 /** What a borrower must know, first and in this order (rule-pack fact ids; each shown with its source). */
@@ -24,6 +24,15 @@ export const MUST_KNOW = ["paymentOrder15Days", "blacklistAndHighSpending", "che
 export function scopeNames(scope) {
   if (LENDERS.filter((l) => l !== "unlicensed").every((l) => scope.includes(l))) return t("rights.everyLender");
   return fmt.list(scope.map((s) => (has(`od.lender.${s}`) ? t(`od.lender.${s}`) : has(`rights.scope.${s}`) ? t(`rights.scope.${s}`) : s)));
+}
+
+/** "据报道（未经证实）：" before a reported entry, unless its own text already opens by saying so. */
+function reportedPrefix(x) {
+  if (x.confidence !== "reported") return "";
+  const prefix = t("conf.reportedPrefix");
+  const own = dataText(x).trim();
+  const opening = /^[\u3400-\u9fff]/.test(prefix) ? prefix.slice(0, 2) : prefix.split(" ")[0];
+  return own.toLowerCase().startsWith(opening.toLowerCase()) || /^[据據]报|^據報/.test(own) ? "" : prefix;
 }
 
 export function mount(root, ctx) {
@@ -69,7 +78,7 @@ export function mount(root, ctx) {
       "li",
       { class: `${kind === "route" ? "rights-route" : "rights-fact"}${binds ? "" : " rights-other"}`, [`data-${kind}`]: x.id },
       has(`rights.${kind}.${x.id}`) ? h("h3", { class: "rights-title", text: t(`rights.${kind}.${x.id}`) }) : null,
-      h("p", { class: "rights-text" }, dataContent(x, x.confidence === "reported" ? t("conf.reportedPrefix") : "")),
+      h("p", { class: "rights-text" }, dataContent(x, reportedPrefix(x))),
       x.contact ? h("p", { class: "rights-contact" }, h("span", { text: t("rights.contact") }), " ", h("strong", { class: "rights-number", text: x.contact })) : null,
       h(
         "p",
