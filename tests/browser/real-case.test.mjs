@@ -176,6 +176,11 @@ test("the real case from the loan: the missed instalments, 16,092.38 and 12,696.
     const text = await page.locator("#panel-overdue").innerText();
     for (const x of ["16,092.38", "12,696.87", "1,687.34"]) assert.ok(text.includes(x), `${lang}: ${x}`);
     assert.doesNotMatch(text, /法律支持的金額|僅供參考|無牌照|amount the law supports/);
+    if (lang === "zh-TW") {
+      // The rules shown are mainland China's, and a zh-TW page says so.
+      assert.ok(await page.locator('#panel-overdue [data-testid="mainland-rules"]').isVisible());
+      assert.ok(await page.locator('#panel-rights [data-testid="mainland-rules"]').isVisible());
+    }
     await screenshot(page, `real-case-${lang}-360`);
   }
   assert.deepEqual(problems, []);

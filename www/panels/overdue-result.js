@@ -126,6 +126,7 @@ function renderView(box, v, input, lender) {
     box.append(h("p", { class: "od-view-name", "data-view": "overdueOnly", text: t(input.loan ? "odr.view.overdueOnlyLoan" : "odr.view.overdueOnly") }));
   }
   if (lender === "unknown") box.append(h("p", { class: "hint", "data-testid": "od-view-unknown", text: t("odr.view.lenderUnknown") }));
+  if (mainlandNoteShown()) box.append(h("p", { class: "hint", "data-testid": "mainland-rules", text: t("legal.mainlandRules") }));
   if (lender === "unlicensed") box.append(h("p", { class: "warning above-line", text: t("odr.view.unlicensed") }));
 }
 
@@ -161,6 +162,11 @@ function renderMissed(box, v, input) {
     h("p", { class: "hint", text: t("odr.daysCounted") }),
   );
   if (v.notYetDue !== undefined) box.append(h("p", { class: "hint", "data-testid": "od-not-yet-due", text: t("odr.notYetDue", { amount: fmt.money(v.notYetDue) }) }));
+}
+
+/** A zh-TW page, or one in TWD: the rules shown are mainland China's, and it says so. */
+export function mainlandNoteShown() {
+  return lang() === "zh-TW" || fmt.currencyCode() === "TWD";
 }
 
 /** A translated engine note (by code), or the engine's own message. */

@@ -14,6 +14,7 @@ import { t, has, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { panel, options, declaredControls, fieldsOf } from "../form.js";
 import { RIGHTS as STATE } from "./fields.js";
+import { mainlandNoteShown } from "./overdue-result.js";
 import { dataContent, dataText, sourceLine, sourceList, packDate } from "./overdue-source.js";
 
 const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "unlicensed", "other"];
@@ -116,6 +117,7 @@ export function mount(root, ctx) {
       return;
     }
     const data = r.value;
+    if (mainlandNoteShown()) body.append(h("p", { class: "hint", "data-testid": "mainland-rules", text: t("legal.mainlandRules") }));
     const must = MUST_KNOW.map((id) => data.facts.find((x) => x.id === id)).filter(Boolean);
     const objection = (data.complaintRoutes ?? []).find((x) => x.id === "creditReportObjection");
     body.append(

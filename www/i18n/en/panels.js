@@ -241,6 +241,7 @@ export const overdue = {
   "legal.effective": "In force",
   "legal.confidence": "Confidence",
   "legal.asOf": "checked {date}",
+  "legal.mainlandRules": "The laws, lines and complaint routes shown here are mainland China's, not Taiwan's, Hong Kong's or anywhere else's.",
   "legal.notes": "Notes",
   "legal.simplifiedOriginal": "(original in Simplified Chinese)",
   "conf.primary": "Confirmed from the official text",

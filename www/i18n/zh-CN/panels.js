@@ -241,6 +241,7 @@ export const overdue = {
   "legal.effective": "施行",
   "legal.confidence": "可信度",
   "legal.asOf": "核对于 {date}",
+  "legal.mainlandRules": "这里显示的法律规定、上限和投诉渠道都是中国大陆的，不是台湾、香港或其他地方的。",
   "legal.notes": "说明",
   "legal.simplifiedOriginal": "（简体原文）",
   "conf.primary": "原文确认",
