@@ -130,6 +130,9 @@ async function checkCase(page) {
   assert.ok(text.includes("¥1,687.34") && text.includes("¥1,708.17"), text);
   assert.doesNotMatch(text, /\{\w+\}|法律支持的金额|我将一次性还清/);
   assert.ok(text.includes("我提议"), "plans are proposals");
+  // No panel shows a stray value: no "null", "undefined", "NaN" or "{…}" anywhere on the page.
+  const main = await page.locator("#main").innerText();
+  assert.doesNotMatch(main, /\bnull\b|\bundefined\b|\bNaN\b|\{\w+\}/);
   return text;
 }
 

@@ -103,7 +103,7 @@ function renderView(box, v, input, lender) {
   if (v.view === "wholeLoan" && line && v.lawful) {
     const removed = v.removed ?? [];
     const onRequest = removed.some((r) => r.rule === "cnFinancial24");
-    box.append(
+    const nodes = [
       h("p", { class: "od-view-name", "data-view": "wholeLoan", text: t("odr.view.wholeLoan") }),
       h("p", { class: "hint", "data-testid": "od-view-how", text: t("odr.view.wholeLoanHow", { received: fmt.money(line.base), start: fmt.date(line.from), asOf: fmt.date(line.to), line: fmt.percent(line.percent, 0), basis: line.dayBasis }) }),
       h(
@@ -121,7 +121,8 @@ function renderView(box, v, input, lender) {
           )
         : h("p", { class: "hint", text: t("odr.view.nothingRemoved") }),
       removed.some((r) => r.rule === line.rule) ? null : sourceDetails(line.source, line.confidence),
-    );
+    ];
+    box.append(...nodes.filter(Boolean));
   } else {
     box.append(h("p", { class: "od-view-name", "data-view": "overdueOnly", text: t(input.loan ? "odr.view.overdueOnlyLoan" : "odr.view.overdueOnly") }));
   }
