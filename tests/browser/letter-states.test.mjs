@@ -125,3 +125,34 @@ test("the plans and the letter alone in an iframe (panels=plans,letter): every p
     await host.close();
   }
 });
+
+test("the case from the loan, each lender of record (unknown and unlicensed too): every plan's letter is safe", async () => {
+  const { terms: zt, overdue: zo } = await import("./shown/zh-CN.mjs");
+  const page = await newPage();
+  await page.clock.setFixedTime(new Date("2026-12-07T10:00:00"));
+  await page.goto(url);
+  const t = page.locator("#panel-terms");
+  const o = page.locator("#panel-overdue");
+  await o.getByLabel(zo["od.paid"], { exact: true }).waitFor();
+  await t.getByLabel(zt["terms.principal"], { exact: true }).fill("20000");
+  await t.getByLabel(zt["terms.received"], { exact: true }).fill("18500");
+  await t.getByLabel(zt["terms.rate"], { exact: true }).fill("18");
+  await t.getByLabel(zt["terms.periods"], { exact: true }).fill("12");
+  await t.getByLabel(zt["terms.startDate"], { exact: true }).fill("2026-05-23");
+  await o.getByLabel(zo["od.basisLabel"], { exact: true }).selectOption("loan");
+  await o.getByLabel(zo["od.paid"], { exact: true }).fill("4");
+  await o.getByLabel(zo["od.collectionFee"], { exact: true }).fill("300");
+  const p = page.locator("#panel-plans");
+  await p.getByLabel(zp["plans.budget"], { exact: true }).fill("1500");
+  let letters = 0;
+  for (const lender of ["bank", "creditCard", "consumerFinance", "microLoan", "private", "unlicensed", "unknown"]) {
+    await o.getByLabel(zo["od.lender"], { exact: true }).selectOption(lender);
+    // The plans are built on the case (its claim shown in the amounts) for this lender.
+    await page.waitForFunction((l) => document.querySelector("#panel-overdue .od-field-lender select")?.value === l, lender);
+    await p.locator('[data-testid="plans-case-note"]:not([hidden])').waitFor();
+    letters += await everyPlan(page, p, `case from the loan, ${lender}`);
+  }
+  assert.ok(letters >= 7 * 5, `${letters} letters read`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

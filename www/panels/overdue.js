@@ -417,6 +417,8 @@ export function mount(root, ctx) {
   ctx.state?.register("overdue", {
     get: fields.get,
     set(s) {
+      // A link or saved case from before the switch holds amounts typed by hand: it opens on them.
+      if (s && s.basis === undefined && (s.principal !== undefined || s.days !== undefined || s.from !== undefined)) s = { ...s, basis: "manual" };
       fields.set(s, (el) => touched.add(el));
       syncModes();
       loop.compute();

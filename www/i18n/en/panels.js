@@ -361,7 +361,7 @@ export const plans = {
   "plans.lender.bank": "Bank loan",
   "plans.lender.creditCard": "Credit card",
   "plans.lender.consumerFinance": "Consumer-finance company",
-  "plans.lender.microLoan": "Micro-loan company / online loan",
+  "plans.lender.microLoan": "Microloan company (incl. online microloans)",
   "plans.lender.private": "Loan between individuals",
   "plans.lender.other": "Other",
   "plans.more": "Lump sum, number of months and deferral",

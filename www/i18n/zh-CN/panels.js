@@ -361,7 +361,7 @@ export const plans = {
   "plans.lender.bank": "银行贷款",
   "plans.lender.creditCard": "信用卡",
   "plans.lender.consumerFinance": "消费金融公司",
-  "plans.lender.microLoan": "小额贷款公司 / 网贷",
+  "plans.lender.microLoan": "小额贷款公司（含网络小贷）",
   "plans.lender.private": "个人之间借钱",
   "plans.lender.other": "其他",
   "plans.more": "一次性结清、期数和延期",

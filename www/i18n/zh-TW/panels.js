@@ -361,7 +361,7 @@ export const plans = {
   "plans.lender.bank": "銀行貸款",
   "plans.lender.creditCard": "信用卡",
   "plans.lender.consumerFinance": "消費金融公司",
-  "plans.lender.microLoan": "小額貸款公司 / 網路借貸",
+  "plans.lender.microLoan": "小額貸款公司（含網路小貸）",
   "plans.lender.private": "個人之間借錢",
   "plans.lender.other": "其他",
   "plans.more": "一次性結清、期數和延期",
