@@ -33,9 +33,16 @@ export async function overdueByHand(page) {
   const od = page.locator("#panel-overdue");
   await od.locator('[data-testid="od-basis"]').waitFor();
   if (!(await od.locator('[data-testid="od-total-charges"]').count())) {
-    await od.locator('[data-testid="od-basis"]').selectOption("manual");
-    await od.locator("button.od-from-loan").click();
-    await od.locator(".od-field-days input").fill("30");
+    // As events, not clicks: the keyboard tests start from the top of the page, with no focus moved here.
+    await od.evaluate((root) => {
+      const basis = root.querySelector('[data-testid="od-basis"]');
+      basis.value = "manual";
+      basis.dispatchEvent(new Event("change", { bubbles: true }));
+      root.querySelector("button.od-from-loan").click();
+      const days = root.querySelector(".od-field-days input");
+      days.value = "30";
+      days.dispatchEvent(new Event("input", { bubbles: true }));
+    });
   }
   await od.locator('[data-testid="od-total-charges"]').waitFor();
 }
