@@ -58,7 +58,7 @@ export const OVERDUE = {
   days: own("days"),
   from: own("from"),
   to: own("to"),
-  lender: own("lender"), // the lender of record; "unknown" and "unlicensed" are priced as engineLender says
+  lender: choice("lender"), // the lender of record, "unknown" and "unlicensed" included
   penaltyMode: own("penalty"),
   penaltyRate: own("penalty.rate"),
   penaltyPer: own("penalty.rate.per"),

@@ -315,10 +315,6 @@ export function mount(root, ctx) {
           const key = { amount: "amount", percent: "percentOfOverdue", remaining: "percentOfRemainingPrincipal" }[feeUnit.value] ?? "amount";
           if (val(f.lateFee.input)) input.lateFee = { [key]: num(f.lateFee.input), per: feePer.value };
         },
-        lender(input, paths) {
-          paths.lender = f.lender;
-          input.lender = engineLender(lenderSelect.value);
-        },
         basis(input, paths) {
           if (!fromTheLoan()) return;
           Object.assign(paths, { loan: f.paid, "loan.startDate": f.loanStart, paid: f.paid, asOf: f.asOf, accelerated: f.accelerated, collectionFee: f.collectionFee });
@@ -343,6 +339,7 @@ export function mount(root, ctx) {
   function readCase() {
     const r = read();
     const input = r.input;
+    input.lender = engineLender(input.lender);
     if (fromTheLoan()) {
       for (const k of ["overdue", "days", "from", "to", "upfrontDeduction", "payment"]) delete input[k];
       // The loan's own date is the contract date unless one is typed.
