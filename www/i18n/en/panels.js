@@ -225,6 +225,8 @@ export const overdue = {
   "note.ukHcstcScope": "Applies only to high-cost short-term credit (APR of 100 % or more, repayable within 12 months), on the amount borrowed (here: the overdue principal); charges already paid count towards the total cost cap too.",
   "note.amountsInPounds": "The £15 cap is compared with the late fees as entered, so enter amounts in pounds.",
   "basis.simpleDailyAccrual": "Penalty interest = overdue principal × daily penalty rate × days, simple; daily rate = annual rate ÷ {basis}; each part is rounded to cents.",
+  "basis.missedFromLoan": "Derived from the loan: after the instalments paid on time, each instalment due before the end date is overdue, counted from its due date to the end date (one due on that day is not overdue); penalty interest is computed on each for its own days and rounded to cents per instalment; the other instalments' principal is not yet due.",
+  "basis.collectionFeeIsAFee": "The collection fee counts as a fee: in the lender's figures and in the loan's cost, with no penalty interest on it.",
   "basis.penaltyMarkup": "Penalty rate = contract rate × (1 + markup). Bank practice is 30–50 % (PBoC 银发〔2003〕251号, secondary source; whether it is still in force is unconfirmed).",
   "basis.markupOutsideBankPractice": "This markup is outside the usual 30–50 % bank practice; check the contract.",
   "basis.compoundOnOverdueInterest": "Compound interest = overdue interest × daily penalty rate × days (charged once, not rolled again).",

@@ -225,6 +225,8 @@ export const overdue = {
   "note.ukHcstcScope": "只适用于英国的高成本短期贷款（年化利率 100% 以上、12 个月内还清），以借款金额为基数（这里用逾期本金）；已经付过的费用也计入总成本上限。",
   "note.amountsInPounds": "15 英镑的上限直接和填写的违约金比较，所以金额请按英镑填写。",
   "basis.simpleDailyAccrual": "罚息 = 逾期本金 × 日罚息利率 × 天数，单利；日利率 = 年利率 ÷ {basis}；每一项四舍五入到分。",
+  "basis.missedFromLoan": "从借款推算：按时还了的期数之后、到期日在结算日之前的各期算逾期，逾期天数从到期日算到结算日（结算日当天到期的不算逾期）；每期的罚息按它自己的天数计算，分别四舍五入到分；其余各期的本金还没到期。",
+  "basis.collectionFeeIsAFee": "催收费按费用算：计入对方的计算和整笔借款的成本，不收罚息。",
   "basis.penaltyMarkup": "罚息利率 = 合同利率 × (1 + 上浮比例)。银行惯例上浮 30%–50%（中国人民银行 银发〔2003〕251号，二手来源；该通知是否仍然有效未经证实）。",
   "basis.markupOutsideBankPractice": "这个上浮比例不在银行惯常的 30%–50% 之内，请核对合同。",
   "basis.compoundOnOverdueInterest": "复利 = 逾期利息 × 日罚息利率 × 天数（只算一次，不再滚动）。",

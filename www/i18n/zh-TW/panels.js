@@ -225,6 +225,8 @@ export const overdue = {
   "note.ukHcstcScope": "只適用於英國的高成本短期貸款（年化利率 100% 以上、12 個月內還清），以借款金額為基數（這裡用逾期本金）；已經付過的費用也計入總成本上限。",
   "note.amountsInPounds": "15 英鎊的上限直接和填寫的違約金比較，所以金額請按英鎊填寫。",
   "basis.simpleDailyAccrual": "罰息 = 逾期本金 × 日罰息利率 × 天數，單利；日利率 = 年利率 ÷ {basis}；每一項四捨五入到分。",
+  "basis.missedFromLoan": "從借款推算：按時還了的期數之後、到期日在結算日之前的各期算逾期，逾期天數從到期日算到結算日（結算日當天到期的不算逾期）；每期的罰息按它自己的天數計算，分別四捨五入到分；其餘各期的本金還沒到期。",
+  "basis.collectionFeeIsAFee": "催收費按費用算：計入對方的計算和整筆借款的成本，不收罰息。",
   "basis.penaltyMarkup": "罰息利率 = 合約利率 × (1 + 加碼比例)。銀行慣例加碼 30%–50%（中國人民銀行 銀發〔2003〕251號，二手來源；該通知是否仍然有效未經證實）。",
   "basis.markupOutsideBankPractice": "這個加碼比例不在銀行慣常的 30%–50% 之內，請核對合約。",
   "basis.compoundOnOverdueInterest": "複利 = 逾期利息 × 日罰息利率 × 天數（只算一次，不再滾動）。",
