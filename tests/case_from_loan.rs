@@ -379,6 +379,21 @@ fn private_line_uses_the_lpr_of_the_contract_date() {
     assert_eq!(o["lawful"]["total"], "10351.33");
 }
 
+/// The lender of record unknown: the 24 % line (the pack scopes
+/// cnFinancial24 to it); unlicensed: the private line (4 × LPR) with the
+/// note that the contract is void.
+#[test]
+fn unknown_and_unlicensed_lenders() {
+    let o = run(with(worked(), "lender", json!("unknown")));
+    assert_eq!(o["view"], "wholeLoan");
+    assert_eq!(o["line"]["rule"], "cnFinancial24");
+    assert_eq!(o["lawful"]["total"], "12696.87");
+    let o = run(private(Some(("lender", json!("unlicensed")))));
+    assert_eq!(o["line"]["rule"], "cnPrivate4xLpr");
+    assert_eq!(o["line"]["ceiling"], "10340.00");
+    assert_eq!(o["line"]["notes"][0]["code"], "unlicensedContractVoid");
+}
+
 /// A credit card keeps its own rules: the overdue-only view, on the
 /// settlement, with no line over the loan's life.
 #[test]
@@ -516,7 +531,7 @@ mod properties {
             compound in any::<bool>(),
             late in 0u32..20,
             collection in 0u32..500,
-            lender in prop::sample::select(vec!["bank", "consumerFinance", "microLoan", "private", "creditCard", "other"]),
+            lender in prop::sample::select(vec!["bank", "consumerFinance", "microLoan", "private", "creditCard", "other", "unknown", "unlicensed"]),
         ) {
             let received = Decimal::from(principal) * Decimal::from(100 - deducted_percent) / Decimal::from(100);
             let paid = periods * paid_frac / 100;

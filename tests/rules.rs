@@ -813,3 +813,52 @@ fn broken_conduct_rules_are_rejected() {
     bad["facts"][0].as_object_mut().unwrap().remove("zhTW");
     assert!(rules::load(&bad.to_string()).unwrap_err().contains("zhTW"));
 }
+
+/// `overdueCost` for an unknown and an unlicensed lender, by hand: 10,000
+/// overdue for 30 days at 36 % a year is 300.00 of penalty interest.
+/// - unknown: the 24 % line holds whoever lends: 10,000 × 24 % × 30 / 360 =
+///   200.00, 100.00 above it; the private-lending line is shown, not applied.
+/// - unlicensed: the private-lending line (4 × the 3.00 % LPR of 2026-01-05 =
+///   12 %): 10,000 × 12 % × 30 / 360 = 100.00, 200.00 above it; the 24 %
+///   line (licensed lenders) does not apply.
+#[test]
+fn caps_for_an_unknown_and_an_unlicensed_lender() {
+    let run = |lender: &str| -> Json {
+        let input = json!({
+            "overdue": { "principal": "10000" },
+            "days": 30,
+            "penalty": { "rate": { "percent": "36", "per": "year" } },
+            "lender": lender,
+            "contractDate": "2026-01-05",
+        });
+        let v: repay::input::Value = serde_json::from_value(input).unwrap();
+        serde_json::to_value(repay::api::overdue_cost(&v).unwrap()).unwrap()
+    };
+    let cap = |out: &Json, rule: &str| -> (Json, Json, Json) {
+        let c = out["caps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["rule"] == rule)
+            .unwrap_or_else(|| panic!("no cap {rule}"))
+            .clone();
+        (
+            c["applies"].clone(),
+            c["capAmount"].clone(),
+            c["excess"].clone(),
+        )
+    };
+    let unknown = run("unknown");
+    assert_eq!(unknown["penaltyInterest"], "300.00");
+    assert_eq!(
+        cap(&unknown, "cnFinancial24"),
+        (json!(true), json!("200.00"), json!("100.00"))
+    );
+    assert_eq!(cap(&unknown, "cnPrivate4xLpr").0, json!(false));
+    let unlicensed = run("unlicensed");
+    assert_eq!(
+        cap(&unlicensed, "cnPrivate4xLpr"),
+        (json!(true), json!("100.00"), json!("200.00"))
+    );
+    assert_eq!(cap(&unlicensed, "cnFinancial24").0, json!(false));
+}

@@ -136,7 +136,7 @@ export type OverdueBasisCode =
   | "missedFromLoan"
   | "collectionFeeIsAFee";
 /** The codes of the notes on the line over a loan's life. */
-export type LineNoteCode = "contractDateIsStartDate" | "lprUnconfirmedAfter";
+export type LineNoteCode = "contractDateIsStartDate" | "lprUnconfirmedAfter" | "unlicensedContractVoid";
 /** Which lawful position a result describes. */
 export type LawfulView = "wholeLoan" | "overdueOnly";
 /** The codes of the notes on a cap. */

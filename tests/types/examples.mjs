@@ -205,6 +205,17 @@ export const overdueCostExamples = [
     penalty: { rate: { percent: "0.05", per: "day" } },
     lender: "creditCard",
   }),
+  // Every loanTerms example as the loan of a case, on its start date (nothing due yet).
+  ...loanTermsExamples.map(
+    (loan) =>
+      /** @satisfies {OverdueCostInput} */ ({
+        loan: { ...loan, startDate: loan.startDate ?? "2024-01-15" },
+        paid: 0,
+        asOf: loan.startDate ?? "2024-01-15",
+        penalty: { rate: { percent: "0.05", per: "day" } },
+        lender: "bank",
+      }),
+  ),
 ];
 
 // ---- repaymentPlans ---------------------------------------------------------

@@ -21,7 +21,7 @@ use super::OverdueInput;
 use crate::calendar::Date;
 use crate::caps::{stale_note, CapResult, Note};
 use crate::error::Result;
-use crate::money::{add, mul, sub, sum};
+use crate::money::{mul, sub, sum};
 use crate::overdue::Charges;
 use crate::plan::lawful::{position, whole_loan_position, Claim, Position};
 use crate::plan::line::{ceiling, Ceiling, LineRate, Payment};
@@ -69,7 +69,8 @@ pub struct LineView {
     pub ceiling: Ceiling,
     /// The same recomputation from the contract principal.
     pub ceiling_from_principal: Decimal,
-    /// Assumptions (`lprUnconfirmedAfter`, `contractDateIsStartDate`).
+    /// Assumptions (`lprUnconfirmedAfter`, `contractDateIsStartDate`,
+    /// `unlicensedContractVoid`).
     pub notes: Vec<Note>,
 }
 
@@ -122,6 +123,19 @@ fn line_rates(pack: &'static RulePack, inp: &OverdueInput, l: &LoanInput) -> Res
         .split_date
         .ok_or_else(|| missing(ids::PRIVATE_TRANSITION))?;
     let mut notes = Vec::new();
+    if inp.lender == Lender::Unlicensed {
+        let void = pack.rule(ids::UNLICENSED_VOID)?;
+        notes.push(Note {
+            code: "unlicensedContractVoid",
+            message: format!(
+                "{} ({} {}, {} source)",
+                void.en,
+                void.source.document,
+                void.source.article.as_deref().unwrap_or(""),
+                void.confidence.as_str()
+            ),
+        });
+    }
     let contract = match inp.contract_date {
         Some(c) => c,
         None => {
@@ -256,13 +270,6 @@ pub fn case_position(
         c.ceiling
     };
     let pos = whole_loan_position(pack, claimed, c.ceiling, from_principal, rule)?;
-    debug_assert_eq!(
-        add(
-            pos.lawful.total()?,
-            sum(pos.removed.iter().map(|r| r.amount))?
-        )?,
-        pos.claimed.total()?
-    );
     Ok(CasePosition {
         view: View::WholeLoan,
         position: pos,
