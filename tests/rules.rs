@@ -511,7 +511,7 @@ fn every_text_has_a_traditional_version() {
             n += 1;
         }
     }
-    assert_eq!(n, 19 + 34 + 14 + 8);
+    assert_eq!(n, 19 + 35 + 14 + 8);
 }
 
 #[test]

@@ -105,7 +105,7 @@ export type CapPer = "year" | "day" | "total";
 export type RuleKind = string;
 /** See {@link RuleKind}. */
 export type RuleId = string;
-/** See {@link RuleKind}. Facts today include collectionQuietHours, collectionCallAttempts, noUnrelatedThirdParties, maliciousOverdraftThreshold, illegalDebtCollectionCrime, complaintHotline12378, negotiationIsFree, creditRecordFiveYears, creditReportRights, lenderOfRecord, collectionAbuseUnlawful, microLoanCollectionRule, bankConsumerProtectionCollection, relatedThirdPartyMeaning, unlicensedContractVoid, taoluDaiIsACrime, paymentOrder15Days, blacklistAndHighSpending, checkCaseFiled12368, limitationAndAcknowledgment, payOnlyOfficialAccount, microLoanNoUpfrontDeduction, upfrontFeesMayBeInterest, reductionOnRequest, reportedCostLines, freeMediation, creditRepair2025Closed. */
+/** See {@link RuleKind}. Facts today include collectionQuietHours, collectionCallAttempts, noUnrelatedThirdParties, maliciousOverdraftThreshold, illegalDebtCollectionCrime, complaintHotline12378, negotiationIsFree, creditRecordFiveYears, creditReportRights, lenderOfRecord, collectionAbuseUnlawful, microLoanCollectionRule, bankConsumerProtectionCollection, relatedThirdPartyMeaning, unlicensedContractVoid, taoluDaiIsACrime, paymentOrder15Days, blacklistAndHighSpending, checkCaseFiled12368, limitationAndAcknowledgment, payOnlyOfficialAccount, microLoanNoUpfrontDeduction, upfrontFeesMayBeInterest, reductionOnRequest, reportedCostLines, freeMediation, creditRepair2025Closed, lprReportedAfterConfirmed. */
 export type FactId = string;
 /** Who a rule covers: a lender type, or UK high-cost short-term credit. */
 export type RuleScope = Lender | "ukHcstc";
