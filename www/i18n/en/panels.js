@@ -327,6 +327,7 @@ export const rights = {
   "rights.fact.reportedCostLines": "Reported total-cost lines (not a court cap)",
   "rights.fact.freeMediation": "Mediation is free",
   "rights.fact.creditRepair2025Closed": "The one-time credit repair is over; paid “repair” was never needed",
+  "rights.fact.lprReportedAfterConfirmed": "The latest LPR fixing: reported, not yet confirmed",
   "rights.route.lenderComplaint": "Complain to the lender",
   "rights.route.nfra12378": "NFRA hotline 12378",
   "rights.route.localFinancialRegulator": "Local financial regulator",

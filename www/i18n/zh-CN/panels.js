@@ -327,6 +327,7 @@ export const rights = {
   "rights.fact.reportedCostLines": "据报道的综合成本界线（不是法院的上限）",
   "rights.fact.freeMediation": "调解是免费的",
   "rights.fact.creditRepair2025Closed": "一次性信用修复已经结束，收费“修复”都不需要",
+  "rights.fact.lprReportedAfterConfirmed": "最近一期 LPR：据报道，尚未核实",
   "rights.route.lenderComplaint": "向贷款机构投诉",
   "rights.route.nfra12378": "国家金融监督管理总局 12378",
   "rights.route.localFinancialRegulator": "地方金融管理局",

@@ -327,6 +327,7 @@ export const rights = {
   "rights.fact.reportedCostLines": "據報導的綜合成本界線（不是法院的上限）",
   "rights.fact.freeMediation": "調解是免費的",
   "rights.fact.creditRepair2025Closed": "一次性信用修復已經結束，收費「修復」都不需要",
+  "rights.fact.lprReportedAfterConfirmed": "最近一期 LPR：據報導，尚未核實",
   "rights.route.lenderComplaint": "向貸款機構投訴",
   "rights.route.nfra12378": "國家金融監督管理總局 12378",
   "rights.route.localFinancialRegulator": "地方金融管理局",
