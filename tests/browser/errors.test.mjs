@@ -10,6 +10,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pageForTests } from "./helpers.mjs";
+import { overdueByHand } from "./scenario.mjs";
 import zhCN from "./shown/zh-CN.mjs";
 import zhTW from "./shown/zh-TW.mjs";
 import en from "./shown/en.mjs";
@@ -20,7 +21,7 @@ let page;
 pageForTests(async (p) => {
   page = p;
   await page.locator('#panel-terms [data-testid="payment"]').filter({ hasText: "¥" }).waitFor();
-  await page.locator('#panel-overdue [data-testid="od-total"]').filter({ hasText: "¥" }).waitFor();
+  await overdueByHand(page);
 });
 
 const PASTED = "9".repeat(200_000);

@@ -20,6 +20,11 @@ before(async () => {
   session = await openPage();
   page = session.page;
   panel = page.locator("#panel-overdue");
+  // Nothing is computed from an example: the panel waits for the case. Typed by hand, from the loan above.
+  assert.equal(await panel.locator('[data-testid="od-total"]').textContent(), "");
+  await panel.getByLabel(zh["od.basisLabel"], { exact: true }).selectOption("manual");
+  await panel.getByRole("button", { name: zh["od.fromLoan"] }).click();
+  await panel.getByLabel(zh["od.days"], { exact: true }).fill("30");
   await panel.locator('[data-testid="od-total"]').filter({ hasText: "¥" }).waitFor();
 });
 
@@ -100,7 +105,9 @@ async function fillPrivate() {
   await field(zh["od.principal"]).fill("50000");
   await field(zh["od.interest"]).fill("");
   await field(zh["od.periodMode"]).selectOption("dates");
-  await field(zh["od.from"]).fill(PRIVATE.from);
+  // The first overdue day; the days are counted as lenders count them, both ends included:
+  // 2025-01-02 to 2025-07-01 is 181 days, the engine's period from the due date 2025-01-01.
+  await field(zh["od.from"]).fill("2025-01-02");
   await field(zh["od.to"]).fill(PRIVATE.to);
   await field(zh["od.lender"]).selectOption("private");
   await field(zh["od.penaltyMode"]).selectOption("rate");

@@ -1,6 +1,6 @@
 // A full scenario on the page, shared by the accessibility, print, export and
-// screenshot tests: a loan (the terms panel's defaults), an overdue case (its
-// defaults, prefilled from the loan), a budget in the plans panel and a plan
+// screenshot tests: a loan (the terms panel's defaults), an overdue case (typed
+// by hand from the loan: its amount and rate, 30 days), a budget in the plans panel and a plan
 // chosen (so the letter is written), two debts with a budget, and every
 // disclosure opened so that nothing is left out of a check.
 
@@ -22,7 +22,29 @@ export const SIZES = [
 export async function ready(page) {
   for (const id of PANELS) await page.locator(`#panel-${id} h2`).waitFor();
   await page.locator('#panel-terms [data-testid="nominal"]').waitFor();
-  await page.locator('#panel-overdue [data-testid="od-total-charges"]').waitFor();
+  await overdueByHand(page);
+}
+
+/**
+ * The overdue panel computes nothing from an example: a case typed by hand from the loan above
+ * (its amount and rate carried by the button, and shown), 30 days overdue; waits for its result.
+ */
+export async function overdueByHand(page) {
+  const od = page.locator("#panel-overdue");
+  await od.locator('[data-testid="od-basis"]').waitFor();
+  if (!(await od.locator('[data-testid="od-total-charges"]').count())) {
+    // As events, not clicks: the keyboard tests start from the top of the page, with no focus moved here.
+    await od.evaluate((root) => {
+      const basis = root.querySelector('[data-testid="od-basis"]');
+      basis.value = "manual";
+      basis.dispatchEvent(new Event("change", { bubbles: true }));
+      root.querySelector("button.od-from-loan").click();
+      const days = root.querySelector(".od-field-days input");
+      days.value = "30";
+      days.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  }
+  await od.locator('[data-testid="od-total-charges"]').waitFor();
 }
 
 export async function setLang(page, code) {
@@ -106,6 +128,7 @@ export async function fillAll(page) {
   const pre = page.locator("#panel-terms fieldset.row").nth(1);
   await label(zh["terms.prepayPeriod"], pre).fill("24");
   await label(zh["terms.prepayAmount"], pre).fill("50000");
+  await label(zh["od.basisLabel"]).selectOption("manual");
   await label(zh["od.principal"]).fill("20000");
   await label(zh["od.days"]).fill("45");
   await label(zh["plans.budget"]).fill("1500");

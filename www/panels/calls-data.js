@@ -6,11 +6,13 @@
 
 import { t, lang } from "../i18n.js";
 import { STORAGE_PREFIX } from "../state.js";
+import { scopeNames } from "./rights.js";
 
 export const CHANNELS = ["call", "sms", "visit", "app", "other"];
 export const RECIPIENTS = ["me", "relatedThirdParty", "unrelatedThirdParty"];
 export const CONDUCT = ["threat", "insult", "impersonation", "falseConsequence", "exaggeratedAmount", "feeDemand", "newLoanPush", "publicExposure", "visitWithoutConsent", "privatePhone"];
-export const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "other"];
+/** The lender of record as asked (the overdue panel's list): "unlicensed" and "unknown" are answers the engine takes. */
+export const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "unlicensed", "unknown", "other"];
 /** The most contacts a log holds (the engine's limit). */
 export const MAX_CONTACTS = 5000;
 /** Where the log is kept when the person chose "remember" (forget erases every repay. key). */
@@ -236,8 +238,9 @@ export function routesFor(routes, lender, flags) {
   const order = ["lender", "regulator", "selfRegulator", "harassment", "police", "creditReport"];
   const want = new Set(["lender", "regulator", "selfRegulator", "harassment"]);
   if (flags.some((f) => ["threat", "visitWithoutConsent"].includes(f.rule))) want.add("police");
+  // A lender of record not known: every body that could be the right one, each saying whom it serves.
   return routes
-    .filter((r) => r.scope.includes(lender) && want.has(r.kind))
+    .filter((r) => (lender === "unknown" || r.scope.includes(lender)) && want.has(r.kind))
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 }
 
@@ -255,6 +258,26 @@ export function breachCounts(flags) {
   }
   const guideline = [...other].filter((i) => !binding.has(i)).length;
   return { binding: binding.size, guideline, documents };
+}
+
+/**
+ * A flag's other sources (binding law first: the flag's own source is the binding one for this
+ * lender), each with the lender types it binds, as { cite, binds } for a line each; a rule that
+ * binds only the China Banking Association's members says so plainly.
+ */
+export function alsoSources(f) {
+  return (f.also ?? []).map((a) => ({
+    cite: [a.document, articleText(a.article)].filter(Boolean).join(" "),
+    binds: a.binds ?? [],
+    kind: a.kind,
+    confidence: a.confidence,
+  }));
+}
+
+/** One line of a flag's other source: "《…》：约束 银行、消费金融公司" (the CBA guideline: "只约束银行业协会会员…"). */
+export function alsoLine(a, scopeNames) {
+  const key = a.kind === "selfRegulation" ? "calls.alsoCba" : "calls.alsoBinds";
+  return t(key, { source: a.cite, lenders: scopeNames(a.binds) });
 }
 
 /** Simplified characters of article numbers ("第一千零三十三条", "第二条第2项") and their Traditional forms. */
@@ -280,6 +303,7 @@ const CONDITIONED = ["illegalDebtCollectionCrime"];
  * language. text(x) gives a pack entry's text in that language; when(at) formats a time.
  */
 export function packBlocks({ entries, out, rules, lender, lenderName, complainant = "", text, when, date }) {
+  const packScope = scopeNames;
   const blocks = [];
   const add = (kind, s) => blocks.push({ kind, text: s });
   const ruleTitle = (code) => (CONDUCT.includes(code) ? t(`calls.conduct.${code}`) : t(`calls.rule.${code}`));
@@ -294,6 +318,7 @@ export function packBlocks({ entries, out, rules, lender, lenderName, complainan
     }
   }
   add("meta", t("calls.pack.lender", { name: lenderName || t("calls.pack.lenderBlank"), type: t(`od.lender.${lender}`) }));
+  if (lender === "unknown") add("p", t("calls.pack.lenderUnknown"));
   add("meta", complainant ? t("calls.pack.complainantNamed", { name: complainant }) : t("calls.pack.complainant"));
   const sorted = entries.map((e, i) => ({ e, i })).sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i));
   if (sorted.length && out.flags.length) {
@@ -308,6 +333,7 @@ export function packBlocks({ entries, out, rules, lender, lenderName, complainan
       if (rule) add("p", text(rule));
       add("p", t(f.applies ? "calls.pack.source" : "calls.pack.sourceRef", { source: cite(f.source) }));
       if (!f.applies) add("p", t("calls.pack.notBinding", { lender: lenderType }));
+      for (const a of alsoSources(f)) add("p", alsoLine(a, packScope));
       const facts = (f.related ?? []).map((id) => (rules.facts ?? []).find((x) => x.id === id)).filter((x) => x && x.scope.includes(lender));
       const laws = facts.filter((x) => !CONDITIONED.includes(x.id)).map((x) => cite(x.source));
       if (laws.length) add("p", t("calls.pack.related", { laws: laws.join("; ") }));

@@ -28,6 +28,8 @@ import {
   LENDERS,
   MAX_CONTACTS,
   breachCounts,
+  alsoSources,
+  alsoLine,
   checkEntry,
   csvRows,
   importLog,
@@ -314,6 +316,8 @@ export function mount(root, ctx) {
                 f.applies ? t("calls.applies", { lender: t(`od.lender.${lender.value}`) }) : t("calls.notApplies", { lenders: scopeNames(f.scope), lender: t(`od.lender.${lender.value}`) }),
               ),
               sourceLine(f.source, f.confidence),
+              // Binding law first: the source above binds this lender; the others, each with whom it binds.
+              (f.also ?? []).length ? h("ul", { class: "hint calls-also", "data-testid": "calls-also" }, alsoSources(f).map((a) => h("li", { text: alsoLine(a, scopeNames) }))) : null,
               related.length
                 ? h("div", { class: "calls-related" }, h("p", { class: "hint", text: t("calls.alsoSee") }), related.flatMap((x) => [h("p", { class: "calls-related-title", text: has(`rights.fact.${x.id}`) ? t(`rights.fact.${x.id}`) : dataText(x) }), sourceLine(x.source, x.confidence)]))
                 : null,

@@ -53,7 +53,7 @@ function grows(v) {
 }
 
 /** Draws { value, timeline, input } (timeline: the cheapest strategy's debtPlan output) into the parts r. */
-export function render(r, { value: v, timeline, input }) {
+export function render(r, { value: v, timeline, input, cost = null }) {
   const cmp = v.comparison;
   const best = bestOf(cmp);
   const sentences = [];
@@ -82,22 +82,34 @@ export function render(r, { value: v, timeline, input }) {
     }
   }
   r.sentence.textContent = sentences.join(lang().startsWith("zh") ? "" : " ");
-  drawFlags(r, v.debts);
+  drawFlags(r, v.debts, cost);
   drawTable(r, v, best);
   drawChart(r, timeline, v.debts);
   r.live.textContent = t("debts.live", { label: r.label.textContent, value: `${r.value.textContent} ${r.sentence.textContent}` });
 }
 
-function drawFlags(r, debts) {
-  const high = debts.filter((d) => d.above24);
+/**
+ * Debts above a legal line. The loan entered above (cost: the loan-terms panel's "loanCost") is
+ * flagged by its real cost (the APR with every fee), not its contract rate; the others by the rate typed.
+ */
+function drawFlags(r, debts, cost) {
+  const loanName = t("debts.loanName");
+  const isLoan = (d) => cost && d.name === loanName;
+  const lines = debts
+    .filter((d) => (isLoan(d) ? cost.line : d.above24))
+    .map((d) =>
+      isLoan(d)
+        ? t("debts.flagApr", { name: d.name, rate: fmt.percent(cost.nominalPercent), line: cost.line })
+        : t(d.above36 ? "debts.flag36" : "debts.flag24", { name: d.name, rate: fmt.percent(d.annualPercent) }),
+    );
   clear(r.flags);
-  if (!high.length) return;
+  if (!lines.length) return;
   r.flags.append(
     h(
       "div",
       { class: "warning above-line", "data-testid": "debt-flags" },
       h("p", { class: "flag-heading", text: t("debts.flagHeading") }),
-      h("ul", {}, high.map((d) => h("li", { text: t(d.above36 ? "debts.flag36" : "debts.flag24", { name: d.name, rate: fmt.percent(d.annualPercent) }) }))),
+      h("ul", {}, lines.map((text) => h("li", { text }))),
       h("p", { class: "hint", text: t("debts.flagNote") }),
     ),
   );

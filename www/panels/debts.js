@@ -187,7 +187,7 @@ export function mount(root, ctx) {
       return { ok: true, value: { value: res.value, timeline } };
     },
     onResult({ value, timeline }, input) {
-      last = { value, timeline, input };
+      last = { value, timeline, input, cost: ctx.share?.get("loanCost") ?? null };
       render(r, last);
     },
   });

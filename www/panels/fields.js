@@ -58,7 +58,7 @@ export const OVERDUE = {
   days: own("days"),
   from: own("from"),
   to: own("to"),
-  lender: choice("lender"),
+  lender: choice("lender"), // the lender of record, "unknown" and "unlicensed" included
   penaltyMode: own("penalty"),
   penaltyRate: own("penalty.rate"),
   penaltyPer: own("penalty.rate.per"),
@@ -75,6 +75,13 @@ export const OVERDUE = {
   filingDate: date("filingDate"),
   upfront: number("upfrontDeduction"),
   payment: number("payment.amount"),
+  // The case from the loan (basis "loan"): the loan above, its start date, the instalments paid, the date.
+  basis: own("loan"),
+  loanStart: own("loan.startDate"),
+  paid: own("paid"),
+  asOf: own("asOf"),
+  accelerated: own("accelerated"),
+  collectionFee: own("collectionFee"),
 };
 /** repaymentPlans. The amounts owed and the lender go in unless the overdue case is sent instead; "chosen": the plan picked (no control). */
 export const PLANS = {
@@ -96,7 +103,7 @@ export const PLANS = {
 /** debtPlan. */
 export const DEBTS = { budget: number("monthlyBudget"), debts: list(LIMITS.debts, "name balance rate ratePer min") };
 // Fields that go into no engine input (the calls panel sends its log and the lender type shown, not its saved pick).
-export const LETTER = fields("lender name contact account reason");
+export const LETTER = fields("lender name contact account reason app");
 export const RIGHTS = fields("lender");
 export const CALLS = fields("lender lenderName");
 

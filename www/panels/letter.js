@@ -33,11 +33,19 @@ function source(src) {
   return t("letter.tpl.source", { document: src.document, article: articleText(src.article) }).trim();
 }
 
+/** Removed rules that are a reduction a court makes on request (the 24 % line), not "not supported" by rule. */
+const ON_REQUEST = new Set(["cnFinancial24", "cnCardCourtReduction", "cnPenaltyReduction"]);
+
+/** Any "{name}" left in a text: a placeholder that must never reach the letter. */
+export const PLACEHOLDER = /\{\w+\}/;
+
 /**
  * The letter as blocks: { kind: "title" | "meta" | "h" | "p" | "li" | "sign", text }.
  * chosen = { plan, input, balance, value? }: value is repaymentPlans' whole output (claimed,
  * lawful, removed); loan = { principal, received, upfrontDeduction } when the case's up-front
- * deduction came from the loan entered above.
+ * deduction came from the loan entered above. The lender's figures are stated as the lender's
+ * ("按贵机构的计算"), every plan as a proposal, and a plan above the monthly budget is never
+ * promised: the letter says the budget instead.
  */
 export function letterBlocks(chosen, words, loan = null) {
   const { plan, input, balance, value } = chosen;
@@ -48,15 +56,17 @@ export function letterBlocks(chosen, words, loan = null) {
   const add = (kind, text) => out.push({ kind, text });
   add("title", t("letter.tpl.title"));
   add("meta", t("letter.tpl.to", { lender }));
+  if (words.app) add("meta", t("letter.tpl.app", { app: words.app }));
   add("meta", t("letter.tpl.applicant", { name }));
   if (words.contact) add("meta", t("letter.tpl.contact", { contact: words.contact }));
   if (words.account) add("meta", t("letter.tpl.account", { account: words.account }));
   add("meta", t("letter.tpl.date", { date }));
 
   add("h", t("letter.tpl.h.debt"));
-  const claimed = value?.claimed ?? { ...input.balance, total: balance };
+  const claimed = value?.claimed ?? { ...(input.balance ?? {}), total: balance };
   const removed = value?.removed ?? [];
-  add("p", t(removed.length ? "letter.tpl.claimed" : "letter.tpl.debt", { total: fmt.money(claimed.total) }));
+  // Always the lender's figures, never an admission of them.
+  add("p", t("letter.tpl.claimed", { total: fmt.money(claimed.total) }));
   partLines(add, claimed);
   if (loan && fmt.cents(loan.upfrontDeduction) > 0n) {
     add("p", t("letter.tpl.received", { contract: fmt.money(loan.principal), received: fmt.money(loan.received), deducted: fmt.money(loan.upfrontDeduction) }));
@@ -66,7 +76,8 @@ export function letterBlocks(chosen, words, loan = null) {
       const key = has(`letter.tpl.removed.${r.rule}`) ? `letter.tpl.removed.${r.rule}` : "letter.tpl.removed.other";
       add("p", t(key, { amount: fmt.money(r.amount), source: source(r.source) }));
     }
-    add("p", t("letter.tpl.lawful", { total: fmt.money(value.lawful.total) }));
+    const onRequest = removed.some((r) => ON_REQUEST.has(r.rule));
+    add("p", t(onRequest ? "letter.tpl.lawfulReduced" : "letter.tpl.lawful", { total: fmt.money(value.lawful.total) }));
     partLines(add, value.lawful);
   }
 
@@ -76,18 +87,25 @@ export function letterBlocks(chosen, words, loan = null) {
 
   add("h", t("letter.tpl.h.plan"));
   if (removed.length) add("p", t(value.planOn === "claimed" ? "letter.tpl.planOnClaimed" : "letter.tpl.planOnLawful", { total: fmt.money(balance) }));
+  const budget = value?.budget?.monthlyBudget ?? null;
+  const over = plan.fitsBudget === false;
   const figures = {
     months: plan.months,
     monthly: fmt.money(plan.monthlyPayment),
     total: fmt.money(plan.totalPaid),
     holiday: plan.holidayMonths ?? 0,
-    discount: fmt.money(plan.settlement?.discount ?? plan.waived),
+    discount: fmt.money(plan.settlement?.discount ?? plan.waived ?? "0"),
+    budget: budget === null ? "" : fmt.money(budget),
   };
-  add("p", t(`letter.tpl.plan.${plan.kind}`, figures));
-  if (plan.kind === "waivePenalties" && fmt.cents(plan.waived) > 0n) add("p", t("letter.tpl.waive", { waived: fmt.money(plan.waived) }));
+  if (plan.kind === "asIs" && over) add("p", t("letter.tpl.plan.asIsOver", figures));
+  else add("p", t(`letter.tpl.plan.${has(`letter.tpl.plan.${plan.kind}`) ? plan.kind : "installment"}`, figures));
+  // Above the budget: say what can be paid, never promise what cannot.
+  if (over && plan.kind !== "asIs" && budget !== null) add("p", t("letter.tpl.overBudget", figures));
+  if (plan.kind === "waivePenalties" && plan.waived && fmt.cents(plan.waived) > 0n) add("p", t("letter.tpl.waive", { waived: fmt.money(plan.waived) }));
   if (plan.kind === "stopInterest") add("p", t("letter.tpl.stopInterest"));
   if (plan.kind === "lumpSum") add("p", t("letter.tpl.lumpWritten"));
-  add("p", t("letter.tpl.agreement"));
+  add("p", t(over ? "letter.tpl.agreementOver" : "letter.tpl.agreement"));
+  add("p", t("letter.tpl.officialAccount"));
 
   add("h", t("letter.tpl.h.collection"));
   add("p", t(words.collectionAsk ? "letter.tpl.collectionAsk" : "letter.tpl.collection"));
@@ -98,7 +116,10 @@ export function letterBlocks(chosen, words, loan = null) {
   add("close", t("letter.tpl.close"));
   add("sign", t("letter.tpl.sign", { name }));
   add("sign", t("letter.tpl.signDate", { date }));
-  return out;
+  // A message left with a placeholder (a missing figure) never reaches the screen: its line is dropped.
+  const left = out.filter((x) => PLACEHOLDER.test(x.text));
+  if (left.length) console.error("letter: a message kept a placeholder", left.map((x) => x.text));
+  return out.filter((x) => !PLACEHOLDER.test(x.text));
 }
 
 /** Plain text of the blocks, for the clipboard. */
@@ -110,7 +131,8 @@ export function letterText(blocks) {
 
 export function mount(root, ctx) {
   const f = {
-    lender: field("letterLender", "letter.lender", h("input", { type: "text", autocomplete: "off", maxlength: "80", t: ["letter.lenderPlaceholder", {}, "placeholder"] })),
+    lender: field("letterLender", "letter.lender", h("input", { type: "text", autocomplete: "off", maxlength: "80", t: ["letter.lenderPlaceholder", {}, "placeholder"] }), "letter.lenderHint"),
+    app: field("letterApp", "letter.app", h("input", { type: "text", autocomplete: "off", maxlength: "60" }), "letter.appHint"),
     name: field("letterName", "letter.name", h("input", { type: "text", autocomplete: "name", maxlength: "60" })),
     contact: field("letterContact", "letter.contact", h("input", { type: "text", autocomplete: "off", maxlength: "80" })),
     account: field("letterAccount", "letter.account", h("input", { type: "text", autocomplete: "off", maxlength: "40" })),
@@ -124,6 +146,7 @@ export function mount(root, ctx) {
   const form = formEl(
     "terms-form letter-form",
     f.lender.wrap,
+    f.app.wrap,
     f.name.wrap,
     f.contact.wrap,
     f.account.wrap,
@@ -134,6 +157,8 @@ export function mount(root, ctx) {
     "div",
     { class: "letter-view", hidden: true },
     h("h3", { class: "visually-hidden", t: "letter.preview" }),
+    // Before it is sent: what the letter acknowledges, and where to pay (domain: limitation, acknowledgment).
+    h("div", { class: "warning letter-before", "data-testid": "letter-before" }, h("p", { class: "flag-heading", t: "letter.before" }), h("p", { t: "letter.beforeLimitation" }), h("p", { t: "letter.beforeAccount" })),
     h("div", { class: "letter-actions" }, copy, print),
     status,
     paper,
@@ -147,7 +172,7 @@ export function mount(root, ctx) {
   function words() {
     // For a lender the collection-hours rule does not bind, the letter asks instead of citing rules.
     const collectionAsk = !lateHoursBind(ctx.engine, chosen?.input?.lender ?? chosen?.input?.overdue?.lender);
-    return { lender: val(f.lender.input), name: val(f.name.input), contact: val(f.contact.input), account: val(f.account.input), reason: f.reason.input.value.trim(), collectionAsk };
+    return { lender: val(f.lender.input), app: val(f.app.input), name: val(f.name.input), contact: val(f.contact.input), account: val(f.account.input), reason: f.reason.input.value.trim(), collectionAsk };
   }
 
   function draw() {

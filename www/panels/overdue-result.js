@@ -21,6 +21,8 @@ export function skeleton() {
   return resultBody(
     { valueTestid: "od-total", subTestid: "od-sub", loadingKey: "odr.loading", mini: true },
     {
+      view: h("div", { class: "od-view", "data-testid": "od-view" }),
+      missed: h("div", { class: "od-missed", "data-testid": "od-missed" }),
       growth: h("p", { class: "od-growth", "data-testid": "od-growth" }),
       verdictHeading: h("h3", { class: "od-subhead" }),
       verdicts: h("ul", { class: "od-verdicts", "data-testid": "od-verdicts" }),
@@ -33,11 +35,20 @@ export function skeleton() {
   );
 }
 
-/** Fills the skeleton from an overdueCost value, its input and legalRules() (or null). */
-export function render(parts, v, input, rules) {
-  parts.label.textContent = t("odr.totalNow");
-  parts.value.textContent = fmt.money(v.totalOwed);
-  parts.sub.textContent = t("odr.sub", { days: fmt.integer(v.days), charges: fmt.money(v.totalCharges) });
+/** Fills the skeleton from an overdueCost value, its input, legalRules() (or null) and the lender of record as answered. */
+export function render(parts, v, input, rules, lender = input.lender) {
+  const fromLoan = Boolean(input.loan);
+  if (fromLoan && v.settlement !== undefined && v.settlement !== null) {
+    parts.label.textContent = t("odr.settlementNow", { date: fmt.date(input.asOf) });
+    parts.value.textContent = fmt.money(v.settlement);
+    parts.sub.textContent = t("odr.subLoan", { overdue: fmt.money(v.totalOwed), notYetDue: fmt.money(v.notYetDue ?? "0"), charges: fmt.money(v.totalCharges) });
+  } else {
+    parts.label.textContent = t("odr.totalNow");
+    parts.value.textContent = fmt.money(v.totalOwed);
+    parts.sub.textContent = t("odr.sub", { days: fmt.integer(v.days ?? 0), charges: fmt.money(v.totalCharges) });
+  }
+  renderView(parts.view, v, input, lender);
+  renderMissed(parts.missed, v, input);
   parts.growth.textContent = t("odr.growth", {
     annualized: fmt.percent(v.annualizedPercent),
     penaltyAnnual: fmt.percent(v.penaltyRate.annualPercent),
@@ -81,6 +92,84 @@ export function render(parts, v, input, rules) {
   parts.mini.textContent = t("odr.mini", live);
 }
 
+/**
+ * Which view is shown, with its base, period and method: the whole loan (the settlement against the
+ * loan recomputed at the line from the amount received), or the overdue charges only (the loan
+ * unknown). Words of the 24 % line: "可以请求调减", never "法律支持".
+ */
+function renderView(box, v, input, lender) {
+  clear(box);
+  const line = v.line ?? null;
+  if (v.view === "wholeLoan" && line && v.lawful) {
+    const removed = v.removed ?? [];
+    const onRequest = removed.some((r) => r.rule === "cnFinancial24");
+    const nodes = [
+      h("p", { class: "od-view-name", "data-view": "wholeLoan", text: t("odr.view.wholeLoan") }),
+      h("p", { class: "hint", "data-testid": "od-view-how", text: t("odr.view.wholeLoanHow", { received: fmt.money(line.base), start: fmt.date(line.from), asOf: fmt.date(line.to), line: fmt.percent(line.percent, 0), basis: line.dayBasis }) }),
+      h(
+        "dl",
+        { class: "figures od-lawful" },
+        fig("odr.claimedSettlement", fmt.money(v.claimed.total), { testid: "od-claimed" }),
+        fig("odr.lineCeiling", fmt.money(line.ceiling), { testid: "od-ceiling", hint: t("odr.lineCeilingHint", { line: fmt.percent(line.percent, 0), asOf: fmt.date(line.to) }) }),
+        fig(onRequest ? "odr.lawfulReduced" : "odr.lawfulNotSupported", fmt.money(v.lawful.total), { testid: "od-lawful", main: true }),
+      ),
+      removed.length
+        ? h(
+            "ul",
+            { class: "od-removed", "data-testid": "od-removed" },
+            removed.map((r) => h("li", { "data-rule": r.rule }, h("span", { text: t(has(`odr.removed.${r.rule}`) ? `odr.removed.${r.rule}` : "odr.removed.other", { amount: fmt.money(r.amount) }) }), sourceDetails(r.source, r.rule === line.rule ? line.confidence : "primary"))),
+          )
+        : h("p", { class: "hint", text: t("odr.view.nothingRemoved") }),
+      removed.some((r) => r.rule === line.rule) ? null : sourceDetails(line.source, line.confidence),
+    ];
+    box.append(...nodes.filter(Boolean));
+  } else {
+    box.append(h("p", { class: "od-view-name", "data-view": "overdueOnly", text: t(input.loan ? "odr.view.overdueOnlyLoan" : "odr.view.overdueOnly") }));
+  }
+  if (lender === "unknown") box.append(h("p", { class: "hint", "data-testid": "od-view-unknown", text: t("odr.view.lenderUnknown") }));
+  if (mainlandNoteShown()) box.append(h("p", { class: "hint", "data-testid": "mainland-rules", text: t("legal.mainlandRules") }));
+  if (lender === "unlicensed") box.append(h("p", { class: "warning above-line", text: t("odr.view.unlicensed") }));
+}
+
+/** The missed instalments the engine derived from the loan: each with its due date, its days and why. */
+function renderMissed(box, v, input) {
+  clear(box);
+  if (!input.loan || !Array.isArray(v.missed)) return;
+  const paid = input.paid;
+  if (!v.missed.length) {
+    box.append(h("p", { "data-testid": "od-missed-none", text: t("odr.missedNone", { paid, asOf: fmt.date(input.asOf) }) }));
+    return;
+  }
+  const periods = fmt.list(v.missed.map((m) => t("odr.period", { n: m.period })));
+  box.append(
+    h("h3", { class: "od-subhead", text: t("odr.missedHeading", { n: v.missed.length }) }),
+    h("p", { "data-testid": "od-missed-why", text: t("odr.missedWhy", { paid, periods, asOf: fmt.date(input.asOf) }) }),
+    h(
+      "ul",
+      { class: "od-missed-list" },
+      v.missed.map((m) =>
+        h("li", { "data-period": String(m.period), text: t("odr.missedLine", {
+          n: m.period,
+          due: fmt.date(m.dueDate),
+          days: fmt.integer(m.days),
+          principal: fmt.money(m.principal),
+          interest: fmt.money(m.interest),
+          fees: fmt.money(m.fees),
+          penalty: fmt.money(m.penalty),
+          compound: fmt.money(m.compound ?? "0"),
+        }) }),
+      ),
+    ),
+    h("p", { class: "hint", text: t("odr.daysCounted") }),
+  );
+  if (v.notYetDue !== undefined) box.append(h("p", { class: "hint", "data-testid": "od-not-yet-due", text: t("odr.notYetDue", { amount: fmt.money(v.notYetDue) }) }));
+}
+
+/** A zh-TW page, or one in TWD: the rules shown are mainland China's, and it says so. */
+export function mainlandNoteShown() {
+  return lang() === "zh-TW" || fmt.currencyCode() === "TWD";
+}
+
 /** A translated engine note (by code), or the engine's own message. */
 function noteText(prefix, n, params = {}) {
   const key = `${prefix}.${n.code}`;
@@ -94,13 +183,16 @@ function figure(labelKey, value, name, hint = null, main = false) {
 function renderVerdicts(list, v, rules, input) {
   clear(list);
   const through = rules?.lprConfirmedThrough ? fmt.date(rules.lprConfirmedThrough) : "";
+  // In the whole-loan view the line is measured on the whole loan above, not on the overdue charges.
+  const wholeLoanRule = v.view === "wholeLoan" ? v.line?.rule : null;
   const shown = v.caps.filter((c) => {
-    if (!c.applies || !CAP_KINDS.has(c.kind)) return false;
+    if (!c.applies || !CAP_KINDS.has(c.kind) || c.rule === wholeLoanRule) return false;
     if (ONLY_WHEN_ABOVE.has(c.kind)) return fmt.cents(c.excess) > 0n;
     return true;
   });
   const civil = shown.filter((c) => !ONLY_WHEN_ABOVE.has(c.kind));
-  if (!civil.length) list.append(h("li", { class: "warning od-verdict", "data-rule": "none", text: t("odr.noCap") }));
+  if (wholeLoanRule) list.append(h("li", { class: "od-verdict", "data-rule": "wholeLoan", text: t("odr.verdictWholeLoan") }));
+  else if (!civil.length) list.append(h("li", { class: "warning od-verdict", "data-rule": "none", text: t("odr.noCap") }));
   for (const c of shown) {
     const above = fmt.cents(c.excess) > 0n;
     const key = `cap.${c.rule}.${above ? "above" : "within"}`;

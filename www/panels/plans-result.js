@@ -61,8 +61,11 @@ export function render(p, v, input, { chosenKind = null, onChoose }) {
     p.sub.textContent = "";
     sentences.push(t("plans.noBudget"));
   } else if (fitting.length) {
-    const best = lowest(fitting, "totalPaid");
     const lender = input.lender ?? input.overdue?.lender;
+    // The headline is a plan this lender type is known to offer; one its own basis says it rarely
+    // agrees to heads the answer only when nothing else fits.
+    const offered = fitting.filter((x) => !RARELY[x.basis.code]?.has(lender));
+    const best = lowest(offered.length ? offered : fitting, "totalPaid");
     p.label.textContent = t("plans.bestLabel");
     p.value.textContent = fmt.money(best.monthlyPayment);
     const bestSub = t("plans.bestSub", { kind: kindLabel(best), months: best.months, total: fmt.money(best.totalPaid) });

@@ -71,7 +71,7 @@ export function mount(root, ctx) {
   function caseInput() {
     const shared = ctx.share?.get("overdue");
     const input = shared?.input ?? null;
-    if (!input?.overdue?.principal || amountInputs.some((el) => touched.has(el))) return null;
+    if (!(input?.overdue?.principal || input?.loan) || amountInputs.some((el) => touched.has(el))) return null;
     return input;
   }
   /** Shows the claim, part by part, in the amount fields (not as typed). */
@@ -88,7 +88,8 @@ export function mount(root, ctx) {
 
   function fromLoan(loan) {
     if (!loan) return;
-    let changed = prefill(f.principal.input, loan.principal);
+    // The loan's contract principal is not what is owed (instalments may have been paid): only the rate is carried.
+    let changed = false;
     if (loan.rate?.percent !== undefined && !touched.has(f.rate.input) && !touched.has(perSelect)) {
       changed = prefill(f.rate.input, loan.rate.percent) || changed;
       changed = prefill(perSelect, loan.rate.per) || changed;

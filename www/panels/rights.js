@@ -14,14 +14,26 @@ import { t, has, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
 import { panel, options, declaredControls, fieldsOf } from "../form.js";
 import { RIGHTS as STATE } from "./fields.js";
-import { dataContent, sourceLine, sourceList, packDate } from "./overdue-source.js";
+import { mainlandNoteShown } from "./overdue-result.js";
+import { dataContent, dataText, sourceLine, sourceList, packDate } from "./overdue-source.js";
 
-const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "other"];
+const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "unlicensed", "other"];
+/** What a borrower must know, first and in this order (rule-pack fact ids; each shown with its source). */
+export const MUST_KNOW = ["paymentOrder15Days", "blacklistAndHighSpending", "checkCaseFiled12368", "limitationAndAcknowledgment", "payOnlyOfficialAccount", "creditReportRights", "freeMediation", "negotiationIsFree", "creditRepair2025Closed"];
 
 /** "银行、信用卡" from a scope list. */
 export function scopeNames(scope) {
-  if (LENDERS.every((l) => scope.includes(l))) return t("rights.everyLender");
+  if (LENDERS.filter((l) => l !== "unlicensed").every((l) => scope.includes(l))) return t("rights.everyLender");
   return fmt.list(scope.map((s) => (has(`od.lender.${s}`) ? t(`od.lender.${s}`) : has(`rights.scope.${s}`) ? t(`rights.scope.${s}`) : s)));
+}
+
+/** "据报道（未经证实）：" before a reported entry, unless its own text already opens by saying so. */
+function reportedPrefix(x) {
+  if (x.confidence !== "reported") return "";
+  const prefix = t("conf.reportedPrefix");
+  const own = dataText(x).trim();
+  const opening = /^[\u3400-\u9fff]/.test(prefix) ? prefix.slice(0, 2) : prefix.split(" ")[0];
+  return own.toLowerCase().startsWith(opening.toLowerCase()) || /^[据據]报|^據報/.test(own) ? "" : prefix;
 }
 
 export function mount(root, ctx) {
@@ -67,7 +79,7 @@ export function mount(root, ctx) {
       "li",
       { class: `${kind === "route" ? "rights-route" : "rights-fact"}${binds ? "" : " rights-other"}`, [`data-${kind}`]: x.id },
       has(`rights.${kind}.${x.id}`) ? h("h3", { class: "rights-title", text: t(`rights.${kind}.${x.id}`) }) : null,
-      h("p", { class: "rights-text" }, dataContent(x, x.confidence === "reported" ? t("conf.reportedPrefix") : "")),
+      h("p", { class: "rights-text" }, dataContent(x, reportedPrefix(x))),
       x.contact ? h("p", { class: "rights-contact" }, h("span", { text: t("rights.contact") }), " ", h("strong", { class: "rights-number", text: x.contact })) : null,
       h(
         "p",
@@ -105,9 +117,14 @@ export function mount(root, ctx) {
       return;
     }
     const data = r.value;
+    if (mainlandNoteShown()) body.append(h("p", { class: "hint", "data-testid": "mainland-rules", text: t("legal.mainlandRules") }));
+    const must = MUST_KNOW.map((id) => data.facts.find((x) => x.id === id)).filter(Boolean);
+    const objection = (data.complaintRoutes ?? []).find((x) => x.id === "creditReportObjection");
     body.append(
+      h("h3", { class: "od-subhead", text: t("rights.mustKnowHeading") }),
+      h("ul", { class: "rights-facts rights-must", "data-testid": "rights-must-know" }, must.map((x) => item(x, "fact")), objection ? item(objection, "route") : null),
       h("h3", { class: "od-subhead", text: t("rights.factsHeading") }),
-      ...split(data.facts, "fact", "rights-facts", "rights.othersFacts"),
+      ...split(data.facts.filter((x) => !MUST_KNOW.includes(x.id)), "fact", "rights-facts", "rights.othersFacts"),
       h("h3", { class: "od-subhead", text: t("rights.routesHeading") }),
       h("p", { class: "hint", text: t("rights.routesLead") }),
       ...split(data.complaintRoutes ?? [], "route", "rights-routes", "rights.othersRoutes"),

@@ -11,6 +11,12 @@ import { balanceChart, splitChart } from "../chart.js";
 import { resultBody, figure as fig } from "../result.js";
 import { csvButton } from "../export.js";
 
+/** The legal line a warning names (the engine's message: "… is above 24 %"), as a percent; "" when none. */
+export function lineOf(w) {
+  const m = /above (\d+(?:\.\d+)?) ?%/.exec(w.message ?? "");
+  return m ? fmt.percent(m[1], 0) : "";
+}
+
 /** Warnings whose content the "why" sentence already says. */
 const EXPLAINED = new Set(["flatRate"]);
 /** Warnings above a legal line: the only ones in the warning colour. */
@@ -70,7 +76,7 @@ export function render(parts, v, input) {
     if (EXPLAINED.has(w.code)) continue;
     const key = `warn.${w.code}`;
     const text = has(key)
-      ? t(key, { deduction: fmt.money(v.upfrontDeduction), received: fmt.money(v.received) })
+      ? t(key, { deduction: fmt.money(v.upfrontDeduction), received: fmt.money(v.received), line: lineOf(w) })
       : t("warn.unknown", { message: w.message });
     parts.warnings.append(h("li", { class: ABOVE_LINE.has(w.code) ? "warning above-line" : "warning", "data-code": w.code, text }));
   }

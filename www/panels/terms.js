@@ -14,7 +14,7 @@ import { cleanNumeral } from "../format.js";
 import { field, checkField, unitOf, textInput, rateInput, intInput, options, val, form as formEl, panel, recompute, readInput, declaredState, declaredControls, fieldsOf, listsOf, readControl, writeControl } from "../form.js";
 import { TERMS as STATE } from "./fields.js";
 import { resultSection } from "../result.js";
-import { skeleton, render } from "./terms-result.js";
+import { skeleton, render, lineOf } from "./terms-result.js";
 
 const METHODS = ["annuity", "equalPrincipal", "interestOnly", "bullet", "flat"];
 
@@ -239,6 +239,12 @@ export function mount(root, ctx) {
       // Other panels read the loan's rate: an LPR-linked loan shares its first rate.
       const rate = input.rate ?? { percent: value.lprLinked?.ratePercent, per: value.lprLinked?.per };
       ctx.share?.set("loan", { ...input, rate });
+      // The loan's real cost (every fee counted), for the debts panel's flag: the line it is above, if any.
+      const above = value.warnings.find((w) => w.code === "aprAbove36" || w.code === "aprAbove24");
+      ctx.share?.set("loanCost", {
+        nominalPercent: value.apr?.nominalPercent ?? null,
+        line: above && value.apr ? lineOf(above) : "",
+      });
     },
   });
   const schedule = loop.schedule;
