@@ -161,20 +161,59 @@ export function registerLanguage(registry, { lang, setLang, known }) {
   });
 }
 
-/** A tiny store so that a loan entered once can flow into later panels (the page and the embed share it). */
+/**
+ * What panels share through ctx.share, declared once (as panels/fields.js
+ * declares the state): key → who publishes it and what it holds. set, get and
+ * on refuse any other key, so a misspelt key fails at once instead of sharing
+ * nothing.
+ */
+export const SHARE_KEYS = Object.freeze({
+  /** terms: the last valid loanTerms input, with `rate` ({ percent, per }; an LPR-linked loan's first rate). */
+  loan: "terms",
+  /** overdue: { input, value, balance: { principal, interest, penalties, fees }, rate, lender, loan } of the last good overdueCost. */
+  overdue: "overdue",
+  /** plans: { plan, input, balance, value } of the plan chosen. */
+  plan: "plans",
+  /** plans: { balance, planOn, rate, monthly } after each good repaymentPlans (what is owed now). */
+  owed: "plans",
+});
+
+function shareKey(key) {
+  if (!Object.hasOwn(SHARE_KEYS, key)) throw new Error(`undeclared share key ${key}`);
+  return key;
+}
+
+/**
+ * A tiny store so that a loan entered once can flow into later panels (the page and the embed share it).
+ * Keys are SHARE_KEYS. follow({ key: fn, … }) hands a panel that mounts late the values already
+ * shared in the order they were published (oldest first), then every later one as it comes: a panel
+ * mounted after the person typed sees the same sequence as one mounted before, so the newest value
+ * wins either way (not the one its code happens to read last).
+ */
 export function createShare() {
   const values = new Map();
+  const stamps = new Map();
   const subs = new Map();
+  let clock = 0;
+  const on = (key, fn) => {
+    shareKey(key);
+    if (!subs.has(key)) subs.set(key, new Set());
+    subs.get(key).add(fn);
+    return () => subs.get(key).delete(fn);
+  };
   return {
-    get: (key) => values.get(key),
+    get: (key) => values.get(shareKey(key)),
     set(key, value) {
-      values.set(key, value);
+      values.set(shareKey(key), value);
+      stamps.set(key, ++clock);
       for (const fn of subs.get(key) ?? []) fn(value);
     },
-    on(key, fn) {
-      if (!subs.has(key)) subs.set(key, new Set());
-      subs.get(key).add(fn);
-      return () => subs.get(key).delete(fn);
+    on,
+    follow(handlers) {
+      const keys = Object.keys(handlers).map(shareKey);
+      for (const key of keys.filter((k) => values.has(k)).sort((a, b) => stamps.get(a) - stamps.get(b))) handlers[key](values.get(key));
+      const offs = keys.map((key) => on(key, handlers[key]));
+      return () => offs.forEach((off) => off());
     },
   };
 }
