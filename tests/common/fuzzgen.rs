@@ -177,8 +177,116 @@ pub fn seeds() -> Vec<(&'static str, Value)> {
                 ("compare", Value::Bool(true)),
             ]),
         ),
+        (
+            "loanTerms",
+            obj(&[
+                ("principal", s("1000000")),
+                ("rate", rate("4.9", "year")),
+                ("periods", n(360.0)),
+                ("method", s("annuity")),
+                ("startDate", s("2020-01-15")),
+                (
+                    "rateChanges",
+                    Value::Array(vec![
+                        obj(&[("period", n(13.0)), ("rate", rate("3.5", "year"))]),
+                        obj(&[
+                            ("date", s("2024-06-15")),
+                            ("rate", rate("0.3", "month")),
+                            ("keep", s("payment")),
+                        ]),
+                    ]),
+                ),
+            ]),
+        ),
+        (
+            "loanTerms",
+            obj(&[
+                ("principal", s("1000000")),
+                ("periods", n(360.0)),
+                ("method", s("equalPrincipal")),
+                ("startDate", s("2019-10-15")),
+                (
+                    "lprLinked",
+                    obj(&[
+                        ("spreadBasisPoints", n(50.0)),
+                        ("repricing", s("january")),
+                        ("from", s("2020-03-01")),
+                    ]),
+                ),
+            ]),
+        ),
+        (
+            "repaymentPlans",
+            obj(&[
+                (
+                    "overdue",
+                    obj(&[
+                        (
+                            "overdue",
+                            obj(&[("principal", s("15000")), ("interest", s("300"))]),
+                        ),
+                        ("days", n(45.0)),
+                        ("penalty", obj(&[("rate", rate("0.1", "day"))])),
+                        ("compound", Value::Bool(false)),
+                        ("lateFee", obj(&[("amount", s("500")), ("per", s("once"))])),
+                        ("lender", s("microLoan")),
+                        ("dayBasis", s("360")),
+                        ("upfrontDeduction", s("2000.00")),
+                    ]),
+                ),
+                ("planOn", s("claimed")),
+                ("rate", rate("0.05", "day")),
+                ("monthlyBudget", s("1200")),
+            ]),
+        ),
+        (
+            "collectionLog",
+            obj(&[
+                ("lender", s("microLoan")),
+                ("consentToLateContact", Value::Bool(false)),
+                (
+                    "contacts",
+                    Value::Array(vec![
+                        obj(&[
+                            ("at", s("2026-03-01T22:40")),
+                            ("channel", s("call")),
+                            ("answered", Value::Bool(true)),
+                            ("to", s("me")),
+                            ("from", s("021-5555")),
+                            ("conduct", Value::Array(vec![s("insult"), s("threat")])),
+                            ("note", s("说要上门")),
+                        ]),
+                        obj(&[
+                            ("at", s("2026-03-02T10:00")),
+                            ("channel", s("call")),
+                            ("answered", Value::Bool(false)),
+                            ("to", s("me")),
+                        ]),
+                        obj(&[
+                            ("at", s("2026-03-02T11:00")),
+                            ("channel", s("sms")),
+                            ("to", s("unrelatedThirdParty")),
+                            ("debtDisclosed", Value::Bool(true)),
+                        ]),
+                    ]),
+                ),
+            ]),
+        ),
+        ("legalRules", Value::Null),
     ]
 }
+
+/// The functions [`seeds`] covers: every function of `repay::api::call`
+/// (tests/fuzz.rs checks that each of them has a seed and that no other name does).
+pub const FUNCTIONS: [&str; 7] = [
+    "loanTerms",
+    "cashflowRate",
+    "overdueCost",
+    "legalRules",
+    "repaymentPlans",
+    "debtPlan",
+    "collectionLog",
+];
 
 const WEIRD_TEXT: [&str; 30] = [
     "",
@@ -460,6 +568,8 @@ fn check(ok: bool, why: impl FnOnce() -> String) -> Result<(), String> {
 ///   max(0, charged − cap amount).
 /// - `repaymentPlans`: each plan's total paid = the sum of its payments and
 ///   its schedule ends at 0.00.
+/// - `collectionLog`: the days' contacts add up to the log's; every flagged
+///   entry is in the log, and a flag's count is its entries.
 pub fn identities(name: &str, input: &Value, out: &serde_json::Value) -> Result<(), String> {
     use rust_decimal::Decimal;
     let rows = |v: &serde_json::Value| v.as_array().cloned().unwrap_or_default();
@@ -565,6 +675,28 @@ pub fn identities(name: &str, input: &Value, out: &serde_json::Value) -> Result<
                     schedule.last().is_some_and(|r| r["balance"] == "0.00"),
                     || format!("plan {kind}: schedule does not end at 0.00"),
                 )?;
+            }
+        }
+        "collectionLog" => {
+            let contacts = out["contacts"].as_u64().ok_or("contacts is not a count")?;
+            let per_day: u64 = rows(&out["byDay"])
+                .iter()
+                .map(|d| d["contacts"].as_u64().unwrap_or(u64::MAX / 8192))
+                .sum();
+            check(per_day == contacts, || {
+                format!("Σ byDay.contacts {per_day} ≠ contacts {contacts}")
+            })?;
+            for flag in rows(&out["flags"]) {
+                let entries = rows(&flag["entries"]);
+                check(
+                    entries
+                        .iter()
+                        .all(|e| e.as_u64().is_some_and(|i| i < contacts)),
+                    || format!("flag {}: an entry outside the log", flag["rule"]),
+                )?;
+                check(flag["count"].as_u64() == Some(entries.len() as u64), || {
+                    format!("flag {}: count ≠ its entries", flag["rule"])
+                })?;
             }
         }
         _ => {}
