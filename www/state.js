@@ -105,6 +105,7 @@ export function validate(state, panels = Object.keys(SCHEMA)) {
  * the same inputs always make the same link.
  */
 export function createStateRegistry() {
+  const device = createDevice();
   const panels = new Map();
   const pending = new Map();
   const order = [...Object.keys(SCHEMA).filter((n) => n !== "page"), "page"];
@@ -143,7 +144,35 @@ export function createStateRegistry() {
       }
     },
     has: (name) => panels.has(name),
+    device,
   };
+}
+
+/**
+ * What the privacy bar says about keeping things on this device, as declared events (the page's
+ * panels listen here, never to the bar's elements): attached (the page has the bar: an embed never
+ * does), remembering (the "remember" box), and on(type, fn) for "attach" (the bar is there; fn gets
+ * remembering), "remember" (fn(remembering) when the box changes) and "forget" (everything of ours
+ * on this device was erased). Returns an unsubscribe function.
+ */
+export function createDevice() {
+  const subs = { attach: new Set(), remember: new Set(), forget: new Set() };
+  const device = {
+    attached: false,
+    remembering: false,
+    on(type, fn) {
+      if (!subs[type]) throw new Error(`undeclared device event ${type}`);
+      subs[type].add(fn);
+      return () => subs[type].delete(fn);
+    },
+    emit(type, value) {
+      if (!subs[type]) throw new Error(`undeclared device event ${type}`);
+      if (type === "attach") device.attached = true;
+      if (type === "attach" || type === "remember") device.remembering = value === true;
+      for (const fn of subs[type]) fn(device.remembering);
+    },
+  };
+  return device;
 }
 
 /**
@@ -307,11 +336,12 @@ export async function forgetAll() {
 
 /**
  * What to fill the page with on load: the link's state, else the saved one.
- * Returns { state, source: "link" | "saved" | null, problem }.
+ * Returns { state, source: "link" | "saved" | null, problem, saved }: saved is the copy saved on
+ * this device when a link is opened beside one (mountShareBar offers to replace or keep it).
  */
 export function initialState(hash) {
   const link = decodeFragment(hash);
-  if (link?.state) return { state: link.state, source: "link", problem: null };
+  if (link?.state) return { state: link.state, source: "link", problem: null, saved: loadSaved() };
   const saved = loadSaved();
   return { state: saved, source: saved ? "saved" : null, problem: link?.problem ?? null };
 }
@@ -325,7 +355,10 @@ export function initialState(hash) {
 export function mountShareBar(bar, registry, watch, start) {
   const ls = storage();
   const remember = h("input", { type: "checkbox", id: "share-remember", "data-testid": "remember" });
-  remember.checked = loadSaved() !== null;
+  // A link opened beside a saved case leaves that case as it is until the person chooses.
+  const besideSaved = start.source === "link" && start.saved ? start.saved : null;
+  remember.checked = !besideSaved && loadSaved() !== null;
+  const device = registry.device;
   const forget = h("button", { type: "button", class: "secondary", "data-testid": "forget", t: "share.forget" });
   const copy = h("button", { type: "button", class: "secondary", "data-testid": "copy-link", t: "share.copy" });
   const link = h("input", { type: "text", readonly: true, id: "share-link", class: "share-link", "data-testid": "share-link", spellcheck: "false" });
@@ -348,9 +381,37 @@ export function mountShareBar(bar, registry, watch, start) {
   );
   bar.hidden = false;
 
+  const choice = h("div", { class: "share-choice", hidden: true });
+  notice.after(choice);
   if (start.problem) {
     bind(notice, start.problem === "version" ? "share.oldLink" : "share.badLink");
     notice.hidden = false;
+  } else if (besideSaved) {
+    bind(notice, "share.linkBesideSaved");
+    notice.hidden = false;
+    const useLink = h("button", { type: "button", class: "secondary", "data-testid": "share-use-link", t: "share.useLink" });
+    const keepSaved = h("button", { type: "button", class: "secondary", "data-testid": "share-keep-saved", t: "share.keepSaved" });
+    const decided = (key) => {
+      notice.hidden = true;
+      choice.hidden = true;
+      remember.checked = true;
+      dropLinkFromAddress();
+      device?.emit("remember", true);
+      saveNow();
+      bind(status, key);
+    };
+    // The link's case, with what links never carry (the letter's name and details, the call
+    // log's lender) taken from the saved copy.
+    useLink.addEventListener("click", () => {
+      registry.set(Object.fromEntries(Object.entries(besideSaved).filter(([name]) => !SHARED_PANELS.includes(name))));
+      decided("share.linkSaved");
+    });
+    keepSaved.addEventListener("click", () => {
+      registry.set(besideSaved);
+      decided("share.savedOpened");
+    });
+    choice.append(useLink, keepSaved);
+    choice.hidden = false;
   } else if (start.source) {
     bind(status, start.source === "link" ? "share.fromLink" : "share.fromSaved");
   }
@@ -371,10 +432,16 @@ export function mountShareBar(bar, registry, watch, start) {
 
   remember.addEventListener("change", async () => {
     if (remember.checked) {
+      // From now on a reload shows what is saved (with the edits), not the link's first figures.
+      dropLinkFromAddress();
+      notice.hidden = besideSaved ? true : notice.hidden;
+      choice.hidden = true;
       saveNow();
+      device?.emit("remember", true);
       bind(status, "share.remembering");
     } else {
       await forgetAll();
+      device?.emit("remember", false);
       bind(status, "share.notRemembering");
     }
   });
@@ -382,23 +449,44 @@ export function mountShareBar(bar, registry, watch, start) {
     clearTimeout(timer);
     remember.checked = false;
     await forgetAll();
+    device?.emit("remember", false);
+    device?.emit("forget");
     bind(status, "share.forgotten");
   });
+  const linkNote = linkWrap.querySelector(".hint");
   copy.addEventListener("click", async () => {
+    const fragment = encodeFragment(registry.get(SHARED_PANELS));
+    // A copy opened from a file (file:///…) has an address nobody else can open: the link's
+    // content is offered as text instead, to paste after the online calculator's address.
+    const local = location.protocol === "file:";
     const url = new URL(location.href);
-    url.hash = encodeFragment(registry.get(SHARED_PANELS));
-    link.value = url.href;
+    url.hash = fragment;
+    const text = local ? fragment : url.href;
+    link.value = text;
+    link.dataset.kind = local ? "fragment" : "link";
+    bind(linkNote, local ? "share.fileCopy" : "share.linkNote");
     linkWrap.hidden = false;
     try {
       if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(url.href);
-      bind(status, "share.copied");
+      await navigator.clipboard.writeText(text);
+      bind(status, local ? "share.fileCopy" : "share.copied");
     } catch {
       link.focus();
       link.select();
-      bind(status, "share.copyManual");
+      bind(status, local ? "share.fileCopy" : "share.copyManual");
     }
   });
+  device?.emit("attach", remember.checked);
   return { status, notice, link, remember };
+}
+
+/** Takes a share link's #s=… out of the address bar (history.replaceState: no request, no new entry). */
+function dropLinkFromAddress() {
+  if (!/(^#|&)s=/.test(location.hash)) return;
+  try {
+    history.replaceState(history.state, "", location.pathname + location.search);
+  } catch {
+    // a sandboxed or file page may refuse: the link then stays, which loses nothing
+  }
 }
 

@@ -698,6 +698,9 @@ export const calls = {
   "calls.pack.factsSplit": "From {first} to {last} I logged {contacts} collection contacts. {binding} may break rules that bind {lender}; {guideline} more go against {documents}, which does not bind {lender} and is listed for reference only. In detail:",
   "calls.pack.sourceRef": "For reference: {source}",
   "calls.pack.condition.illegalDebtCollectionCrime": "The crime of collecting illegal debts ({source}) applies only to collecting illegal debts such as those from usurious lending, not to every collection; for violence or threats you can call the police (110).",
+  // Robustness: the log kept in this tab, a time in the future (panels/calls.js).
+  "calls.storageTab": "The log is kept in this browser tab: it survives a reload or the tab being put to sleep, and is gone when the tab is closed; nothing is uploaded. To keep it, tick “Remember what I enter” at the top of the page, or export it.",
+  "calls.future": "This entry's time ({time}) is in the future; the date may be a slip. Please check it; if it is right, press Add again.",
 };
 
 /** Every section of this part, merged in this order by i18n.js. */

@@ -698,6 +698,9 @@ export const calls = {
   "calls.pack.factsSplit": "自 {first} 至 {last}，我共记录到 {contacts} 次催收联系。其中 {binding} 次可能违反约束{lender}的规定；另有 {guideline} 次不符合{documents}，该规定不约束{lender}，列出仅供参考。具体如下：",
   "calls.pack.sourceRef": "参照：{source}",
   "calls.pack.condition.illegalDebtCollectionCrime": "刑法规定的催收非法债务罪（{source}）只适用于催收高利放贷等产生的非法债务，不是对所有催收都适用；遇到暴力或威胁，可以报警（110）。",
+  // Robustness: the log kept in this tab, a time in the future (panels/calls.js).
+  "calls.storageTab": "记录暂存在这个浏览器标签页里：刷新或标签页被系统回收后仍在，关闭标签页就没有了，不会上传。要长期保留，请勾选页面顶部的“记住我填的内容”或导出文件。",
+  "calls.future": "这条记录的时间（{time}）在将来，可能填错了日期。请检查；如果确实无误，再点一次“添加记录”。",
 };
 
 /** Every section of this part, merged in this order by i18n.js. */

@@ -698,6 +698,9 @@ export const calls = {
   "calls.pack.factsSplit": "自 {first} 至 {last}，我共記錄到 {contacts} 次催收聯絡。其中 {binding} 次可能違反約束{lender}的規定；另有 {guideline} 次不符合{documents}，該規定不約束{lender}，列出僅供參考。具體如下：",
   "calls.pack.sourceRef": "參照：{source}",
   "calls.pack.condition.illegalDebtCollectionCrime": "刑法規定的催收非法債務罪（{source}）只適用於催收高利放貸等產生的非法債務，不是對所有催收都適用；遇到暴力或威脅，可以報警（110）。",
+  // Robustness: the log kept in this tab, a time in the future (panels/calls.js).
+  "calls.storageTab": "記錄暫存在這個瀏覽器分頁裡：重新整理或分頁被系統回收後仍在，關閉分頁就沒有了，不會上傳。要長期保留，請勾選頁面頂部的「記住我填的內容」或匯出檔案。",
+  "calls.future": "這筆記錄的時間（{time}）在未來，可能填錯了日期。請檢查；如果確實無誤，再按一次「新增記錄」。",
 };
 
 /** Every section of this part, merged in this order by i18n.js. */
