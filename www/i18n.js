@@ -83,9 +83,20 @@ export function inScope(scope, fn) {
   }
 }
 
-/** Makes scope the active one until another is entered (an event handler's entry point). */
+let leaving = 0;
+/**
+ * Makes scope the active one for the rest of this task (an event handler's entry point: the
+ * handlers of the event and the promises they settle run in it). The page's scope is active again
+ * from the next task on, so code of the page that runs later without entering a scope (the
+ * language switch, a timer not made by scoped()) never runs in an element's scope.
+ */
 export function enterScope(scope) {
   active = scope;
+  if (scope === pageScope || leaving) return;
+  leaving = setTimeout(() => {
+    leaving = 0;
+    active = pageScope;
+  }, 0);
 }
 
 /** fn wrapped to run in the scope active now (for timers and observers created now, called later). */

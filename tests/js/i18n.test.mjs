@@ -35,3 +35,15 @@ test("the call log's English summary counts in the singular and the plural", asy
   await inScope(zh, () => setLang("zh-CN"));
   inScope(zh, () => assert.ok(!t("calls.summaryNone", { contacts: 1, days: 1 }).includes("plural")));
 });
+
+test("an element's scope entered by an event ends with its task: later code runs in the page's scope", async () => {
+  const { enterScope, currentScope } = await import("../../www/i18n.js");
+  const page = currentScope();
+  const element = createScope("en");
+  enterScope(element);
+  assert.equal(currentScope(), element);
+  await Promise.resolve(); // the same task: promises the handlers settle still run in it
+  assert.equal(currentScope(), element);
+  await new Promise((r) => setTimeout(r, 5));
+  assert.equal(currentScope(), page);
+});
