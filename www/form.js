@@ -279,99 +279,6 @@ export function errorDisplay(formError) {
   return { show, clear: clearError, refresh };
 }
 
-/** What a control holds must look like for the engine to read it as a number (format only: no value is judged). */
-const NUMERAL = /^-?(\d+(\.\d*)?|\.\d+)$/;
-
-/**
- * The visible number fields of paths whose text is not a number at all
- * ("12a", "1.2.3"), each as an invalidNumber error on its path: what the
- * engine would say of each once the fields before it are right. The form's
- * format only; ranges and sums stay the engine's.
- */
-function numeralErrors(paths) {
-  const out = [];
-  const seen = new Set();
-  for (const [path, fld] of Object.entries(paths)) {
-    const el = fld?.input;
-    if (!el || seen.has(el) || el.tagName !== "INPUT" || !["decimal", "numeric"].includes(el.getAttribute("inputmode"))) continue;
-    seen.add(el);
-    if (fld.wrap?.hidden || el.closest("[hidden]")) continue;
-    const text = val(el);
-    if (text && !NUMERAL.test(cleanNumeral(text))) out.push({ code: "invalidNumber", field: path });
-  }
-  return out;
-}
-
-/**
- * Every error of an input the engine refused, field by field: the engine's
- * own error first; then, asking the engine again without each field it named
- * (up to the number of fields), the next one it names; and every number
- * field whose text is not a number (numeralErrors). call is the panel's.
- */
-function allErrors(first, input, paths, call) {
-  const errs = [first];
-  let probe = structuredClone(input);
-  for (let i = 0; i < Object.keys(paths).length && errs.at(-1).field; i++) {
-    if (!dropPath(probe, errs.at(-1).field)) break;
-    let r;
-    try {
-      r = call(probe);
-    } catch {
-      break;
-    }
-    if (r.ok || !r.error?.field || errs.some((e) => e.field === r.error.field)) break;
-    errs.push(r.error);
-  }
-  for (const e of numeralErrors(paths)) if (!errs.some((x) => x.field === e.field)) errs.push(e);
-  return errs;
-}
-
-/** Removes the value at a dotted path ("overdue.principal", "fees[1].amount") from obj; true when it was there. */
-function dropPath(obj, path) {
-  const steps = path.replace(/\[(\d+)\]/g, ".$1").split(".");
-  let at = obj;
-  for (const step of steps.slice(0, -1)) {
-    at = at?.[step];
-    if (at === null || typeof at !== "object") return false;
-  }
-  const last = steps.at(-1);
-  if (!at || !Object.hasOwn(at, last)) return false;
-  if (Array.isArray(at)) at.splice(Number(last), 1);
-  else delete at[last];
-  return true;
-}
-
-/**
- * Marks the panel's result (its result section and the compact copy at the
- * end of the form) as the last valid figures, or as current again: dimmed,
- * with a label over them, and said once by the result's live region.
- */
-function markStale(formEl, stale) {
-  const panelEl = formEl.closest('[id^="panel-"], [data-panel]') ?? formEl.parentElement;
-  const result = panelEl?.querySelector("section.terms-result");
-  const mini = formEl.querySelector(".mini-answer");
-  for (const el of [result, mini]) {
-    if (!el) continue;
-    el.classList.toggle("is-stale", stale);
-    if (stale) el.dataset.staleLabel = t("result.stale");
-    else delete el.dataset.staleLabel;
-  }
-  if (!result) return;
-  let label = result.querySelector(":scope > .stale-label");
-  if (stale && !label) {
-    label = h("p", { class: "stale-label", "data-testid": "stale-label" });
-    result.querySelector(":scope > h3")?.after(label) ?? result.prepend(label);
-  }
-  if (label) {
-    label.hidden = !stale;
-    label.textContent = stale ? t("result.stale") : "";
-  }
-  const live = result.querySelector("[aria-live]");
-  if (live && stale && result.dataset.staleSaid !== "1") live.textContent = t("result.stale");
-  if (stale) result.dataset.staleSaid = "1";
-  else delete result.dataset.staleSaid;
-}
-
 /** A decimal numeral whose value is zero ("0", "0.00", "-0"): text only, no arithmetic. */
 const ZERO = /^-?0*(\.0*)?$/;
 
@@ -389,25 +296,9 @@ export function sanityWarnings(input, value) {
   return out;
 }
 
-/** Shows warnings ([{ code, field }]) beside their fields of paths, and removes those of before. */
-function showWarnings(formEl, warnings, paths) {
-  for (const el of formEl.querySelectorAll(".field-warning")) {
-    el.hidden = true;
-    el.textContent = "";
-  }
-  for (const w of warnings) {
-    const fld = paths[w.field];
-    if (!fld?.wrap || fld.wrap.hidden) continue;
-    let el = fld.wrap.querySelector(":scope > .field-warning");
-    if (!el) {
-      el = h("p", { class: "field-warning", role: "status", "data-testid": "field-warning" });
-      fld.error.before(el);
-    }
-    el.dataset.code = w.code;
-    el.textContent = t(`sanity.${w.code}`);
-    el.hidden = false;
-  }
-}
+let checks = null;
+/** checks.js (what is needed once something is wrong), fetched once. */
+const loadChecks = () => (checks ??= import("./checks.js"));
 
 const FOCUSABLE = 'a[href],button,input,select,textarea,summary,[tabindex]:not([tabindex="-1"])';
 
@@ -473,10 +364,21 @@ function rejectedDate(formEl) {
 export function recompute(formEl, formError, { read, call, onResult, incomplete = null }) {
   const errors = errorDisplay(formError);
   let last = null; // { value, input } of the last good result
+  let run = 0; // which compute a later step belongs to
+  let marked = false; // stale marks or warnings are on screen
+  /** Runs fn(checks.js) once it is here, if no later compute has started meanwhile. */
+  const withChecks = (fn) => {
+    const mine = run;
+    marked = true;
+    loadChecks().then(
+      scoped((c) => mine === run && fn(c)),
+      (e) => console.error("the form checks did not load", e),
+    );
+  };
   function compute() {
+    run++;
     const { input, paths } = read();
     errors.clear();
-    showWarnings(formEl, [], paths);
     for (const p of formEl.querySelectorAll(".numeral-preview")) p.update?.();
     // A date the browser could not take (02/30/2026) leaves the text on
     // screen and an empty value: say so beside it, and compute nothing rather
@@ -484,20 +386,36 @@ export function recompute(formEl, formError, { read, call, onResult, incomplete 
     const bad = rejectedDate(formEl);
     if (bad) {
       const known = Object.entries(paths).find(([, fld]) => fld?.input === bad);
-      errors.show([{ code: "invalidDate", field: known?.[0] ?? null }, ...numeralErrors(paths)], paths, last !== null);
-      markStale(formEl, last !== null);
+      const err = { code: "invalidDate", field: known?.[0] ?? null };
+      const stale = last !== null;
+      errors.show(err, paths, stale);
+      withChecks((c) => {
+        errors.show([err, ...c.numeralErrors(paths)], paths, stale);
+        c.markStale(formEl, stale);
+      });
       return;
     }
     if (incomplete?.(input)) return;
     const r = call(input);
     if (!r.ok) {
-      errors.show(allErrors(r.error, input, paths, call), paths, last !== null);
-      markStale(formEl, last !== null);
+      // The engine's error at once; every other invalid field's, and the marks, a moment later.
+      const stale = last !== null;
+      errors.show(r.error, paths, stale);
+      withChecks((c) => {
+        errors.show(c.allErrors(r.error, input, paths, call), paths, stale);
+        c.markStale(formEl, stale);
+      });
       return;
     }
     last = { value: r.value, input };
-    markStale(formEl, false);
-    showWarnings(formEl, sanityWarnings(input, r.value), paths);
+    const warnings = sanityWarnings(input, r.value);
+    if (marked || warnings.length) {
+      withChecks((c) => {
+        c.markStale(formEl, false);
+        c.showWarnings(formEl, warnings, paths);
+        marked = warnings.length > 0;
+      });
+    }
     keepFocus(formEl, () => onResult(r.value, input));
   }
   let timer = 0;

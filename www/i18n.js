@@ -150,43 +150,22 @@ export function setUnitName(fn) {
 }
 
 const pluralRules = new Map();
-/** Intl.PluralRules of a language, made once. */
-function pluralOf(code) {
-  if (!pluralRules.has(code)) pluralRules.set(code, new Intl.PluralRules(code));
-  return pluralRules.get(code);
-}
+/** One plural block: "{n, plural, one {# day} other {# days}}" (a form may hold {name} parameters). */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|\w+) *\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const FORM = /(=\d+|\w+) *\{((?:[^{}]|\{\w+\})*)\}/g;
 
 /**
- * Chooses the plural forms of msg: "{n, plural, one {# contact} other {# contacts}}" becomes the
- * form Intl.PluralRules gives for params.n in code ("=0 {…}" matches the exact number first), with
- * # the number. A form may hold {name} parameters; a count that is not a number keeps "other".
+ * Chooses the plural forms of msg by Intl.PluralRules of code ("=0 {…}" first), # the count; a
+ * count that is not a number takes "other"; a malformed block is left as written.
  */
 export function plural(msg, params, code) {
-  const open = /\{(\w+), plural,/g;
-  let out = "";
-  let from = 0;
-  for (let m; (m = open.exec(msg)); ) {
-    const forms = {};
-    let i = m.index + m[0].length;
-    for (;;) {
-      while (msg[i] === " ") i++;
-      if (msg[i] === "}") break;
-      const sel = /^(=\d+|\w+) *\{/.exec(msg.slice(i));
-      if (!sel) return msg; // malformed: left as written
-      let depth = 1;
-      let j = i + sel[0].length;
-      for (; j < msg.length && depth; j++) depth += msg[j] === "{" ? 1 : msg[j] === "}" ? -1 : 0;
-      if (depth) return msg;
-      forms[sel[1]] = msg.slice(i + sel[0].length, j - 1);
-      i = j;
-    }
-    const n = Number(params[m[1]]);
-    const form = forms[`=${n}`] ?? (Number.isFinite(n) ? forms[pluralOf(code).select(n)] : undefined) ?? forms.other ?? "";
-    out += msg.slice(from, m.index) + form.replace(/#/g, String(params[m[1]]));
-    from = i + 1;
-    open.lastIndex = from;
-  }
-  return out + msg.slice(from);
+  if (!pluralRules.has(code)) pluralRules.set(code, new Intl.PluralRules(code));
+  return msg.replace(PLURAL, (m, name, body) => {
+    const forms = Object.fromEntries([...body.matchAll(FORM)].map((f) => [f[1], f[2]]));
+    const n = Number(params[name]);
+    const form = forms[`=${n}`] ?? (Number.isFinite(n) ? forms[pluralRules.get(code).select(n)] : undefined) ?? forms.other ?? "";
+    return form.replace(/#/g, String(params[name]));
+  });
 }
 
 /** The message for key in the current language, with plural forms chosen (plural) and {name} replaced. */

@@ -104,11 +104,18 @@ test("export CSV (BOM, zh headers) and import it back after a reload; a bad row 
   assert.equal(lines.length, 11);
   assert.equal(lines[0], ["时间", "方式", "接通", "对象", "号码或名称", "行为", "透露欠款", "备注", "可能违反的规则"].join(","));
   assert.ok(lines.some((l) => l.startsWith("2026-03-05 16:00,电话,否,我本人,,,,,一天内未接通的来电超过 6 次")), lines.join("\n"));
-  // Reload without "remember": the log is gone.
+  // Reload without "remember": the log is kept in this tab (sessionStorage), not on the device.
+  await page.reload();
+  await panel.locator('[data-testid="calls-summary"]').waitFor();
+  assert.equal(await entryCount(), 10);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
+  assert.equal(await panel.locator('[data-testid="calls-storage"]').textContent(), zh["calls.storageTab"]);
+  // Forget erases this tab's copy too: after a reload the log is empty.
+  await page.locator('[data-testid="forget"]').click();
+  await page.waitForFunction(() => sessionStorage.getItem("repay.calls.tab.v1") === null);
   await page.reload();
   await panel.locator('[data-testid="calls-summary"]').waitFor();
   assert.equal(await entryCount(), 0);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
   // Import the file back, with one impossible date added at line 12.
   const dir = await mkdtemp(path.join(tmpdir(), "repay-calls-"));
   csvFile = path.join(dir, "calls.csv");
@@ -186,7 +193,7 @@ test("remember keeps the log on this device; forget erases it", async () => {
   await page.reload();
   await panel.locator('[data-testid="calls-summary"]').waitFor();
   assert.equal(await entryCount(), 0);
-  assert.equal(await panel.locator('[data-testid="calls-storage"]').textContent(), zh["calls.storageMemory"]);
+  assert.equal(await panel.locator('[data-testid="calls-storage"]').textContent(), zh["calls.storageTab"]);
 });
 
 test("delete an entry", async () => {
