@@ -23,11 +23,13 @@
 //!
 //! A per-year cap over `d` days is `base × percent × d ÷ (100 × basis)`,
 //! rounded half-up to cents once; the excess is `max(0, charged − cap)`.
+//! For a case from the loan (missed instalments overdue different days)
+//! `base × d` is `Σ principal × its own days` (a part of the period, the
+//! 2020-08-20 split, takes its share of it in proportion to its days).
 
 use crate::calendar::Date;
 use crate::error::Result;
 use crate::money::{add, div, mul, round_cents, sub, DayBasis};
-use crate::overdue::cap_for_days;
 use crate::rules::{ids, missing, CapPer, Jurisdiction, Lender, LprRow, Rule, RulePack};
 use rust_decimal::Decimal;
 
@@ -67,6 +69,43 @@ pub struct CapContext {
     pub day_basis: DayBasis,
     /// The charges.
     pub charges: ChargeParts,
+}
+
+/// A [`CapContext`] with, for a case of several parts overdue different
+/// days (the missed instalments of a loan), Σ principal × its own days,
+/// which replaces `base × days` in every per-day and per-year cap (`base`
+/// and `borrowed` are then the sum of the parts' principal).
+struct Ctx {
+    inner: CapContext,
+    principal_days: Option<Decimal>,
+}
+
+impl std::ops::Deref for Ctx {
+    type Target = CapContext;
+    fn deref(&self) -> &CapContext {
+        &self.inner
+    }
+}
+
+impl Ctx {
+    /// `amount × days`, or for a case of parts its share of
+    /// `principal_days`: `principal_days × days ÷ self.days`.
+    fn amount_days(&self, amount: Decimal, days: u32) -> Result<Decimal> {
+        match self.principal_days {
+            None => mul(amount, Decimal::from(days)),
+            Some(_) if self.days == 0 => Ok(Decimal::ZERO),
+            Some(pd) => div(mul(pd, Decimal::from(days))?, Decimal::from(self.days)),
+        }
+    }
+
+    /// The cap at `percent` a year on the base for `days` days, exact:
+    /// `base × percent × days ÷ (100 × basis)`.
+    fn cap(&self, percent: Decimal, days: u32) -> Result<Decimal> {
+        div(
+            mul(self.amount_days(self.base, days)?, percent)?,
+            mul(Decimal::ONE_HUNDRED, self.day_basis.days())?,
+        )
+    }
 }
 
 /// A part of the overdue period under one cap rate.
@@ -148,7 +187,8 @@ fn result(
     })
 }
 
-fn stale_note(pack: &RulePack, date: Date) -> Option<Note> {
+/// The note that LPR fixings after the pack's confirmed date are assumed, when `date` is after it.
+pub fn stale_note(pack: &RulePack, date: Date) -> Option<Note> {
     (date > pack.lpr_confirmed_through).then(|| Note {
         code: "lprUnconfirmedAfter",
         message: format!(
@@ -158,7 +198,7 @@ fn stale_note(pack: &RulePack, date: Date) -> Option<Note> {
     })
 }
 
-fn private_cap(pack: &'static RulePack, ctx: &CapContext) -> Result<CapResult> {
+fn private_cap(pack: &'static RulePack, ctx: &Ctx) -> Result<CapResult> {
     let lpr_rule = pack.rule(ids::PRIVATE_LPR)?;
     let old_rule = pack.rule(ids::PRIVATE_2015)?;
     let transition = pack.rule(ids::PRIVATE_TRANSITION)?;
@@ -198,7 +238,7 @@ fn private_cap(pack: &'static RulePack, ctx: &CapContext) -> Result<CapResult> {
         let row = *pack.lpr_on(contract).ok_or_else(|| missing("lpr"))?;
         notes.extend(stale_note(pack, contract));
         let percent = mul(multiple, row.one_year)?;
-        let exact = cap_for_days(ctx.base, percent, ctx.days, ctx.day_basis)?;
+        let exact = ctx.cap(percent, ctx.days)?;
         let mut r = result(lpr_rule, applies, Some(percent), ctx.base, exact, charged)?;
         r.cap_per = Some(CapPer::Year);
         r.lpr = Some(row);
@@ -225,7 +265,7 @@ fn private_cap(pack: &'static RulePack, ctx: &CapContext) -> Result<CapResult> {
         }
     };
     if filing < split {
-        let exact = cap_for_days(ctx.base, old_percent, ctx.days, ctx.day_basis)?;
+        let exact = ctx.cap(old_percent, ctx.days)?;
         let mut r = result(
             old_rule,
             applies,
@@ -280,7 +320,7 @@ fn private_cap(pack: &'static RulePack, ctx: &CapContext) -> Result<CapResult> {
             days: before_days,
             cap_percent: old_percent,
             lpr: None,
-            cap_amount: cap_for_days(ctx.base, old_percent, before_days, ctx.day_basis)?,
+            cap_amount: ctx.cap(old_percent, before_days)?,
         });
     }
     if after_days > 0 {
@@ -291,7 +331,7 @@ fn private_cap(pack: &'static RulePack, ctx: &CapContext) -> Result<CapResult> {
             days: after_days,
             cap_percent: new_percent,
             lpr: Some(row),
-            cap_amount: cap_for_days(ctx.base, new_percent, after_days, ctx.day_basis)?,
+            cap_amount: ctx.cap(new_percent, after_days)?,
         });
     }
     let exact = segments
@@ -317,15 +357,10 @@ fn private_cap(pack: &'static RulePack, ctx: &CapContext) -> Result<CapResult> {
     Ok(r)
 }
 
-fn per_year(
-    pack: &'static RulePack,
-    id: &str,
-    ctx: &CapContext,
-    charged: Decimal,
-) -> Result<CapResult> {
+fn per_year(pack: &'static RulePack, id: &str, ctx: &Ctx, charged: Decimal) -> Result<CapResult> {
     let rule = pack.rule(id)?;
     let percent = rule.cap_percent.ok_or_else(|| missing(id))?;
-    let exact = cap_for_days(ctx.base, percent, ctx.days, ctx.day_basis)?;
+    let exact = ctx.cap(percent, ctx.days)?;
     result(
         rule,
         rule.applies_to(ctx.jurisdiction, ctx.lender),
@@ -340,6 +375,21 @@ fn per_year(
 /// private-lending cap, the financial 24 % line, the 36 % reference line, the
 /// credit-card no-interest-on-fees rule, then the three UK HCSTC caps.
 pub fn evaluate_caps(pack: &'static RulePack, ctx: &CapContext) -> Result<Vec<CapResult>> {
+    evaluate_caps_of_parts(pack, ctx, None)
+}
+
+/// [`evaluate_caps`] for a case of parts overdue different days (the missed
+/// instalments of a loan): `principal_days` = Σ principal × its own days
+/// replaces `base × days` (see the module docs).
+pub fn evaluate_caps_of_parts(
+    pack: &'static RulePack,
+    ctx: &CapContext,
+    principal_days: Option<Decimal>,
+) -> Result<Vec<CapResult>> {
+    let ctx = &Ctx {
+        inner: *ctx,
+        principal_days,
+    };
     let mut private = private_cap(pack, ctx)?;
     if !private.applies {
         // Its notes explain date assumptions, which do not matter when it does not apply.
@@ -382,7 +432,7 @@ pub fn evaluate_caps(pack: &'static RulePack, ctx: &CapContext) -> Result<Vec<Ca
         Some(daily),
         ctx.borrowed,
         div(
-            mul(mul(ctx.borrowed, daily)?, Decimal::from(ctx.days))?,
+            mul(ctx.amount_days(ctx.borrowed, ctx.days)?, daily)?,
             Decimal::ONE_HUNDRED,
         )?,
         ctx.charges.interest,

@@ -10,9 +10,11 @@
 //! - penalty interest = `P × r_day × d`;
 //! - compound interest (when asked for) = `I × r_day × d`;
 //! - interest on fees (when the contract charges it) = `F × r_day × d`;
-//! - late fees = `n × fee`, where `fee` is a fixed amount or a percent of the
-//!   whole overdue amount `P + I + F` (rounded half-up to cents, as a charged
-//!   fee is), and `n` is 1 for a one-off fee, or the number of **started**
+//! - late fees = `n × fee`, where `fee` is a fixed amount, a percent of the
+//!   whole overdue amount `P + I + F`, or a percent of the principal unpaid
+//!   on the day of the figures (overdue or not yet due; a case from the loan)
+//!   (rounded half-up to cents, as a charged fee is), and `n` is 1 for a
+//!   one-off fee, or the number of **started**
 //!   30-day months for a monthly one: days 1–30 give 1, days 31–60 give 2
 //!   (a fee falls due when a month of lateness begins, the way a missed
 //!   statement triggers it);
@@ -20,6 +22,12 @@
 //!   allowed). Every amount is computed exactly (multiply before dividing,
 //!   see [`Rate::interest_for_days`]) and rounded half-up to cents once, per
 //!   component; the total of charges is the sum of the rounded components.
+//! - a collection fee (催收费) is a fixed amount the lender claims: it is in
+//!   the charges and the total, and never a base of penalty interest;
+//! - a case from the loan has several parts (the missed instalments), each
+//!   overdue its own days: the penalty, compound and fee interest are
+//!   computed per part on its own days, rounded per part, then summed
+//!   ([`charges_of_parts`]);
 //! - annualized percent = `total charges ÷ P ÷ d × basis × 100`.
 //!
 //! A penalty rate given as a contract rate and a markup is
@@ -43,6 +51,8 @@
 use crate::error::Result;
 use crate::money::{add, div, mul, round_cents, sub, sum, DayBasis, Rate};
 use rust_decimal::Decimal;
+
+pub mod loan;
 
 /// The longest overdue period accepted, in days (ten years).
 pub const MAX_DAYS: u32 = 3650;
@@ -76,6 +86,10 @@ pub enum LateFeeAmount {
     Fixed(Decimal),
     /// A percent (0–100) of the whole overdue amount each time.
     PercentOfOverdue(Decimal),
+    /// A percent (0–100) of the principal unpaid on the day of the figures
+    /// (overdue and not yet due), each time: a 违约金 set on the remaining
+    /// principal, as online lenders' contracts often do.
+    PercentOfRemainingPrincipal(Decimal),
 }
 
 /// How often a late fee is charged.
@@ -111,6 +125,36 @@ pub struct OverdueTerms {
     pub late_fee: Option<LateFee>,
     /// Days in the year for the daily rate.
     pub day_basis: DayBasis,
+    /// A collection fee (催收费) the lender claims: a fixed fee, never a base
+    /// of penalty interest (0 when none).
+    pub collection_fee: Decimal,
+    /// The principal unpaid on the day of the figures, overdue or not (the
+    /// base of [`LateFeeAmount::PercentOfRemainingPrincipal`]).
+    pub remaining_principal: Decimal,
+}
+
+/// A part of what is overdue that fell due `offset` days after the first
+/// part: one missed instalment of a loan (the free-form case is one part at
+/// offset 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    /// Its amounts.
+    pub overdue: Overdue,
+    /// Days from the first part's due date to its own.
+    pub offset: u32,
+}
+
+/// The penalty-rate charges of one part, each rounded half-up to cents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PartCharges {
+    /// Days the part is overdue.
+    pub days: u32,
+    /// `principal × r_day × days`.
+    pub penalty_interest: Decimal,
+    /// `interest × r_day × days` when compounding.
+    pub compound_interest: Decimal,
+    /// `fees × r_day × days` when charged on fees.
+    pub interest_on_fees: Decimal,
 }
 
 /// The charges after some days, each component rounded half-up to cents.
@@ -128,7 +172,9 @@ pub struct Charges {
     pub late_fee_count: u32,
     /// Their sum.
     pub late_fees: Decimal,
-    /// The sum of the four rounded components above.
+    /// The collection fee claimed (催收费), as given.
+    pub collection_fee: Decimal,
+    /// The sum of the five rounded components above.
     pub total_charges: Decimal,
     /// Overdue principal + interest + fees + total charges.
     pub total_owed: Decimal,
@@ -172,19 +218,23 @@ pub fn late_fee_count(per: LateFeePer, days: u32) -> u32 {
     }
 }
 
-/// One late fee, rounded half-up to cents.
-pub fn late_fee_each(fee: LateFee, overdue: &Overdue) -> Result<Decimal> {
+/// One late fee, rounded half-up to cents: `overdue` is what is overdue,
+/// `remaining` the principal unpaid (overdue or not).
+pub fn late_fee_each(fee: LateFee, overdue: &Overdue, remaining: Decimal) -> Result<Decimal> {
+    let percent_of = |base: Decimal, p: Decimal| div(mul(base, p)?, Decimal::ONE_HUNDRED);
     Ok(round_cents(match fee.amount {
         LateFeeAmount::Fixed(a) => a,
-        LateFeeAmount::PercentOfOverdue(p) => div(mul(overdue.total()?, p)?, Decimal::ONE_HUNDRED)?,
+        LateFeeAmount::PercentOfOverdue(p) => percent_of(overdue.total()?, p)?,
+        LateFeeAmount::PercentOfRemainingPrincipal(p) => percent_of(remaining, p)?,
     }))
 }
 
-/// The charges after `days` days.
-pub fn charges(terms: &OverdueTerms, days: u32) -> Result<Charges> {
+/// The penalty-rate charges of `amounts` overdue `days` days, each
+/// component rounded half-up to cents.
+pub fn part_charges(terms: &OverdueTerms, amounts: &Overdue, days: u32) -> Result<PartCharges> {
     let d = Decimal::from(days);
     let on = |amount: Decimal, yes: bool| -> Result<Decimal> {
-        if !yes || amount.is_zero() {
+        if !yes || amount.is_zero() || days == 0 {
             return Ok(Decimal::ZERO);
         }
         Ok(round_cents(terms.penalty_rate.interest_for_days(
@@ -193,15 +243,59 @@ pub fn charges(terms: &OverdueTerms, days: u32) -> Result<Charges> {
             terms.day_basis,
         )?))
     };
-    let o = &terms.overdue;
-    let penalty_interest = on(o.principal, true)?;
-    let compound_interest = on(o.interest, terms.compound)?;
-    let interest_on_fees = on(o.fees, terms.charge_on_fees)?;
+    Ok(PartCharges {
+        days,
+        penalty_interest: on(amounts.principal, true)?,
+        compound_interest: on(amounts.interest, terms.compound)?,
+        interest_on_fees: on(amounts.fees, terms.charge_on_fees)?,
+    })
+}
+
+/// The charges after `days` days (the whole of `terms.overdue` overdue that long).
+pub fn charges(terms: &OverdueTerms, days: u32) -> Result<Charges> {
+    let part = Part {
+        overdue: terms.overdue,
+        offset: 0,
+    };
+    Ok(charges_of_parts(terms, &[part], days)?.0)
+}
+
+/// The charges `day` days after the first part fell due: each part that has
+/// fallen due by then (`offset ≤ day`) is overdue `day − offset` days and
+/// priced on its own days, rounded per part, then summed; a late fee counts
+/// the longest days (`day`). Returns the charges and each part's own.
+pub fn charges_of_parts(
+    terms: &OverdueTerms,
+    parts: &[Part],
+    day: u32,
+) -> Result<(Charges, Vec<PartCharges>)> {
+    let mut each = Vec::with_capacity(parts.len());
+    let mut due = Overdue {
+        principal: Decimal::ZERO,
+        interest: Decimal::ZERO,
+        fees: Decimal::ZERO,
+    };
+    for p in parts {
+        if p.offset > day {
+            each.push(PartCharges::default());
+            continue;
+        }
+        due = Overdue {
+            principal: add(due.principal, p.overdue.principal)?,
+            interest: add(due.interest, p.overdue.interest)?,
+            fees: add(due.fees, p.overdue.fees)?,
+        };
+        each.push(part_charges(terms, &p.overdue, day - p.offset)?);
+    }
+    let penalty_interest = sum(each.iter().map(|c| c.penalty_interest))?;
+    let compound_interest = sum(each.iter().map(|c| c.compound_interest))?;
+    let interest_on_fees = sum(each.iter().map(|c| c.interest_on_fees))?;
     let (late_fee_count, late_fees) = match terms.late_fee {
         None => (0, Decimal::ZERO),
         Some(fee) => {
-            let n = late_fee_count(fee.per, days);
-            (n, mul(late_fee_each(fee, o)?, Decimal::from(n))?)
+            let n = late_fee_count(fee.per, day);
+            let each_fee = late_fee_each(fee, &due, terms.remaining_principal)?;
+            (n, mul(each_fee, Decimal::from(n))?)
         }
     };
     let total_charges = sum([
@@ -209,17 +303,22 @@ pub fn charges(terms: &OverdueTerms, days: u32) -> Result<Charges> {
         compound_interest,
         interest_on_fees,
         late_fees,
+        terms.collection_fee,
     ])?;
-    Ok(Charges {
-        days,
-        penalty_interest,
-        compound_interest,
-        interest_on_fees,
-        late_fee_count,
-        late_fees,
-        total_charges,
-        total_owed: add(o.total()?, total_charges)?,
-    })
+    Ok((
+        Charges {
+            days: day,
+            penalty_interest,
+            compound_interest,
+            interest_on_fees,
+            late_fee_count,
+            late_fees,
+            collection_fee: terms.collection_fee,
+            total_charges,
+            total_owed: add(due.total()?, total_charges)?,
+        },
+        each,
+    ))
 }
 
 /// `total_charges ÷ principal ÷ days × basis × 100`, exact (0 for 0 days).
@@ -270,6 +369,20 @@ pub fn series_is_daily(days: u32) -> bool {
 /// [`SERIES_DAILY_UP_TO`] days, else every 30 days plus the last day
 /// (at most 123 points for [`MAX_DAYS`]).
 pub fn series(terms: &OverdueTerms, days: u32) -> Result<Vec<SeriesPoint>> {
+    let part = Part {
+        overdue: terms.overdue,
+        offset: 0,
+    };
+    series_of_parts(terms, &[part], days)
+}
+
+/// [`series`] for several parts (see [`charges_of_parts`]): day 0 is the
+/// first part's due date.
+pub fn series_of_parts(
+    terms: &OverdueTerms,
+    parts: &[Part],
+    days: u32,
+) -> Result<Vec<SeriesPoint>> {
     let step = if series_is_daily(days) {
         1
     } else {
@@ -278,7 +391,7 @@ pub fn series(terms: &OverdueTerms, days: u32) -> Result<Vec<SeriesPoint>> {
     let mut points = Vec::new();
     let mut day = 0;
     loop {
-        let c = charges(terms, day)?;
+        let c = charges_of_parts(terms, parts, day)?.0;
         points.push(SeriesPoint {
             day,
             total_owed: c.total_owed,
@@ -398,6 +511,8 @@ mod tests {
             charge_on_fees: false,
             late_fee: None,
             day_basis: DayBasis::D360,
+            collection_fee: Decimal::ZERO,
+            remaining_principal: Decimal::from(100),
         };
         assert_eq!(series(&terms, 120).unwrap().len(), 121);
         let long = series(&terms, MAX_DAYS).unwrap();

@@ -47,6 +47,7 @@ use crate::rules::Lender;
 
 mod basis;
 pub mod lawful;
+pub mod line;
 
 use crate::schedule::{self, LoanTerms, Method};
 use basis::basis_for;

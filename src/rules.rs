@@ -31,13 +31,28 @@ pub const RULES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"
 pub const LPR_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/lpr.json"));
 
 /// The lender types an overdue calculation names, and their API words.
-pub const LENDER_WORDS: [(&str, Lender); 6] = [
+pub const LENDER_WORDS: [(&str, Lender); 8] = [
     ("bank", Lender::Bank),
     ("creditCard", Lender::CreditCard),
     ("consumerFinance", Lender::ConsumerFinance),
     ("microLoan", Lender::MicroLoan),
     ("private", Lender::Private),
+    ("unlicensed", Lender::Unlicensed),
     ("other", Lender::Other),
+    ("unknown", Lender::Unknown),
+];
+
+/// The lenders of record a Chinese consumer loan can have: what
+/// [`Lender::Unknown`] stands for. A rule applies to an unknown lender when it
+/// applies to each of these (`other` is the answer of someone who knows the
+/// lender is none of them, so it is not among the possibilities).
+pub const POSSIBLE_LENDERS: [Lender; 6] = [
+    Lender::Bank,
+    Lender::CreditCard,
+    Lender::ConsumerFinance,
+    Lender::MicroLoan,
+    Lender::Private,
+    Lender::Unlicensed,
 ];
 
 /// The scope word of the UK high-cost short-term credit rules.
@@ -54,10 +69,17 @@ pub enum Lender {
     ConsumerFinance,
     /// A microloan company or another local financial organisation.
     MicroLoan,
-    /// 民间借贷: a person or an unlicensed company.
+    /// 民间借贷: a person or a company lending its own money now and then.
     Private,
+    /// A professional lender without a lending licence (illegal apps,
+    /// 714高炮, 套路贷): the contract is void (民间借贷规定 2020 Art. 13(3)).
+    Unlicensed,
     /// Anything else.
     Other,
+    /// The person does not know the lender of record: every possibility is
+    /// shown, and a rule applies only when it applies to each of
+    /// [`POSSIBLE_LENDERS`] (or its scope names `unknown`).
+    Unknown,
 }
 
 impl Lender {
@@ -197,14 +219,22 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// Whether the rule covers `lender` under `jurisdiction`.
+    /// Whether the rule covers `lender` under `jurisdiction`. For an unknown
+    /// lender: when it covers every possible lender, or its scope names
+    /// `unknown` (a line that holds whoever lends, such as the 24 % line:
+    /// a reduction on request for licensed lenders, and private lending's
+    /// own line is lower).
     pub fn applies_to(&self, jurisdiction: Jurisdiction, lender: Lender) -> bool {
         self.jurisdiction == jurisdiction
-            && self
-                .scope
-                .iter()
-                .any(|s| s == lender.as_str() || s == UK_HCSTC_SCOPE)
+            && (self.scope.iter().any(|s| s == UK_HCSTC_SCOPE) || covers(&self.scope, lender))
     }
+}
+
+/// Whether a scope list covers `lender`: it names it, or, for an unknown
+/// lender, it names `unknown` or every one of [`POSSIBLE_LENDERS`].
+pub fn covers(scope: &[String], lender: Lender) -> bool {
+    let names = |l: Lender| scope.iter().any(|s| s == l.as_str());
+    names(lender) || (lender == Lender::Unknown && POSSIBLE_LENDERS.iter().all(|&l| names(l)))
 }
 
 /// A "know your rights" fact.
@@ -249,13 +279,52 @@ impl Severity {
     }
 }
 
+/// What sort of text a conduct rule's source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A statute or a judicial interpretation: binds every lender it names.
+    Law,
+    /// A regulator's rule: binds the institutions it supervises.
+    Regulation,
+    /// Self-regulation (the China Banking Association's guideline): binds
+    /// the association's members only.
+    SelfRegulation,
+}
+
+impl SourceKind {
+    /// The API word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Law => "law",
+            SourceKind::Regulation => "regulation",
+            SourceKind::SelfRegulation => "selfRegulation",
+        }
+    }
+}
+
+/// One source of a conduct rule, with the lender types it binds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoundSource {
+    /// The document, article and dates.
+    pub source: Source,
+    /// Law, regulation or self-regulation.
+    pub kind: SourceKind,
+    /// The lender types it binds (API words).
+    pub binds: Vec<String>,
+    /// How sure we are of the document and its content.
+    pub confidence: Confidence,
+    /// How sure we are of the article number, when less sure than of the
+    /// document (an article number only reported).
+    pub article_confidence: Option<Confidence>,
+}
+
 /// A collection-conduct rule, checked by [`crate::collection`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConductRule {
     /// The rule's code (the flag's `rule`): `lateHours`, `unansweredCalls`,
     /// `thirdParty`, `thirdPartyDisclosure`, or a conduct code.
     pub code: String,
-    /// The lender types the rule binds.
+    /// The lender types some source binds (the union of the sources' `binds`).
     pub scope: Vec<String>,
     /// How serious a breach is.
     pub severity: Severity,
@@ -271,10 +340,8 @@ pub struct ConductRule {
     pub zh_tw: String,
     /// English text.
     pub en: String,
-    /// Where it comes from.
-    pub source: Source,
-    /// How sure we are.
-    pub confidence: Confidence,
+    /// Its sources, binding law first, self-regulation last (at least one).
+    pub sources: Vec<BoundSource>,
     /// When this entry was last checked.
     pub as_of: Date,
     /// Ids of facts that bear on the same conduct (e.g. a law binding every lender).
@@ -282,9 +349,28 @@ pub struct ConductRule {
 }
 
 impl ConductRule {
-    /// Whether the rule binds `lender`.
+    /// Whether some source binds `lender` (for an unknown lender: whether
+    /// every possible lender is bound by one of them).
     pub fn applies_to(&self, lender: Lender) -> bool {
-        self.scope.iter().any(|s| s == lender.as_str())
+        covers(&self.scope, lender)
+    }
+
+    /// The source to cite for `lender`: the first that binds it (for an
+    /// unknown lender, the first that binds every possible lender, else the
+    /// first); `None` when the rule does not apply.
+    pub fn binding_source(&self, lender: Lender) -> Option<&BoundSource> {
+        if !self.applies_to(lender) {
+            return None;
+        }
+        self.sources
+            .iter()
+            .find(|s| covers(&s.binds, lender))
+            .or_else(|| self.sources.first())
+    }
+
+    /// The lead source: the first (the pack requires one).
+    pub fn lead(&self) -> Option<&BoundSource> {
+        self.sources.first()
     }
 }
 
@@ -309,6 +395,14 @@ pub struct ComplaintRoute {
     pub source: Source,
     /// How sure we are.
     pub confidence: Confidence,
+}
+
+impl ComplaintRoute {
+    /// Whether the route serves `lender`. An unknown lender is shown every
+    /// route, each with the lender types it serves.
+    pub fn serves(&self, lender: Lender) -> bool {
+        lender == Lender::Unknown || self.scope.iter().any(|s| s == lender.as_str())
+    }
 }
 
 /// The conduct codes a contact may carry, each a rule of the pack.
@@ -428,6 +522,8 @@ pub mod ids {
     pub const PAYMENT_ORDER_FEES: &str = "cnPaymentOrderFees";
     /// Civil Code Art. 670.
     pub const ACTUAL_PRINCIPAL: &str = "cnActualPrincipal";
+    /// An unlicensed lender's contract is void (private-lending provisions Art. 13(3)).
+    pub const UNLICENSED_VOID: &str = "cnUnlicensedVoid";
     /// UK 0.8 %/day.
     pub const UK_INITIAL: &str = "ukHcstcInitialCost";
     /// UK £15.

@@ -182,22 +182,128 @@ fn the_scope_decides_applies_never_the_list() {
         missed("2026-05-01T22:30"),
         { "at": "2026-05-01T10:00", "channel": "call", "to": "unrelatedThirdParty", "conduct": ["insult"] },
     ]);
-    for (lender, applies) in [
-        ("bank", true),
-        ("creditCard", true),
-        ("consumerFinance", true),
-        ("microLoan", false),
-        ("private", false),
-        ("other", false),
+    // The quiet hours bind the banking association's members only; collecting
+    // from unrelated people is also barred by the card and microloan rules;
+    // insults are unlawful for every lender (domain: the law for every lender).
+    let cba = json!(["bank", "creditCard", "consumerFinance"]);
+    let third = json!(["bank", "creditCard", "consumerFinance", "microLoan"]);
+    let every = json!([
+        "bank",
+        "creditCard",
+        "consumerFinance",
+        "microLoan",
+        "private",
+        "unlicensed",
+        "other",
+        "unknown"
+    ]);
+    for (lender, late, third_party, insult) in [
+        ("bank", true, true, true),
+        ("creditCard", true, true, true),
+        ("consumerFinance", true, true, true),
+        ("microLoan", false, true, true),
+        ("private", false, false, true),
+        ("unlicensed", false, false, true),
+        ("other", false, false, true),
+        ("unknown", false, false, true),
     ] {
         let out = run(json!({ "lender": lender, "contacts": contacts }));
         let flags = out["flags"].as_array().unwrap();
         assert_eq!(flags.len(), 3, "{lender}");
-        for f in flags {
-            assert_eq!(f["applies"], applies, "{lender} {}", f["rule"]);
-            assert_eq!(f["scope"], json!(["bank", "creditCard", "consumerFinance"]));
-        }
+        let late_flag = flag(&out, "lateHours").unwrap();
+        assert_eq!(late_flag["applies"], late, "{lender}");
+        assert_eq!(late_flag["scope"], cba);
+        let third_flag = flag(&out, "thirdParty").unwrap();
+        assert_eq!(third_flag["applies"], third_party, "{lender}");
+        assert_eq!(third_flag["scope"], third);
+        let insult_flag = flag(&out, "insult").unwrap();
+        assert_eq!(insult_flag["applies"], insult, "{lender}");
+        assert_eq!(insult_flag["scope"], every);
     }
+}
+
+/// The documents a flag cites: its `source` first, then `also`.
+fn cited(f: &Json) -> Vec<String> {
+    let mut out = vec![f["source"]["document"].as_str().unwrap().to_owned()];
+    for a in f["also"].as_array().unwrap() {
+        out.push(a["document"].as_str().unwrap().to_owned());
+    }
+    out
+}
+
+#[test]
+fn binding_law_first_for_every_lender() {
+    let contacts = json!([
+        { "at": "2026-06-01T10:00", "channel": "call", "to": "me", "conduct": ["threat"] },
+        { "at": "2026-06-01T10:05", "channel": "call", "to": "me", "conduct": ["insult"] },
+        { "at": "2026-06-01T10:10", "channel": "call", "to": "me", "conduct": ["impersonation"] },
+        { "at": "2026-06-01T10:15", "channel": "call", "to": "unrelatedThirdParty", "debtDisclosed": true },
+        { "at": "2026-06-01T23:00", "channel": "call", "answered": false, "to": "me" },
+    ]);
+    // Each conduct's binding law (domain: the law for every lender, [P]/[S]).
+    let law = [
+        ("threat", "中华人民共和国治安管理处罚法（2025年修订）", None),
+        ("insult", "中华人民共和国治安管理处罚法（2025年修订）", None),
+        (
+            "impersonation",
+            "中华人民共和国刑法",
+            Some("第二百七十九条"),
+        ),
+        (
+            "thirdPartyDisclosure",
+            "中华人民共和国民法典",
+            Some("第一千零三十二条、第一千零三十三条"),
+        ),
+    ];
+    let cba = "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》";
+    for lender in ["microLoan", "private", "unknown", "unlicensed", "bank"] {
+        let out = run(json!({ "lender": lender, "contacts": contacts }));
+        for (rule, document, article) in law {
+            let f = flag(&out, rule).unwrap();
+            assert_eq!(f["applies"], true, "{lender} {rule}");
+            assert_eq!(f["source"]["document"], document, "{lender} {rule}");
+            assert_eq!(f["source"]["article"], json!(article), "{lender} {rule}");
+            assert_eq!(f["sourceKind"], "law", "{lender} {rule}");
+            // The guideline is listed among the others, with whom it binds.
+            let also = f["also"].as_array().unwrap();
+            let g = also.iter().find(|a| a["document"] == cba).unwrap();
+            assert_eq!(g["binds"], json!(["bank", "creditCard", "consumerFinance"]));
+            assert_eq!(g["kind"], "selfRegulation");
+            // Nothing is cited twice, and 293-1 (illegal debts only) never alone.
+            let docs = cited(f);
+            assert_eq!(docs.len(), also.len() + 1);
+            assert!(
+                !also.iter().any(|a| a["document"] == f["source"]["document"]
+                    && a["article"] == f["source"]["article"])
+            );
+        }
+        // The banking association's numbers stay scoped to its members.
+        let late = flag(&out, "lateHours").unwrap();
+        assert_eq!(late["applies"], lender == "bank", "{lender}");
+        assert_eq!(
+            (
+                late["source"]["document"].as_str(),
+                late["sourceKind"].as_str()
+            ),
+            (Some(cba), Some("selfRegulation"))
+        );
+        assert_eq!(late["also"], json!([]));
+    }
+    // A microloan's own rule is among the others, with its article only as reported.
+    let out = run(json!({ "lender": "microLoan", "contacts": contacts }));
+    let threat = flag(&out, "threat").unwrap();
+    let micro = threat["also"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["binds"] == json!(["microLoan"]))
+        .unwrap();
+    assert_eq!(
+        micro["document"],
+        "小额贷款公司监督管理暂行办法（金规〔2024〕26号）"
+    );
+    assert_eq!(micro["articleConfidence"], "reported");
+    assert_eq!(micro["confidence"], "secondary");
 }
 
 #[test]
@@ -219,7 +325,10 @@ fn an_empty_log_and_call_json() {
     .unwrap();
     let out: Json = serde_json::from_str(&text).unwrap();
     assert_eq!(out["flags"][0]["entries"], json!([0]));
-    assert_eq!(out["rulesVersion"], "2026.12.04-1");
+    assert_eq!(
+        out["rulesVersion"],
+        repay::rules::pack().unwrap().version.as_str()
+    );
 }
 
 #[test]
@@ -417,7 +526,7 @@ proptest! {
     #[test]
     fn any_log_gives_an_answer_or_a_field_error(
         contacts in prop::collection::vec(contact(), 0..40),
-        lender in prop::sample::select(vec!["bank", "microLoan", "private"]),
+        lender in prop::sample::select(vec!["bank", "microLoan", "private", "unknown", "unlicensed"]),
         consent in any::<bool>(),
     ) {
         let n = contacts.len();
@@ -433,7 +542,17 @@ proptest! {
                     let e: Vec<usize> = f["entries"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as usize).collect();
                     prop_assert_eq!(f["count"].as_u64().unwrap() as usize, e.len());
                     prop_assert!(e.windows(2).all(|w| w[0] < w[1]) && e.iter().all(|&i| i < n));
-                    prop_assert_eq!(f["applies"].as_bool().unwrap(), lender == "bank");
+                    // Hand-derived scopes: the banking association's own rules bind its
+                    // members only; the microloan rules add some; the law binds everyone.
+                    let rule = f["rule"].as_str().unwrap();
+                    let cba_only = ["lateHours", "unansweredCalls", "feeDemand", "newLoanPush", "privatePhone"];
+                    let every = ["thirdPartyDisclosure", "threat", "insult", "impersonation", "publicExposure", "visitWithoutConsent"];
+                    let expected = match lender {
+                        "bank" => true,
+                        "microLoan" => !cba_only.contains(&rule),
+                        _ => every.contains(&rule),
+                    };
+                    prop_assert_eq!(f["applies"].as_bool().unwrap(), expected, "{} {}", lender, rule);
                     for i in e { flagged[i] = true; }
                 }
                 prop_assert_eq!(

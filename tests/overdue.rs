@@ -704,6 +704,16 @@ fn without(mut j: Json, key: &str) -> Json {
     j
 }
 
+/// A case from the loan: 12 monthly instalments from 2026-01-15, 2 paid.
+fn loan_input() -> Json {
+    json!({
+        "loan": { "principal": "12000", "startDate": "2026-01-15",
+                  "rate": { "percent": "12", "per": "year" }, "periods": 12, "method": "annuity" },
+        "paid": 2, "asOf": "2026-04-20",
+        "penalty": { "rate": { "percent": "0.05", "per": "day" } }, "lender": "bank"
+    })
+}
+
 #[test]
 fn every_error_has_its_code_and_field() {
     let e = |code: &str, field: &str| (code.to_owned(), Some(field.to_owned()));
@@ -998,12 +1008,71 @@ fn every_error_has_its_code_and_field() {
             with(ok_input(), "received", json!("1")),
             e("unknownField", "received"),
         ),
+        // The case from the loan.
+        (
+            with(loan_input(), "paid", json!(13)),
+            e("outOfRange", "paid"),
+        ),
+        (
+            with(loan_input(), "paid", json!(-1)),
+            e("outOfRange", "paid"),
+        ),
+        (
+            with(loan_input(), "asOf", json!("2026-02-30")),
+            e("invalidDate", "asOf"),
+        ),
+        (
+            with(loan_input(), "asOf", json!("2026-01-14")),
+            e("conflict", "asOf"),
+        ),
+        (without(loan_input(), "asOf"), e("missingField", "asOf")),
+        (with(loan_input(), "days", json!(3)), e("conflict", "days")),
+        (
+            with(loan_input(), "accelerated", json!("2026-05-01")),
+            e("conflict", "accelerated"),
+        ),
+        (
+            with(loan_input(), "accelerated", json!("2026-01-01")),
+            e("conflict", "accelerated"),
+        ),
+        (
+            with(
+                loan_input(),
+                "loan",
+                json!({ "principal": "1", "rate": { "percent": "1", "per": "year" }, "periods": 1, "method": "bullet" }),
+            ),
+            e("missingField", "loan.startDate"),
+        ),
+        (
+            with(ok_input(), "asOf", json!("2026-01-01")),
+            e("missingField", "loan"),
+        ),
+        (
+            with(
+                ok_input(),
+                "lateFee",
+                json!({ "percentOfRemainingPrincipal": "5", "per": "once" }),
+            ),
+            e("conflict", "lateFee.percentOfRemainingPrincipal"),
+        ),
+        (
+            with(
+                ok_input(),
+                "lateFee",
+                json!({ "amount": "5", "percentOfOverdue": "5", "per": "once" }),
+            ),
+            e("conflict", "lateFee"),
+        ),
+        (
+            with(ok_input(), "collectionFee", json!("-1")),
+            e("negativeAmount", "collectionFee"),
+        ),
     ];
     let n = cases.len();
     for (i, (j, expected)) in cases.into_iter().enumerate() {
         assert_eq!(err(j.clone()), expected, "case {i}: {j}");
     }
-    assert_eq!(n, 52);
+    assert_eq!(n, 65);
     // The top level must be an object.
     let e = overdue_cost(&Value::Array(vec![])).unwrap_err();
     assert_eq!(e.code.as_str(), "wrongType");
@@ -1042,5 +1111,8 @@ fn call_json_routes_overdue_cost() {
     let out: Json = serde_json::from_str(&text).unwrap();
     // 10,000 × 10 % × 30/360 = 83.333… → 83.33.
     assert_eq!(out["penaltyInterest"], "83.33");
-    assert_eq!(out["rulesVersion"], "2026.12.04-1");
+    assert_eq!(
+        out["rulesVersion"],
+        repay::rules::pack().unwrap().version.as_str()
+    );
 }

@@ -50,7 +50,7 @@ fn embedded_pack_matches_domain_table() {
             (d(from), dec(one), dec(five))
         );
     }
-    assert_eq!(p.as_of, d("2026-12-04"));
+    assert_eq!(p.as_of, d("2026-12-07"));
     assert_eq!(p.lpr_confirmed_through, d("2026-02-24"));
 }
 
@@ -86,7 +86,9 @@ fn rule_scopes_decide_what_applies() {
         Lender::ConsumerFinance,
         Lender::MicroLoan,
         Lender::Private,
+        Lender::Unlicensed,
         Lender::Other,
+        Lender::Unknown,
     ];
     let expect = |id: &str, yes: &[Lender]| {
         let r = p.rule(id).unwrap();
@@ -95,8 +97,14 @@ fn rule_scopes_decide_what_applies() {
             assert!(!r.applies_to(Jurisdiction::Uk, l) || r.jurisdiction == Jurisdiction::Uk);
         }
     };
-    expect("cnPrivate4xLpr", &[Lender::Private]);
-    expect("cnPrivate2015", &[Lender::Private]);
+    // An unlicensed lender's contract is void; private lending's line is the
+    // most any private loan is supported at, so it is shown for them too.
+    expect("cnPrivate4xLpr", &[Lender::Private, Lender::Unlicensed]);
+    expect("cnPrivate2015", &[Lender::Private, Lender::Unlicensed]);
+    expect("cnUnlicensedVoid", &[Lender::Unlicensed]);
+    // The 24 % line holds whoever lends (a reduction on request for licensed
+    // lenders; private lending's own line is lower), so it applies to an
+    // unknown lender; the private-lending line does not.
     expect(
         "cnFinancial24",
         &[
@@ -104,10 +112,16 @@ fn rule_scopes_decide_what_applies() {
             Lender::CreditCard,
             Lender::ConsumerFinance,
             Lender::MicroLoan,
+            Lender::Unknown,
         ],
     );
     // The 2019 opinion concerns unlicensed lending.
-    expect("cnIllegalLending36", &[Lender::Private, Lender::Other]);
+    expect(
+        "cnIllegalLending36",
+        &[Lender::Private, Lender::Unlicensed, Lender::Other],
+    );
+    // A rule for every possible lender applies when the lender is unknown.
+    expect("cnActualPrincipal", &all);
     expect("cnCardNoInterestOnFees", &[Lender::CreditCard]);
     expect("cnLocalFinancialOrganisations", &[Lender::MicroLoan]);
     let uk = p.rule("ukHcstcTotalCost").unwrap();
@@ -132,8 +146,8 @@ fn rule(out: &Json, id: &str) -> Json {
 #[test]
 fn legal_rules_shape() {
     let out = legal();
-    assert_eq!(out["asOf"], "2026-12-04");
-    assert_eq!(out["version"], "2026.12.04-1");
+    assert_eq!(out["asOf"], "2026-12-07");
+    assert_eq!(out["version"], "2026.12.07-1");
     assert_eq!(out["lprConfirmedThrough"], "2026-02-24");
     assert!(out.get("problem").is_none());
     assert_eq!(
@@ -188,10 +202,19 @@ fn rules_carry_their_figures_and_confidence() {
         ),
         (json!("4"), json!("12.0000"), json!("primary"))
     );
+    // The 2015 rules' overdue caps are Arts. 29–30 (Art. 26 is the contract rate).
     let r = rule(&out, "cnPrivate2015");
     assert_eq!(
-        (r["capPercent"].clone(), r["confidence"].clone()),
-        (json!("24.0000"), json!("secondary"))
+        (
+            r["capPercent"].clone(),
+            r["confidence"].clone(),
+            r["source"]["article"].clone()
+        ),
+        (
+            json!("24.0000"),
+            json!("primary"),
+            json!("第二十九条、第三十条（逾期）；第二十六条（约定利率）")
+        )
     );
     assert_eq!(rule(&out, "cnPrivateTransition")["splitDate"], "2020-08-20");
     let r = rule(&out, "cnFinancial24");
@@ -469,7 +492,17 @@ fn every_text_has_a_traditional_version() {
                 .unwrap_or_else(|| panic!("{list} {r} lacks zhTW"));
             let zh = r["zh"].as_str().unwrap();
             assert_ne!(tw, zh, "{list}: zhTW is the Simplified text");
-            assert_eq!(tw.chars().count(), zh.chars().count(), "{list}: {tw}");
+            // Taiwan vocabulary (the official names of mainland bodies and
+            // documents keep theirs, so 信息 may stay inside those).
+            let outside_names = tw
+                .replace("個人信息保護法", "")
+                .replace("12321網絡不良與垃圾信息舉報受理中心", "");
+            for word in ["信息", "短信", "聯繫", "軟件", "渠道", "“", "”", "網絡"] {
+                assert!(
+                    !outside_names.contains(word),
+                    "{list}: zhTW has {word}: {tw}"
+                );
+            }
             if let Some(c) = tw.chars().find(|c| SIMPLIFIED_ONLY.contains(*c)) {
                 panic!("{list}: zhTW has the Simplified {c}: {tw}");
             }
@@ -478,7 +511,7 @@ fn every_text_has_a_traditional_version() {
             n += 1;
         }
     }
-    assert_eq!(n, 18 + 16 + 14 + 7);
+    assert_eq!(n, 19 + 34 + 14 + 8);
 }
 
 #[test]
@@ -508,6 +541,59 @@ fn corrected_statements() {
     assert!(zh(&out, "facts", "id", "collectionCallAttempts").contains("未接通"));
     // Five years from the end of the bad behaviour.
     assert!(zh(&out, "facts", "id", "creditRecordFiveYears").contains("终止之日起保存5年"));
+    // The exception: punished twice or more for credit-card fraud (2018 决定 item 五).
+    let t = zh(&out, "facts", "id", "maliciousOverdraftThreshold");
+    assert!(
+        t.contains("曾因信用卡诈骗受过两次以上处罚的") && !t.contains("行政处罚"),
+        "{t}"
+    );
+    // Crimes "generally", never "only"; no 12363 as the credit-report line.
+    let t = zh(&out, "facts", "id", "overdueIsCivil");
+    assert!(t.contains("一般来说") && !t.contains("只有"), "{t}");
+    let t = zh(&out, "facts", "id", "creditReportRights");
+    assert!(
+        t.contains("400-810-8866") && t.contains("第二十六条") && !t.contains("12363"),
+        "{t}"
+    );
+    // The 24 % line is a reduction on request.
+    assert!(zh(&out, "rules", "id", "cnFinancial24").contains("可以请求调减的部分"));
+    // 2020 Art. 31 applies the old rule when a party asks.
+    assert!(zh(&out, "rules", "id", "cnPrivateTransition").contains("当事人请求"));
+    // 合同编通则解释 in force from 2023-12-05.
+    assert_eq!(
+        by(&out, "rules", "id", "cnPenaltyReduction")["source"]["effective"],
+        "2023-12-05"
+    );
+    // Fees deducted at payout: 86号 for microloans, "may be" for the others.
+    let f = by(&out, "facts", "id", "microLoanNoUpfrontDeduction");
+    assert!(f["source"]["document"].as_str().unwrap().contains("86号"));
+    assert_eq!(f["scope"], json!(["microLoan"]));
+    assert!(by(&out, "facts", "id", "upfrontFeesMayBeInterest")["en"]
+        .as_str()
+        .unwrap()
+        .contains("may be treated"));
+    // The spouse example: only where the debt served the household; safer examples.
+    let t = zh(&out, "facts", "id", "relatedThirdPartyMeaning");
+    assert!(t.contains("担保人") && t.contains("共同借款人"), "{t}");
+    // Words never used, in any language of any entry.
+    for list in ["rules", "facts", "conductRules", "complaintRoutes"] {
+        for r in out[list].as_array().unwrap() {
+            for lang in ["zh", "zhTW", "en"] {
+                let t = r[lang].as_str().unwrap();
+                for word in [
+                    "无牌照",
+                    "無牌照",
+                    "法律支持的金额",
+                    "法律支持的金額",
+                    "仅供参考",
+                    "僅供參考",
+                    "unlicensed loan shark",
+                ] {
+                    assert!(!t.contains(word), "{list} {lang}: {word}: {t}");
+                }
+            }
+        }
+    }
     // Art. 561: the costs of enforcing the claim, not service fees or 违约金.
     let t = zh(&out, "rules", "id", "cnPaymentOrderFees");
     assert!(t.contains("诉讼费") && t.contains("不是贷款机构的服务费、违约金或滞纳金"));
@@ -516,18 +602,30 @@ fn corrected_statements() {
 #[test]
 fn the_cba_guideline_binds_banks_and_consumer_finance_not_microloans() {
     let out = legal();
+    let cba = "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》";
+    let members = json!(["bank", "creditCard", "consumerFinance"]);
     for r in out["conductRules"].as_array().unwrap() {
+        let sources = r["sources"].as_array().unwrap();
+        // The guideline is among every rule's sources, last, binding its members only.
+        let last = sources.last().unwrap();
         assert_eq!(
-            r["scope"],
-            json!(["bank", "creditCard", "consumerFinance"]),
+            (&last["document"], &last["binds"], &last["kind"]),
+            (&json!(cba), &members, &json!("selfRegulation")),
             "{}",
             r["code"]
         );
-        assert!(r["source"]["document"]
-            .as_str()
-            .unwrap()
-            .contains("中国银行业协会"));
+        // Binding law first: the lead source (the rule's `source`) is the first.
+        assert_eq!(r["source"]["document"], sources[0]["document"]);
         assert!(["low", "medium", "high"].contains(&r["severity"].as_str().unwrap()));
+        // The guideline's own numbers say whom they bind.
+        if sources.len() == 1 {
+            assert_eq!(r["scope"], members, "{}", r["code"]);
+            assert!(
+                r["zh"].as_str().unwrap().contains("只约束协会会员"),
+                "{}",
+                r["code"]
+            );
+        }
     }
     assert_eq!(out["conductRules"].as_array().unwrap().len(), 14);
     let late = by(&out, "conductRules", "code", "lateHours");
@@ -535,21 +633,49 @@ fn the_cba_guideline_binds_banks_and_consumer_finance_not_microloans() {
         (late["fromTime"].clone(), late["toTime"].clone()),
         (json!("22:00"), json!("08:00"))
     );
+    assert_eq!(late["sources"].as_array().unwrap().len(), 1);
     assert_eq!(
         by(&out, "conductRules", "code", "unansweredCalls")["maxPerDay"],
         6
     );
+    // Threats, insults, impersonation, disclosure, exposure and intrusion are
+    // unlawful for every lender by general law (statutes, [P]/[S]).
+    let every = json!([
+        "bank",
+        "creditCard",
+        "consumerFinance",
+        "microLoan",
+        "private",
+        "unlicensed",
+        "other",
+        "unknown"
+    ]);
+    for code in [
+        "threat",
+        "insult",
+        "impersonation",
+        "thirdPartyDisclosure",
+        "publicExposure",
+        "visitWithoutConsent",
+    ] {
+        let r = by(&out, "conductRules", "code", code);
+        assert_eq!(r["scope"], every, "{code}");
+        assert_eq!(r["sources"][0]["kind"], "law", "{code}");
+        assert_eq!(
+            r["sources"][0]["binds"].as_array().unwrap()[..],
+            every.as_array().unwrap()[..7],
+            "{code}"
+        );
+        // 293-1 covers illegal debts only: never a source on its own.
+        for s in r["sources"].as_array().unwrap() {
+            assert_ne!(s["article"], "第二百九十三条之一", "{code}");
+        }
+    }
     // Every fact says whom it concerns; Art. 1033 binds every lender.
     for f in out["facts"].as_array().unwrap() {
         assert!(!f["scope"].as_array().unwrap().is_empty(), "{}", f["id"]);
     }
-    assert_eq!(
-        by(&out, "facts", "id", "privacyCivilCode")["scope"]
-            .as_array()
-            .unwrap()
-            .len(),
-        6
-    );
+    assert_eq!(by(&out, "facts", "id", "privacyCivilCode")["scope"], every);
 }
 
 #[test]
@@ -571,7 +697,8 @@ fn complaint_routes_by_lender_type() {
             "nfra12378",
             "harassment12321",
             "police110",
-            "creditReport12363"
+            "creditReportObjection",
+            "pbocConsumer12363"
         ]
     );
     assert_eq!(
@@ -581,14 +708,49 @@ fn complaint_routes_by_lender_type() {
             "nifaComplaint",
             "harassment12321",
             "police110",
-            "creditReport12363"
+            "creditReportObjection",
+            "pbocConsumer12363"
         ]
     );
     assert_eq!(routes("private"), ["harassment12321", "police110"]);
+    // Unlicensed: 110 and the local financial regulator.
+    assert_eq!(
+        routes("unlicensed"),
+        ["localFinancialRegulator", "harassment12321", "police110"]
+    );
+    // Unknown: the routes that serve every lender name it; the page shows the
+    // others with the lender types each serves.
+    assert_eq!(routes("unknown"), ["harassment12321", "police110"]);
+    let p = rules::pack().unwrap();
+    assert!(p.complaint_routes.iter().all(|r| r.serves(Lender::Unknown)));
+    assert_eq!(
+        p.complaint_routes
+            .iter()
+            .filter(|r| r.serves(Lender::Unlicensed))
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>(),
+        ["localFinancialRegulator", "harassment12321", "police110"]
+    );
     assert_eq!(
         by(&out, "complaintRoutes", "id", "nfra12378")["contact"],
         "12378"
     );
+    // Credit-report objections: 400-810-8866, Arts. 25 and 26; 12363 never as that line.
+    let r = by(&out, "complaintRoutes", "id", "creditReportObjection");
+    assert_eq!(r["contact"], "400-810-8866");
+    assert_eq!(r["source"]["article"], "第二十五条、第二十六条");
+    let t = r["zh"].as_str().unwrap();
+    assert!(
+        t.contains("20日") && t.contains("起诉") && !t.contains("12363"),
+        "{t}"
+    );
+    let r = by(&out, "complaintRoutes", "id", "pbocConsumer12363");
+    assert!(r["zh"]
+        .as_str()
+        .unwrap()
+        .starts_with("人民银行金融消费权益保护咨询投诉电话（如当地仍开通）"));
+    assert_ne!(r["confidence"], "primary");
+    assert_ne!(r["kind"], "creditReport");
 }
 
 #[test]
@@ -620,7 +782,83 @@ fn broken_conduct_rules_are_rejected() {
     let mut bad = good.clone();
     bad["complaintRoutes"][0]["scope"] = json!(["bnak"]);
     assert!(rules::load(&bad.to_string()).unwrap_err().contains("scope"));
+    // Every conduct rule cites at least one source, each binding known lender types.
+    let mut bad = good.clone();
+    bad["conductRules"][4]["sources"] = json!([]);
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("at least one source"));
+    let mut bad = good.clone();
+    bad["conductRules"][4]["sources"][0]["binds"] = json!(["bnak"]);
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("binds[0]"));
+    let mut bad = good.clone();
+    bad["conductRules"][4]["sources"][0]["kind"] = "guidance".into();
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("unknown kind guidance"));
+    let mut bad = good.clone();
+    bad["conductRules"][4]["sources"][0]["article"] = json!(null);
+    bad["conductRules"][4]["sources"][0]["articleConfidence"] = "reported".into();
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("articleConfidence without an article"));
+    let mut bad = good.clone();
+    bad["conductRules"][4]["sources"][0]["confidence"] = "unconfirmed".into();
+    assert!(rules::load(&bad.to_string())
+        .unwrap_err()
+        .contains("confidence"));
     let mut bad = good;
     bad["facts"][0].as_object_mut().unwrap().remove("zhTW");
     assert!(rules::load(&bad.to_string()).unwrap_err().contains("zhTW"));
+}
+
+/// `overdueCost` for an unknown and an unlicensed lender, by hand: 10,000
+/// overdue for 30 days at 36 % a year is 300.00 of penalty interest.
+/// - unknown: the 24 % line holds whoever lends: 10,000 × 24 % × 30 / 360 =
+///   200.00, 100.00 above it; the private-lending line is shown, not applied.
+/// - unlicensed: the private-lending line (4 × the 3.00 % LPR of 2026-01-05 =
+///   12 %): 10,000 × 12 % × 30 / 360 = 100.00, 200.00 above it; the 24 %
+///   line (licensed lenders) does not apply.
+#[test]
+fn caps_for_an_unknown_and_an_unlicensed_lender() {
+    let run = |lender: &str| -> Json {
+        let input = json!({
+            "overdue": { "principal": "10000" },
+            "days": 30,
+            "penalty": { "rate": { "percent": "36", "per": "year" } },
+            "lender": lender,
+            "contractDate": "2026-01-05",
+        });
+        let v: repay::input::Value = serde_json::from_value(input).unwrap();
+        serde_json::to_value(repay::api::overdue_cost(&v).unwrap()).unwrap()
+    };
+    let cap = |out: &Json, rule: &str| -> (Json, Json, Json) {
+        let c = out["caps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["rule"] == rule)
+            .unwrap_or_else(|| panic!("no cap {rule}"))
+            .clone();
+        (
+            c["applies"].clone(),
+            c["capAmount"].clone(),
+            c["excess"].clone(),
+        )
+    };
+    let unknown = run("unknown");
+    assert_eq!(unknown["penaltyInterest"], "300.00");
+    assert_eq!(
+        cap(&unknown, "cnFinancial24"),
+        (json!(true), json!("200.00"), json!("100.00"))
+    );
+    assert_eq!(cap(&unknown, "cnPrivate4xLpr").0, json!(false));
+    let unlicensed = run("unlicensed");
+    assert_eq!(
+        cap(&unlicensed, "cnPrivate4xLpr"),
+        (json!(true), json!("100.00"), json!("200.00"))
+    );
+    assert_eq!(cap(&unlicensed, "cnFinancial24").0, json!(false));
 }

@@ -1,7 +1,11 @@
 //! Architecture invariants of `src/`, checked as tests (ARCHITECTURE.md,
 //! "Invariants"): the wasm boundary stays in one file, floats only where JS
-//! numbers enter, module docs everywhere, no panicking shortcuts, and the
-//! wasm dependencies pinned under the wasm32 target.
+//! numbers enter, module docs everywhere, no panicking shortcuts, the wasm
+//! dependencies pinned under the wasm32 target, and legal figures and
+//! citations from the rule pack only: not in `src/` string literals, not as
+//! Rust values (`Decimal::from(24)`), not written into the page's catalogs
+//! (`www/i18n/`; the strings still to fix are listed in
+//! `tests/tidy-catalog-allow.txt`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -424,4 +428,245 @@ fn the_repository_points_only_inside_itself() {
         }
     }
     assert_none("work sessions or issue numbers in the documents", sessions);
+}
+
+/// The code of `text` before its `#[cfg(test)]` module, line by line, with
+/// comments and string literals blanked (so that only Rust values remain).
+fn code_values(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut in_block = false;
+    for (n, line) in code_lines(text) {
+        let mut s = String::new();
+        let c: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        let mut in_str = false;
+        while i < c.len() {
+            if in_block {
+                if c[i] == '*' && c.get(i + 1) == Some(&'/') {
+                    in_block = false;
+                    i += 1;
+                }
+            } else if in_str {
+                if c[i] == '\\' {
+                    i += 1;
+                } else if c[i] == '"' {
+                    in_str = false;
+                }
+            } else if c[i] == '/' && c.get(i + 1) == Some(&'/') {
+                break;
+            } else if c[i] == '/' && c.get(i + 1) == Some(&'*') {
+                in_block = true;
+                i += 1;
+            } else if c[i] == '"' {
+                in_str = true;
+                s.push_str("\"\"");
+            } else {
+                s.push(c[i]);
+            }
+            i += 1;
+        }
+        out.push((n, s));
+    }
+    out
+}
+
+/// What a legal line written as a Rust value looks like: 24 or 36 (percent)
+/// or the LPR multiple 4 made into a decimal (`Decimal::from(24)`,
+/// `Decimal::new(36, 0)`, `dec!(24)`), or a bare 24 / 36 compared with a
+/// rate, an APR or a cap.
+fn legal_value_in(code: &str) -> Option<&'static str> {
+    let squeezed: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let lower = squeezed.to_lowercase();
+    for n in ["24", "36"] {
+        for ctor in [
+            format!("Decimal::from({n})"),
+            format!("Decimal::from({n}u32)"),
+            format!("Decimal::from({n}i64)"),
+            format!("Decimal::new({n},0)"),
+            format!("dec!({n})"),
+        ] {
+            if squeezed.contains(&ctor) {
+                return Some("a 24/36 % line as a decimal");
+            }
+        }
+    }
+    if lower.contains("lpr")
+        && ["Decimal::from(4)", "Decimal::new(4,0)", "dec!(4)"]
+            .iter()
+            .any(|c| squeezed.contains(c))
+    {
+        return Some("the 4 × LPR multiple as a decimal");
+    }
+    let rate_like = ["rate", "apr", "percent", "annual", "cap", "line", "above"];
+    if rate_like.iter().any(|w| lower.contains(w)) {
+        let b = squeezed.as_bytes();
+        for n in ["24", "36"] {
+            for (k, _) in squeezed.match_indices(n) {
+                let before = k.checked_sub(1).map(|j| b[j]);
+                let after = b.get(k + 2).copied();
+                let digitish = |x: Option<u8>| {
+                    x.is_some_and(|x| x.is_ascii_alphanumeric() || x == b'.' || x == b'_')
+                };
+                if !digitish(before) && !digitish(after) {
+                    return Some("a bare 24/36 next to a rate");
+                }
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_value_scanner_finds_what_it_should() {
+    let src = "fn f() {\n    let a = annual > Decimal::from(24);\n    let b = (Decimal::new(36, 0), \"x\");\n    let c = mul(lpr, dec!(4));\n    let h = h < 24 && m < 60;\n    let d = apr > 36; // a rate\n    let e = rate_24 + x; // not a number\n    let s = \"above 24 % a year\";\n}\n#[cfg(test)]\nconst Z: Decimal = dec!(24);\n";
+    let hits: Vec<(usize, &str)> = code_values(src)
+        .iter()
+        .filter_map(|(n, l)| legal_value_in(l).map(|w| (*n, w)))
+        .collect();
+    assert_eq!(
+        hits,
+        [
+            (2, "a 24/36 % line as a decimal"),
+            (3, "a 24/36 % line as a decimal"),
+            (4, "the 4 × LPR multiple as a decimal"),
+            (6, "a bare 24/36 next to a rate"),
+        ]
+    );
+}
+
+/// Rust values that still hard-write a legal line, by `file: code`; each is
+/// listed for its owner to read from the rule pack instead
+/// (`rules::pack()?.rule(ids::FINANCIAL_24)?.cap_percent`,
+/// `ids::ILLEGAL_LENDING_36`, `ids::PRIVATE_LPR`'s `lpr_multiple`). Empty
+/// this list as they go; a new one fails.
+const RUST_VALUES_TO_MOVE: [&str; 4] = [
+    "src/api/debts.rs: above24: annual > Decimal::from(24),",
+    "src/api/debts.rs: above36: annual > Decimal::from(36),",
+    "src/schedule.rs: (Decimal::from(36), \"aprAbove36\"),",
+    "src/schedule.rs: (Decimal::from(24), \"aprAbove24\"),",
+];
+
+#[test]
+fn no_legal_line_as_a_rust_value() {
+    let mut hits = Vec::new();
+    for (file, text) in src_files() {
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, code) in code_values(&text) {
+            if let Some(what) = legal_value_in(&code) {
+                let shown = format!("{file}: {}", lines[n - 1].trim());
+                if !RUST_VALUES_TO_MOVE.contains(&shown.as_str()) {
+                    hits.push(format!("{file}:{n}: {what}: {}", lines[n - 1].trim()));
+                }
+            }
+        }
+    }
+    assert_none(
+        "a legal line written as a Rust value (read it from the rule pack by id)",
+        hits,
+    );
+}
+
+/// What a legal figure or citation looks like in a page catalog string: an
+/// article number, a document number, the 24 % or 36 % line, or a numeric
+/// LPR multiple. Catalogs interpolate these from `legalRules()`
+/// (`{source}`, `{capPercent}`, …); a document's title alone is fine.
+fn catalog_legal_text_in(s: &str) -> Option<&'static str> {
+    let normal = s.replace('％', "%");
+    match legal_text_in(&normal) {
+        Some(w) if !w.starts_with("a document title") => return Some(w),
+        _ => {}
+    }
+    let squeezed: String = normal.chars().filter(|c| !c.is_whitespace()).collect();
+    for m in ["4×LPR", "4xLPR", "4倍LPR", "4*LPR"] {
+        if squeezed.contains(m) {
+            return Some("a 4 × LPR line");
+        }
+    }
+    None
+}
+
+/// The `"key": "value"` entries of a catalog file, with their line numbers.
+fn catalog_entries(text: &str) -> Vec<(usize, String, String)> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim();
+        let Some(rest) = t.strip_prefix('"') else {
+            continue;
+        };
+        let Some(end) = rest.find('"') else { continue };
+        let key = &rest[..end];
+        let Some(value) = rest[end + 1..].trim_start().strip_prefix(':') else {
+            continue;
+        };
+        let value = value.trim().trim_end_matches(',').trim();
+        let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) else {
+            continue;
+        };
+        out.push((n + 1, key.to_owned(), inner.replace("\\\"", "\"")));
+    }
+    out
+}
+
+#[test]
+fn the_catalog_scanner_finds_what_it_should() {
+    let js = "export const x = {\n  \"a.b\": \"按民法典第六百七十条\",\n  \"a.c\": \"超过 24% 的部分\",\n  \"a.d\": \"{source}：可以请求调减\",\n  \"a.e\": \"法发〔2017〕22号\",\n  \"a.f\": \"the \\\"4 × LPR\\\" line\",\n  \"a.g\": \"《民法典》\",\n  \"a.h\": \"Art. 26 of the rules\",\n  \"a.i\": \"年化 12.24% 或 36％\",\n};\n";
+    let hits: Vec<(String, &str)> = catalog_entries(js)
+        .into_iter()
+        .filter_map(|(_, k, v)| catalog_legal_text_in(&v).map(|w| (k, w)))
+        .collect();
+    assert_eq!(
+        hits,
+        [
+            ("a.b".to_owned(), "an article (第…条)"),
+            ("a.c".to_owned(), "a 24/36 % line"),
+            ("a.e".to_owned(), "a document number (…〔year〕…号)"),
+            ("a.f".to_owned(), "a 4 × LPR line"),
+            ("a.h".to_owned(), "an article (Art. n)"),
+            ("a.i".to_owned(), "a 24/36 % line"),
+        ]
+    );
+}
+
+/// The catalog strings that still hard-write a legal figure or citation,
+/// one `file key` a line: the page's catalogs are the page's to fix (they
+/// interpolate the figure from `legalRules()`), and each fixed entry is
+/// removed from the list. A new hit fails, and so does an entry that no
+/// longer hits (remove it).
+const CATALOG_ALLOW_LIST: &str = "tests/tidy-catalog-allow.txt";
+
+#[test]
+fn catalogs_take_legal_figures_from_the_rule_pack() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let allow_text = fs::read_to_string(root.join(CATALOG_ALLOW_LIST)).unwrap_or_default();
+    let allowed: Vec<&str> = allow_text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut found = Vec::new();
+    let mut new_hits = Vec::new();
+    for (path, text) in repo_text_files() {
+        if !(path.starts_with("www/i18n/") && path.ends_with(".js")) {
+            continue;
+        }
+        for (n, key, value) in catalog_entries(&text) {
+            if let Some(what) = catalog_legal_text_in(&value) {
+                let id = format!("{path} {key}");
+                if !allowed.contains(&id.as_str()) {
+                    new_hits.push(format!("{path}:{n}: {key}: {what}: \"{value}\""));
+                }
+                found.push(id);
+            }
+        }
+    }
+    assert_none(
+        "legal figures or citations written into a catalog (interpolate them from legalRules())",
+        new_hits,
+    );
+    let stale: Vec<String> = allowed
+        .iter()
+        .filter(|a| !found.iter().any(|f| f == *a))
+        .map(|a| format!("{CATALOG_ALLOW_LIST}: {a} no longer hits: remove it"))
+        .collect();
+    assert_none("allow-list entries to remove", stale);
 }

@@ -62,8 +62,22 @@ export type FeeWhen = "upfront" | "eachPeriod" | "atEnd";
 export type AfterPrepayment = "shortenTerm" | "lowerPayment";
 /** The equation `cashflowRate` solves. */
 export type Convention = "periodic" | "xirr" | "eu" | "usRegZ";
-/** Who lent the money. */
-export type Lender = "bank" | "creditCard" | "consumerFinance" | "microLoan" | "private" | "other";
+/**
+ * The lender of record (the lender named in the loan contract, not the app).
+ * `unlicensed`: a professional lender without a lending licence (the contract
+ * is void). `unknown`: the person does not know; a rule applies only when it
+ * applies to every possible lender (bank, creditCard, consumerFinance,
+ * microLoan, private, unlicensed) or its scope names `unknown`.
+ */
+export type Lender =
+  | "bank"
+  | "creditCard"
+  | "consumerFinance"
+  | "microLoan"
+  | "private"
+  | "unlicensed"
+  | "other"
+  | "unknown";
 /** Whose law `overdueCost` follows (default `cn`). */
 export type Jurisdiction = "cn" | "uk";
 /** How often a late fee is charged. */
@@ -84,14 +98,14 @@ export type CapPer = "year" | "day" | "total";
  * is data: rules and facts are added without code changes, so these are
  * open strings. Kinds today: civilCap, transition, principalRule, scopeRule,
  * criminalReference, feeRule, planLimit, practice, paymentOrder,
- * courtReduction, ukCap. Rule ids today include cnPrivate4xLpr,
+ * courtReduction, voidContract, ukCap. Rule ids today include cnPrivate4xLpr,
  * cnPrivate2015, cnPrivateTransition, cnFinancial24, cnIllegalLending36,
- * cnCardNoInterestOnFees and the ukHcstc* caps (see `legalRules()`).
+ * cnUnlicensedVoid, cnCardNoInterestOnFees and the ukHcstc* caps (see `legalRules()`).
  */
 export type RuleKind = string;
 /** See {@link RuleKind}. */
 export type RuleId = string;
-/** See {@link RuleKind}. Facts today: collectionQuietHours, collectionCallAttempts, noUnrelatedThirdParties, maliciousOverdraftThreshold, illegalDebtCollectionCrime, complaintHotline12378, negotiationIsFree, creditRecordFiveYears. */
+/** See {@link RuleKind}. Facts today include collectionQuietHours, collectionCallAttempts, noUnrelatedThirdParties, maliciousOverdraftThreshold, illegalDebtCollectionCrime, complaintHotline12378, negotiationIsFree, creditRecordFiveYears, creditReportRights, lenderOfRecord, collectionAbuseUnlawful, microLoanCollectionRule, bankConsumerProtectionCollection, relatedThirdPartyMeaning, unlicensedContractVoid, taoluDaiIsACrime, paymentOrder15Days, blacklistAndHighSpending, checkCaseFiled12368, limitationAndAcknowledgment, payOnlyOfficialAccount, microLoanNoUpfrontDeduction, upfrontFeesMayBeInterest, reductionOnRequest, reportedCostLines, freeMediation, creditRepair2025Closed. */
 export type FactId = string;
 /** Who a rule covers: a lender type, or UK high-cost short-term credit. */
 export type RuleScope = Lender | "ukHcstc";
@@ -118,7 +132,13 @@ export type OverdueBasisCode =
   | "actualPrincipal"
   | "ukJurisdiction"
   | "paymentOrderCivilCode"
-  | "paymentOrderAgreed";
+  | "paymentOrderAgreed"
+  | "missedFromLoan"
+  | "collectionFeeIsAFee";
+/** The codes of the notes on the line over a loan's life. */
+export type LineNoteCode = "contractDateIsStartDate" | "lprUnconfirmedAfter" | "unlicensedContractVoid";
+/** Which lawful position a result describes. */
+export type LawfulView = "wholeLoan" | "overdueOnly";
 /** The codes of the notes on a cap. */
 export type CapNoteCode =
   | "lprUnconfirmedAfter"
@@ -489,10 +509,13 @@ export type PenaltyInput =
   | { rate: RateInput; contractRate?: null; markupPercent?: null }
   | { contractRate: RateInput; markupPercent: DecimalInput; rate?: null };
 
-/** A late fee: a fixed `amount` or a `percentOfOverdue` (0–100), once or each started 30-day month. */
+/** A late fee: a fixed `amount`, a `percentOfOverdue` (0–100) or, with `loan`, a
+ * `percentOfRemainingPrincipal` (0–100 of the principal unpaid on `asOf`), once or each started
+ * 30-day month. */
 export type LateFeeInput =
-  | { amount: Money; percentOfOverdue?: null; per: LateFeePer }
-  | { percentOfOverdue: DecimalInput; amount?: null; per: LateFeePer };
+  | { amount: Money; percentOfOverdue?: null; percentOfRemainingPrincipal?: null; per: LateFeePer }
+  | { percentOfOverdue: DecimalInput; amount?: null; percentOfRemainingPrincipal?: null; per: LateFeePer }
+  | { percentOfRemainingPrincipal: DecimalInput; amount?: null; percentOfOverdue?: null; per: LateFeePer };
 
 /** A payment to apply to the buckets. Default order: interest, principal (Civil Code Art. 561), then fees (service and late fees, 违约金: the statute does not place them; give the contract's order). */
 export interface PaymentInput {
@@ -507,9 +530,36 @@ export type OverduePeriodInput =
   | { from: DateInput; to: DateInput; days?: null }
   | { days: Whole; from?: DateInput | null; to?: null };
 
-/** The input of `overdueCost`. */
-export type OverdueCostInput = OverduePeriodInput & {
+/** The free-form case: the amounts past due and the period. */
+export type OverdueFreeFormInput = OverduePeriodInput & {
   overdue: OverdueAmountsInput;
+  loan?: null;
+  paid?: null;
+  asOf?: null;
+  accelerated?: null;
+  /** Interest deducted up front; less than `overdue.principal`. */
+  upfrontDeduction?: Money | null;
+};
+
+/** The case from the loan: the loan (with `startDate`), the instalments paid and the day. */
+export interface OverdueFromLoanInput {
+  /** A `loanTerms` input with a `startDate`. */
+  loan: (LoanTermsInput | LprLoanTermsInput) & { startDate: DateInput };
+  /** Instalments paid in full, in order, each on its due date (0 to the loan's instalments). */
+  paid: Whole;
+  /** The day of the figures; not before `loan.startDate`. */
+  asOf: DateInput;
+  /** The day the whole loan was declared due (提前到期); from `loan.startDate` to `asOf`. */
+  accelerated?: DateInput | null;
+  overdue?: null;
+  days?: null;
+  from?: null;
+  to?: null;
+  upfrontDeduction?: null;
+}
+
+/** The input of `overdueCost`: the case from the loan, or free-form. */
+export type OverdueCostInput = (OverdueFromLoanInput | OverdueFreeFormInput) & {
   penalty: PenaltyInput;
   /** Charge the penalty rate on overdue interest too (复利); default false. */
   compound?: boolean | null;
@@ -518,12 +568,12 @@ export type OverdueCostInput = OverduePeriodInput & {
   lateFee?: LateFeeInput | null;
   lender: Lender;
   jurisdiction?: Jurisdiction | null;
-  /** Fixes the LPR for the private-lending cap; not after the first overdue day. */
+  /** Fixes the LPR for the private-lending cap; not after the first overdue day (with `loan`: not after `loan.startDate`). */
   contractDate?: DateInput | null;
   /** When the case was or would be filed; not before `contractDate`. */
   filingDate?: DateInput | null;
-  /** Interest deducted up front; less than `overdue.principal`. */
-  upfrontDeduction?: Money | null;
+  /** A collection fee (催收费) claimed: a fee, never a base of penalty interest. */
+  collectionFee?: Money | null;
   payment?: PaymentInput | null;
   /** Days in a year for daily rates (default 360). */
   dayBasis?: DayBasis | null;
@@ -630,6 +680,112 @@ export interface OverdueCostOutput {
   allocation?: Allocation;
   basis: Note<OverdueBasisCode>[];
   rulesVersion: string;
+  /** `wholeLoan`: the settlement against the line over the loan's life; `overdueOnly`: the caps on the overdue charges only. */
+  view: LawfulView;
+  /** With `loan`, or when a collection fee was given. */
+  collectionFee?: MoneyText;
+  /** With `loan`: the day of the figures. */
+  asOf?: DateText;
+  /** With `loan`: the instalments paid. */
+  paid?: number;
+  /** With `loan` and `accelerated`. */
+  accelerated?: DateText;
+  /** With `loan`: the missed instalments. */
+  missed?: MissedInstalment[];
+  /** With `loan`: the principal of the instalments not yet due. */
+  notYetDue?: MoneyText;
+  /** With `loan`: missed principal + notYetDue. */
+  remainingPrincipal?: MoneyText;
+  /** With `loan`: notYetDue + totalOwed, closing the loan on `asOf` by the lender's figures. */
+  settlement?: MoneyText;
+  /** With `loan`: the settlement by part. */
+  claimed?: PlanParts;
+  /** With `loan`: the settlement with what is above the line taken off. */
+  lawful?: PlanParts;
+  /** With `loan`: what was taken off, by rule. */
+  removed?: PlanRemoved[];
+  /** With `loan`: the line over the loan's life (`wholeLoan`), else `null`. */
+  line?: LoanLine | null;
+  /** With `loan`: the loan's own true cost against the line, or `null`. */
+  loanCost?: LoanCost | null;
+}
+
+/** A missed instalment of a case from the loan. */
+export interface MissedInstalment {
+  period: number;
+  /** The day it fell due (an accelerated one: the acceleration day). */
+  dueDate: DateText;
+  /** asOf − dueDate, calendar days (≥ 1). */
+  days: number;
+  principal: MoneyText;
+  /** 0.00 when accelerated. */
+  interest: MoneyText;
+  /** 0.00 when accelerated. */
+  fees: MoneyText;
+  /** principal × daily penalty rate × days, rounded per instalment. */
+  penalty: MoneyText;
+  /** interest × daily penalty rate × days (with `compound`). */
+  compound: MoneyText;
+  /** fees × daily penalty rate × days (with `chargeOnFees`). */
+  interestOnFees: MoneyText;
+  /** Whether it fell due early, by the acceleration. */
+  accelerated: boolean;
+}
+
+/** A paid instalment recomputed at the line. */
+export interface LinePayment {
+  date: DateText;
+  /** Days since the previous date. */
+  days: number;
+  /** Line interest for those days, rounded. */
+  interest: MoneyText;
+  payment: MoneyText;
+  balance: MoneyText;
+  unpaidInterest: MoneyText;
+}
+
+/** The line on the whole price of credit, recomputed over the loan's life. */
+export interface LoanLine {
+  /** `cnFinancial24`, `cnPrivate4xLpr`, `cnPrivateTransition` or `cnPrivate2015`. */
+  rule: RuleId;
+  source: Source;
+  confidence: RuleConfidence;
+  /** The line in force on `asOf`, percent a year. */
+  percent: PercentText;
+  /** Every rate of the line over the period. */
+  rates: { from: DateText; percent: PercentText }[];
+  /** The LPR row used (private lending). */
+  lpr?: LprRow;
+  /** The amount received: the starting balance. */
+  base: MoneyText;
+  /** The contract principal. */
+  principal: MoneyText;
+  /** loan.startDate. */
+  from: DateText;
+  /** asOf. */
+  to: DateText;
+  dayBasis: number;
+  method: "recomputedAtLine";
+  payments: LinePayment[];
+  balance: MoneyText;
+  unpaidInterest: MoneyText;
+  lastPaymentDate: DateText;
+  daysSince: number;
+  interestSince: MoneyText;
+  /** The most the loan may cost on `asOf` at the line (negative: more than the line was paid). */
+  ceiling: MoneyText;
+  /** The same recomputation from the contract principal. */
+  ceilingFromPrincipal: MoneyText;
+  notes: Note<LineNoteCode>[];
+}
+
+/** The loan's own true cost against the line. */
+export interface LoanCost {
+  nominalPercent: PercentText;
+  effectivePercent: PercentText;
+  linePercent: PercentText;
+  /** The higher of the two forms is above the line. */
+  aboveLine: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -702,10 +858,23 @@ export type ConductCode =
 /** A flag's rule: a limit rule or a conduct code. */
 export type ConductRuleCode = ConductLimitCode | ConductCode;
 
+/** What sort of text a conduct rule's source is. */
+export type SourceKind = "law" | "regulation" | "selfRegulation";
+
+/** One source of a conduct rule, with the lender types it binds. */
+export interface BoundSource extends Source {
+  /** The lender types it binds. */
+  binds: Lender[];
+  kind: SourceKind;
+  confidence: RuleConfidence;
+  /** `reported` when only the article number is reported (show it as such). */
+  articleConfidence?: RuleConfidence;
+}
+
 /** A collection-conduct rule of the pack (what `collectionLog` checks). */
 export interface ConductRule {
   code: ConductRuleCode;
-  /** The lender types the rule binds. */
+  /** The lender types some source binds (the union of `sources[].binds`). */
   scope: Lender[];
   severity: Severity;
   /** `lateHours`: start of the quiet hours, `"HH:MM"` (inclusive). */
@@ -717,8 +886,11 @@ export interface ConductRule {
   zh: string;
   zhTW: string;
   en: string;
+  /** The first of `sources`. */
   source: Source;
   confidence: RuleConfidence;
+  /** Every source, binding law first, the banking association's guideline last. */
+  sources: BoundSource[];
   asOf: DateText;
   /** Ids of facts on the same conduct (e.g. a law that binds every lender). */
   related: FactId[];
@@ -792,7 +964,7 @@ export interface CollectionContact {
 
 /** The input of `collectionLog`. */
 export interface CollectionLogInput {
-  /** Decides which rules apply (`applies`), never which entries are listed. */
+  /** The lender of record: decides `applies` and `source`, never which entries are listed. */
   lender: Lender;
   /** The person agreed to contact at night (default `false`). */
   consentToLateContact?: boolean;
@@ -808,13 +980,18 @@ export interface CollectionFlag {
   entries: number[];
   /** The distinct days involved, ascending. */
   dates: DateText[];
-  /** Whether the rule binds the given lender type. */
+  /** Whether any binding source covers the given lender type (for `unknown`: every possible one). */
   applies: boolean;
-  /** The lender types the rule binds. */
+  /** The lender types some source binds. */
   scope: Lender[];
   severity: Severity;
+  /** The binding source for the lender type (the rule's first source when none binds it). */
   source: Source;
+  sourceKind: SourceKind;
+  /** Of `source`. */
   confidence: RuleConfidence;
+  /** The rule's other sources, each with the lender types it binds. */
+  also: BoundSource[];
   /** Facts on the same conduct (`legalRules().facts` ids). */
   related: FactId[];
 }
@@ -1002,6 +1179,8 @@ export interface RepaymentPlansOutput {
   planOn: "lawful" | "claimed";
   /** With a case: penalty interest a day on the claimed overdue principal; else `null`. */
   penaltyPerDay: MoneyText | null;
+  /** With a case: its view (with `overdue.loan`, `claimed` is the settlement); `null` with `balance`. */
+  view: LawfulView | null;
 }
 
 // ---------------------------------------------------------------------------

@@ -8,7 +8,9 @@ use crate::collection::{
 };
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{item, wrong_type, Obj, Value};
-use crate::rules::{self, clock_minutes, ConductRule, Source, CONDUCT_CODES, LENDER_WORDS};
+use crate::rules::{
+    self, clock_minutes, BoundSource, ConductRule, Source, CONDUCT_CODES, LENDER_WORDS,
+};
 use serde::Serialize;
 
 const CHANNEL_WORDS: [(&str, Channel); 5] = [
@@ -37,18 +39,56 @@ pub struct FlagOut {
     pub entries: Vec<usize>,
     /// The distinct days involved, ascending.
     pub dates: Vec<String>,
-    /// Whether the rule binds the given lender type.
+    /// Whether some binding source covers the given lender type (for
+    /// `unknown`: every possible lender type).
     pub applies: bool,
-    /// The lender types the rule binds.
+    /// The lender types some source binds.
     pub scope: Vec<String>,
     /// `low`, `medium` or `high`.
     pub severity: &'static str,
-    /// Where the rule comes from.
+    /// The binding source for this lender type when the rule applies, else
+    /// the rule's lead source.
     pub source: Source,
-    /// `primary`, `secondary` or `reported`.
+    /// `law`, `regulation` or `selfRegulation`: what `source` is.
+    #[serde(rename = "sourceKind")]
+    pub source_kind: &'static str,
+    /// `primary`, `secondary` or `reported`: of `source`.
     pub confidence: &'static str,
+    /// The rule's other sources, each with the lender types it binds.
+    pub also: Vec<AlsoOut>,
     /// Facts on the same conduct (e.g. a law that binds every lender).
     pub related: Vec<String>,
+}
+
+/// A further source of a flag's rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AlsoOut {
+    /// Where it comes from.
+    #[serde(flatten)]
+    pub source: Source,
+    /// The lender types it binds.
+    pub binds: Vec<String>,
+    /// `law`, `regulation` or `selfRegulation`.
+    pub kind: &'static str,
+    /// `primary`, `secondary` or `reported`.
+    pub confidence: &'static str,
+    /// Set when the article number is less sure than the document (`reported`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article_confidence: Option<&'static str>,
+}
+
+impl AlsoOut {
+    /// The output form of a bound source.
+    pub fn new(s: &BoundSource) -> AlsoOut {
+        AlsoOut {
+            source: s.source.clone(),
+            binds: s.binds.clone(),
+            kind: s.kind.as_str(),
+            confidence: s.confidence.as_str(),
+            article_confidence: s.article_confidence.map(|c| c.as_str()),
+        }
+    }
 }
 
 /// One day of the log.
@@ -149,8 +189,12 @@ fn read_contact(v: &Value, path: &str) -> Result<Contact> {
     })
 }
 
-fn flag_out(f: collection::Flag, r: &ConductRule, lender: rules::Lender) -> FlagOut {
-    FlagOut {
+fn flag_out(f: collection::Flag, r: &ConductRule, lender: rules::Lender) -> Result<FlagOut> {
+    let lead = r
+        .binding_source(lender)
+        .or_else(|| r.lead())
+        .ok_or_else(|| rules::missing(f.code))?;
+    Ok(FlagOut {
         rule: f.code,
         count: f.entries.len(),
         entries: f.entries,
@@ -158,10 +202,17 @@ fn flag_out(f: collection::Flag, r: &ConductRule, lender: rules::Lender) -> Flag
         applies: r.applies_to(lender),
         scope: r.scope.clone(),
         severity: r.severity.as_str(),
-        source: r.source.clone(),
-        confidence: r.confidence.as_str(),
+        source: lead.source.clone(),
+        source_kind: lead.kind.as_str(),
+        confidence: lead.confidence.as_str(),
+        also: r
+            .sources
+            .iter()
+            .filter(|s| !std::ptr::eq(*s, lead))
+            .map(AlsoOut::new)
+            .collect(),
         related: r.related.clone(),
-    }
+    })
 }
 
 /// `collectionLog(input)`: the flags and the day-by-day picture of a log.
@@ -196,7 +247,7 @@ pub fn collection_log(input: &Value) -> Result<CollectionOut> {
     let mut flags = Vec::with_capacity(found.flags.len());
     for f in found.flags {
         let r = pack.conduct(f.code).ok_or_else(|| rules::missing(f.code))?;
-        flags.push(flag_out(f, r, lender));
+        flags.push(flag_out(f, r, lender)?);
     }
     Ok(CollectionOut {
         contacts: contacts.len(),

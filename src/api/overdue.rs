@@ -14,19 +14,20 @@
 //! figure in them comes from the rule pack.
 
 use super::overdue_out::{
-    AllocationOut, BucketsOut, CapOut, OverdueOut, PenaltyRateOut, SeriesOut,
+    AllocationOut, BucketsOut, CapOut, CaseOut, CasePartsOut, CaseRemovedOut, LineOut,
+    LinePaymentOut, LineRateOut, LoanCostOut, LprOut, MissedOut, OverdueOut, PenaltyRateOut,
+    SeriesOut,
 };
 use super::WarningOut;
 use crate::calendar::Date;
 use crate::caps::{self, CapContext, ChargeParts};
 use crate::error::{Error, ErrorCode, Result};
-use crate::input::{Obj, OneOf, Value};
-use crate::money::{div, fmt_money, fmt_percent, sub, sum, MAX_ANNUAL_PERCENT};
+use crate::input::Value;
+use crate::money::{add, div, fmt_money, fmt_percent, mul, sub, sum};
 use crate::overdue::{
-    self, allocate, Bucket, Buckets, LateFee, LateFeeAmount, LateFeePer, Overdue, OverdueTerms,
-    DEFAULT_ORDER, MAX_DAYS,
+    self, allocate, Bucket, Buckets, LateFeeAmount, LateFeePer, OverdueTerms, DEFAULT_ORDER,
 };
-use crate::rules::{self, ids, Jurisdiction, Lender, RulePack, LENDER_WORDS};
+use crate::rules::{self, ids, Jurisdiction, Lender, RulePack};
 use rust_decimal::Decimal;
 
 /// The highest markup accepted, percent.
@@ -55,7 +56,14 @@ pub struct OverdueInput {
     pub upfront_deduction: Option<Decimal>,
     /// A payment to apply: amount and order.
     pub payment: Option<(Decimal, [Bucket; 3])>,
+    /// The loan the case was derived from (`loan`, `paid`, `asOf`).
+    pub loan: Option<LoanInput>,
 }
+
+mod case;
+mod read;
+pub use case::{case_position, CasePosition, LineView};
+pub use read::{read_overdue_input, LoanInput};
 
 const BUCKET_WORDS: [(&str, Bucket); 3] = [
     ("fees", Bucket::Fees),
@@ -72,242 +80,6 @@ fn bucket_word(b: Bucket) -> &'static str {
 
 fn conflict(field: &str, message: impl Into<String>) -> Error {
     Error::field(ErrorCode::Conflict, field, message)
-}
-
-/// Reads and validates the `overdueCost` input.
-pub fn read_overdue_input(input: &Value) -> Result<OverdueInput> {
-    let o = Obj::new(input, "")?;
-    let day_basis = o.day_basis()?;
-
-    let ov = o.req_obj("overdue")?;
-    let overdue = Overdue {
-        principal: ov.positive_money("principal")?,
-        interest: ov.opt_money("interest")?.unwrap_or(Decimal::ZERO),
-        fees: ov.opt_money("fees")?.unwrap_or(Decimal::ZERO),
-    };
-    ov.finish()?;
-
-    let from = o.opt_date("from")?;
-    let to = o.opt_date("to")?;
-    let has_days = o.has("days");
-    let (days, period) = match (from, to, has_days) {
-        (Some(f), Some(t), false) => {
-            let n = f.days_until(t);
-            if n < 1 {
-                return Err(conflict("to", "to must be after from"));
-            }
-            if n > i64::from(MAX_DAYS) {
-                return Err(Error::field(
-                    ErrorCode::OutOfRange,
-                    "to",
-                    format!("the period from from to to is longer than {MAX_DAYS} days"),
-                ));
-            }
-            (u32::try_from(n).unwrap_or(MAX_DAYS), Some((f, t)))
-        }
-        (Some(_), Some(_), true) => {
-            return Err(conflict("days", "give from and to, or days, not both"))
-        }
-        (f, None, true) => {
-            let n = o.int_in("days", 1, MAX_DAYS)?;
-            let period = match f {
-                None => None,
-                Some(f) => Some((
-                    f,
-                    f.add_days(i64::from(n)).ok_or_else(|| {
-                        Error::field(
-                            ErrorCode::OutOfRange,
-                            "days",
-                            "from plus days goes beyond the last supported date",
-                        )
-                    })?,
-                )),
-            };
-            (n, period)
-        }
-        (None, Some(_), true) => {
-            return Err(conflict("days", "give from with days, or from and to"))
-        }
-        (Some(_), None, false) => {
-            return Err(Error::field(
-                ErrorCode::MissingField,
-                "to",
-                "to is required with from (or give days)",
-            ))
-        }
-        (None, Some(_), false) => {
-            return Err(Error::field(
-                ErrorCode::MissingField,
-                "from",
-                "from is required with to",
-            ))
-        }
-        (None, None, false) => {
-            return Err(Error::field(
-                ErrorCode::MissingField,
-                "days",
-                "give days, or from and to",
-            ))
-        }
-    };
-
-    let p = o.req_obj("penalty")?;
-    let (penalty_rate, markup_percent) = match p.one_of(
-        "rate",
-        "contractRate",
-        "rate and contractRate",
-        "a rate, or a contractRate and a markupPercent",
-    )? {
-        OneOf::First => {
-            if p.has("markupPercent") {
-                return Err(conflict(
-                    "penalty.markupPercent",
-                    "markupPercent goes with contractRate, not with rate",
-                ));
-            }
-            (p.rate("rate", day_basis)?, None)
-        }
-        OneOf::Second => {
-            let contract = p.rate("contractRate", day_basis)?;
-            let markup = p.decimal_in(
-                "markupPercent",
-                Decimal::ZERO,
-                Decimal::from(MAX_MARKUP_PERCENT),
-            )?;
-            let rate = overdue::penalty_rate_with_markup(contract, markup)?;
-            if rate.annual_percent(day_basis)? > MAX_ANNUAL_PERCENT {
-                return Err(Error::field(
-                    ErrorCode::TooLarge,
-                    "penalty.markupPercent",
-                    format!("the raised rate is above {MAX_ANNUAL_PERCENT} % a year, the highest rate this calculator accepts"),
-                ));
-            }
-            (rate, Some(markup))
-        }
-    };
-    p.finish()?;
-
-    let compound = o.bool_or("compound", false)?;
-    let charge_on_fees = o.bool_or("chargeOnFees", false)?;
-
-    let late_fee = match o.opt_obj("lateFee")? {
-        None => None,
-        Some(f) => {
-            let amount = match f.one_of(
-                "amount",
-                "percentOfOverdue",
-                "amount and percentOfOverdue",
-                "an amount or a percentOfOverdue",
-            )? {
-                OneOf::First => LateFeeAmount::Fixed(f.money("amount")?),
-                OneOf::Second => LateFeeAmount::PercentOfOverdue(f.decimal_in(
-                    "percentOfOverdue",
-                    Decimal::ZERO,
-                    Decimal::ONE_HUNDRED,
-                )?),
-            };
-            let per = f.word(
-                "per",
-                &[("once", LateFeePer::Once), ("month", LateFeePer::Month)],
-                None,
-            )?;
-            f.finish()?;
-            Some(LateFee { amount, per })
-        }
-    };
-
-    let lender = o.word("lender", &LENDER_WORDS, None)?;
-    let jurisdiction = o.word(
-        "jurisdiction",
-        &[("cn", Jurisdiction::Cn), ("uk", Jurisdiction::Uk)],
-        Some(Jurisdiction::Cn),
-    )?;
-    let contract_date = o.opt_date("contractDate")?;
-    if let (Some(c), Some((f, _))) = (contract_date, period) {
-        if c > f {
-            return Err(conflict(
-                "contractDate",
-                "contractDate is after the first overdue day",
-            ));
-        }
-    }
-    let filing_date = o.opt_date("filingDate")?;
-    if let (Some(fd), Some(c)) = (filing_date, contract_date) {
-        if fd < c {
-            return Err(conflict("filingDate", "filingDate is before contractDate"));
-        }
-    }
-    let upfront_deduction = o.opt_money("upfrontDeduction")?;
-    if upfront_deduction.is_some_and(|d| d >= overdue.principal) {
-        return Err(conflict(
-            "upfrontDeduction",
-            "upfrontDeduction must be less than overdue.principal",
-        ));
-    }
-
-    let payment = match o.opt_obj("payment")? {
-        None => None,
-        Some(pay) => {
-            let amount = pay.positive_money("amount")?;
-            let items = pay.list("order", 3)?;
-            let order = if items.is_empty() {
-                DEFAULT_ORDER
-            } else {
-                if items.len() != 3 {
-                    return Err(conflict(
-                        "payment.order",
-                        "payment.order must name fees, interest and principal once each",
-                    ));
-                }
-                let mut order = DEFAULT_ORDER;
-                for (i, v) in items.iter().enumerate() {
-                    let path = crate::input::item("payment.order", i);
-                    let Value::String(s) = v else {
-                        return Err(crate::input::wrong_type(&path, "a string", v));
-                    };
-                    let b = BUCKET_WORDS
-                        .iter()
-                        .find(|(w, _)| w == s)
-                        .map(|(_, b)| *b)
-                        .ok_or_else(|| {
-                            Error::field(
-                                ErrorCode::UnknownValue,
-                                &path,
-                                format!("{path} must be one of fees, interest, principal"),
-                            )
-                        })?;
-                    if order[..i].contains(&b) {
-                        return Err(conflict(&path, format!("{path} repeats an earlier bucket")));
-                    }
-                    order[i] = b;
-                }
-                order
-            };
-            pay.finish()?;
-            Some((amount, order))
-        }
-    };
-    o.finish()?;
-
-    Ok(OverdueInput {
-        terms: OverdueTerms {
-            overdue,
-            penalty_rate,
-            compound,
-            charge_on_fees,
-            late_fee,
-            day_basis,
-        },
-        days,
-        period,
-        markup_percent,
-        lender,
-        jurisdiction,
-        contract_date,
-        filing_date,
-        upfront_deduction,
-        payment,
-    })
 }
 
 fn note(code: &'static str, message: impl Into<String>) -> WarningOut {
@@ -332,6 +104,21 @@ fn basis_notes(pack: &RulePack, inp: &OverdueInput) -> Result<Vec<WarningOut>> {
         "simpleDailyAccrual",
         format!("penalty interest = overdue principal × daily penalty rate × days, simple (no interest on interest); daily rate = annual rate ÷ {basis_days}; each component is rounded half-up to cents"),
     )];
+    if let Some(l) = &inp.loan {
+        out.push(note(
+            "missedFromLoan",
+            format!(
+                "derived from the loan: with {} instalments paid, every later instalment due before {} is missed, overdue from its due date to {} in calendar days (one due on that day is not overdue); penalty interest is computed on each missed instalment for its own days and rounded per instalment; the principal of the other instalments is not yet due",
+                l.paid, l.as_of, l.as_of
+            ),
+        ));
+    }
+    if !t.collection_fee.is_zero() {
+        out.push(note(
+            "collectionFeeIsAFee",
+            "the collection fee is counted as a fee: it is in the charges and in the price of credit, and no penalty interest is charged on it",
+        ));
+    }
     let markup = pack.rule(ids::BANK_MARKUP)?;
     let (lo, hi) = (
         markup.markup_min_percent.unwrap_or_default(),
@@ -444,13 +231,15 @@ pub fn assess(
     inp: &OverdueInput,
 ) -> Result<(overdue::Charges, Vec<caps::CapResult>)> {
     let t = &inp.terms;
-    let c = overdue::charges(t, inp.days)?;
+    let c = charges_with_parts(inp)?.0;
     let principal = t.overdue.principal;
     let base = sub(principal, inp.upfront_deduction.unwrap_or(Decimal::ZERO))?;
     let ctx = CapContext {
         jurisdiction: inp.jurisdiction,
         lender: inp.lender,
-        contract_date: inp.contract_date,
+        contract_date: inp
+            .contract_date
+            .or(inp.loan.as_ref().map(|l| l.start_date)),
         period: inp.period,
         days: inp.days,
         filing_date: inp.filing_date,
@@ -464,12 +253,44 @@ pub fn assess(
             total: c.total_charges,
         },
     };
-    let caps = caps::evaluate_caps(pack, &ctx)?;
+    let pd = match &inp.loan {
+        None => None,
+        Some(l) => Some(principal_days(&l.case.missed)?),
+    };
+    let caps = caps::evaluate_caps_of_parts(pack, &ctx, pd)?;
     Ok((c, caps))
 }
 
+/// Σ principal × its own days of the missed instalments.
+fn principal_days(missed: &[overdue::loan::Missed]) -> Result<Decimal> {
+    missed.iter().try_fold(Decimal::ZERO, |acc, m| {
+        add(acc, mul(m.amounts.principal, Decimal::from(m.days))?)
+    })
+}
+
+/// The overdue parts of the case (one for the free-form input, one per
+/// missed instalment from the loan), its charges on `inp.days` and each
+/// part's own.
+pub fn charges_with_parts(
+    inp: &OverdueInput,
+) -> Result<(
+    overdue::Charges,
+    Vec<overdue::PartCharges>,
+    Vec<overdue::Part>,
+)> {
+    let parts = match &inp.loan {
+        Some(l) => l.case.parts(),
+        None => vec![overdue::Part {
+            overdue: inp.terms.overdue,
+            offset: 0,
+        }],
+    };
+    let (c, each) = overdue::charges_of_parts(&inp.terms, &parts, inp.days)?;
+    Ok((c, each, parts))
+}
+
 /// `overdueCost(input)`: the charges, the caps, the series and an optional
-/// payment allocation.
+/// payment allocation; with `loan`, the case derived from it.
 pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
     let inp = read_overdue_input(input)?;
     let pack = rules::pack()?;
@@ -481,7 +302,7 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
         None => None,
         Some((amount, order)) => {
             let owed = Buckets {
-                fees: sum([t.overdue.fees, c.late_fees])?,
+                fees: sum([t.overdue.fees, c.late_fees, c.collection_fee])?,
                 interest: sum([t.overdue.interest, c.interest_charges()?])?,
                 principal,
             };
@@ -500,6 +321,33 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
             })
         }
     };
+    let cp = case_position(pack, &inp, &c, &caps)?;
+    let (annualized, series) = match &inp.loan {
+        None => (
+            overdue::annualized_percent(c.total_charges, principal, inp.days, t.day_basis)?,
+            overdue::series(t, inp.days)?,
+        ),
+        Some(l) => {
+            let pd = principal_days(&l.case.missed)?;
+            let annualized = if pd.is_zero() {
+                Decimal::ZERO
+            } else {
+                div(
+                    mul(
+                        mul(c.total_charges, t.day_basis.days())?,
+                        Decimal::ONE_HUNDRED,
+                    )?,
+                    pd,
+                )?
+            };
+            let parts = l.case.parts();
+            (annualized, overdue::series_of_parts(t, &parts, inp.days)?)
+        }
+    };
+    let case = match &inp.loan {
+        None => None,
+        Some(l) => Some(case_out(&inp, l, &c, &cp)?),
+    };
     Ok(OverdueOut {
         days: inp.days,
         from: inp.period.map(|(f, _)| f.to_string()),
@@ -516,14 +364,9 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
         total_charges: fmt_money(c.total_charges),
         overdue_total: fmt_money(t.overdue.total()?),
         total_owed: fmt_money(c.total_owed),
-        annualized_percent: fmt_percent(overdue::annualized_percent(
-            c.total_charges,
-            principal,
-            inp.days,
-            t.day_basis,
-        )?),
+        annualized_percent: fmt_percent(annualized),
         caps: caps.iter().map(CapOut::from).collect(),
-        series: overdue::series(t, inp.days)?
+        series: series
             .into_iter()
             .map(|p| SeriesOut {
                 day: p.day,
@@ -538,5 +381,135 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
         allocation,
         basis: basis_notes(pack, &inp)?,
         rules_version: pack.version.clone(),
+        view: cp.view.as_str(),
+        collection_fee: (inp.loan.is_some() || !t.collection_fee.is_zero())
+            .then(|| fmt_money(t.collection_fee)),
+        case,
+    })
+}
+
+/// The parts of a balance as returned.
+pub(super) fn case_parts_out(b: &crate::plan::Balance) -> Result<CasePartsOut> {
+    Ok(CasePartsOut {
+        principal: fmt_money(b.principal),
+        interest: fmt_money(b.interest),
+        penalties: fmt_money(b.penalties),
+        fees: fmt_money(b.fees),
+        total: fmt_money(b.total()?),
+    })
+}
+
+/// What was removed, as returned.
+pub(super) fn removed_out(r: &crate::plan::lawful::Removed) -> CaseRemovedOut {
+    CaseRemovedOut {
+        rule: r.rule.id.clone(),
+        amount: fmt_money(r.amount),
+        source: r.rule.source.clone(),
+    }
+}
+
+fn line_out(inp: &OverdueInput, v: &LineView) -> LineOut {
+    let c = &v.ceiling;
+    LineOut {
+        rule: v.rule.id.clone(),
+        source: v.rule.source.clone(),
+        confidence: v.rule.confidence.as_str(),
+        percent: fmt_percent(v.rates.last().map_or(Decimal::ZERO, |r| r.percent)),
+        rates: v
+            .rates
+            .iter()
+            .map(|r| LineRateOut {
+                from: r.from.to_string(),
+                percent: fmt_percent(r.percent),
+            })
+            .collect(),
+        lpr: v.lpr.as_ref().map(LprOut::from),
+        base: fmt_money(v.received),
+        principal: fmt_money(v.principal),
+        from: v.from.to_string(),
+        to: v.to.to_string(),
+        day_basis: match inp.terms.day_basis {
+            crate::money::DayBasis::D360 => 360,
+            crate::money::DayBasis::D365 => 365,
+        },
+        method: "recomputedAtLine",
+        payments: c
+            .steps
+            .iter()
+            .map(|s| LinePaymentOut {
+                date: s.date.to_string(),
+                days: s.days,
+                interest: fmt_money(s.interest),
+                payment: fmt_money(s.payment),
+                balance: fmt_money(s.balance),
+                unpaid_interest: fmt_money(s.unpaid_interest),
+            })
+            .collect(),
+        balance: fmt_money(c.balance),
+        unpaid_interest: fmt_money(c.unpaid_interest),
+        last_payment_date: c.last_date.to_string(),
+        days_since: c.days_since,
+        interest_since: fmt_money(c.interest_since),
+        ceiling: fmt_money(c.ceiling),
+        ceiling_from_principal: fmt_money(v.ceiling_from_principal),
+        notes: v
+            .notes
+            .iter()
+            .map(|n| note(n.code, n.message.clone()))
+            .collect(),
+    }
+}
+
+fn case_out(
+    inp: &OverdueInput,
+    l: &LoanInput,
+    c: &overdue::Charges,
+    cp: &CasePosition,
+) -> Result<CaseOut> {
+    let (_, each, _) = charges_with_parts(inp)?;
+    let missed = l
+        .case
+        .missed
+        .iter()
+        .zip(each.iter())
+        .map(|(m, pc)| MissedOut {
+            period: m.period,
+            due_date: m.due_date.to_string(),
+            days: m.days,
+            principal: fmt_money(m.amounts.principal),
+            interest: fmt_money(m.amounts.interest),
+            fees: fmt_money(m.amounts.fees),
+            penalty: fmt_money(pc.penalty_interest),
+            compound: fmt_money(pc.compound_interest),
+            interest_on_fees: fmt_money(pc.interest_on_fees),
+            accelerated: m.accelerated,
+        })
+        .collect();
+    let line = cp.line.as_ref().map(|v| line_out(inp, v));
+    let loan_cost = match (&cp.line, l.apr) {
+        (Some(v), Some((nominal, effective))) => {
+            let line_percent = v.rates.last().map_or(Decimal::ZERO, |r| r.percent);
+            Some(LoanCostOut {
+                nominal_percent: fmt_percent(nominal),
+                effective_percent: fmt_percent(effective),
+                line_percent: fmt_percent(line_percent),
+                above_line: nominal.max(effective) > line_percent,
+            })
+        }
+        _ => None,
+    };
+    Ok(CaseOut {
+        as_of: l.as_of.to_string(),
+        paid: l.paid,
+        accelerated: l.accelerated.map(|d| d.to_string()),
+        missed,
+        not_yet_due: fmt_money(l.case.not_yet_due),
+        remaining_principal: fmt_money(l.case.remaining_principal),
+        settlement: fmt_money(add(l.case.not_yet_due, c.total_owed)?),
+        claimed: case_parts_out(&cp.position.claimed)?,
+        lawful: case_parts_out(&cp.position.lawful)?,
+        removed: cp.position.removed.iter().map(removed_out).collect(),
+        line,
+        loan_cost,
     })
 }

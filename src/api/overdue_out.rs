@@ -239,4 +239,191 @@ pub struct OverdueOut {
     pub basis: Vec<WarningOut>,
     /// The rule pack version used.
     pub rules_version: String,
+    /// `wholeLoan` (a case from the loan, for a lender with a total-cost
+    /// line: the settlement against the line over the loan's life) or
+    /// `overdueOnly` (the caps on the overdue charges only).
+    pub view: &'static str,
+    /// The collection fee claimed, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection_fee: Option<MoneyText>,
+    /// The case from the loan (with `loan`).
+    #[serde(flatten)]
+    pub case: Option<CaseOut>,
+}
+
+/// A missed instalment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MissedOut {
+    /// Its number in the loan's schedule.
+    pub period: u32,
+    /// The day it fell due (for an accelerated one, the acceleration day).
+    pub due_date: String,
+    /// `asOf − dueDate`, calendar days.
+    pub days: u32,
+    /// Its principal.
+    pub principal: MoneyText,
+    /// Its contract interest (0.00 when accelerated).
+    pub interest: MoneyText,
+    /// Its fees (0.00 when accelerated).
+    pub fees: MoneyText,
+    /// principal × daily penalty rate × days, rounded.
+    pub penalty: MoneyText,
+    /// interest × daily penalty rate × days, rounded (with `compound`).
+    pub compound: MoneyText,
+    /// fees × daily penalty rate × days, rounded (with `chargeOnFees`).
+    pub interest_on_fees: MoneyText,
+    /// Whether it fell due early, by the acceleration.
+    pub accelerated: bool,
+}
+
+/// A balance by part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CasePartsOut {
+    /// Principal.
+    pub principal: MoneyText,
+    /// Contract interest.
+    pub interest: MoneyText,
+    /// Penalty interest (罚息, compound interest, interest on fees).
+    pub penalties: MoneyText,
+    /// Fees, late fees (违约金) and the collection fee.
+    pub fees: MoneyText,
+    /// The sum of the four.
+    pub total: MoneyText,
+}
+
+/// Something taken off the claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseRemovedOut {
+    /// Rule id in the rule pack.
+    pub rule: String,
+    /// The amount taken off.
+    pub amount: MoneyText,
+    /// Where the rule comes from.
+    pub source: Source,
+}
+
+/// A line rate in force from a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineRateOut {
+    /// From this day.
+    pub from: String,
+    /// Percent a year.
+    pub percent: PercentText,
+}
+
+/// One paid instalment, recomputed at the line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinePaymentOut {
+    /// The day it was paid (its due date).
+    pub date: String,
+    /// Days since the previous date.
+    pub days: u32,
+    /// Line interest for those days, rounded.
+    pub interest: MoneyText,
+    /// The payment (principal, interest and fees of the instalment).
+    pub payment: MoneyText,
+    /// The balance afterwards.
+    pub balance: MoneyText,
+    /// Line interest still unpaid afterwards.
+    pub unpaid_interest: MoneyText,
+}
+
+/// The line on the whole price of credit, recomputed over the loan's life.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineOut {
+    /// The rule that sets the line.
+    pub rule: String,
+    /// Where it comes from.
+    pub source: Source,
+    /// `primary`, `secondary` or `reported`.
+    pub confidence: &'static str,
+    /// The line in force on `asOf`, percent a year.
+    pub percent: PercentText,
+    /// Every rate of the line over the period (two across 2020-08-20).
+    pub rates: Vec<LineRateOut>,
+    /// The LPR row used (private lending).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lpr: Option<LprOut>,
+    /// The recomputation's starting balance: the amount received.
+    pub base: MoneyText,
+    /// The contract principal.
+    pub principal: MoneyText,
+    /// The start date.
+    pub from: String,
+    /// `asOf`.
+    pub to: String,
+    /// Days in the year of the daily line rate.
+    pub day_basis: u32,
+    /// `recomputedAtLine`: payments to line interest first, the rest to the
+    /// balance, unpaid interest never capitalised.
+    pub method: &'static str,
+    /// The paid instalments, recomputed.
+    pub payments: Vec<LinePaymentOut>,
+    /// The balance after the last payment.
+    pub balance: MoneyText,
+    /// Line interest unpaid after the last payment.
+    pub unpaid_interest: MoneyText,
+    /// The last payment's date (the start date when none).
+    pub last_payment_date: String,
+    /// Days from it to `asOf`.
+    pub days_since: u32,
+    /// Line interest for those days, rounded.
+    pub interest_since: MoneyText,
+    /// `balance + unpaidInterest + interestSince`: the most the loan may cost
+    /// on `asOf` at the line (below 0: more than the line was paid).
+    pub ceiling: MoneyText,
+    /// The same recomputation started from the contract principal.
+    pub ceiling_from_principal: MoneyText,
+    /// Assumptions.
+    pub notes: Vec<WarningOut>,
+}
+
+/// The loan's own true cost against the line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoanCostOut {
+    /// Nominal true annual cost (as `loanTerms`' `apr.nominalPercent`).
+    pub nominal_percent: PercentText,
+    /// Effective true annual cost (as `loanTerms`' `apr.effectivePercent`).
+    pub effective_percent: PercentText,
+    /// The line in force on `asOf`.
+    pub line_percent: PercentText,
+    /// Whether the higher of the two true-cost forms is above the line.
+    pub above_line: bool,
+}
+
+/// What `overdueCost` adds for a case from the loan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseOut {
+    /// The day of the figures.
+    pub as_of: String,
+    /// Instalments paid.
+    pub paid: u32,
+    /// The acceleration day, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accelerated: Option<String>,
+    /// The missed instalments.
+    pub missed: Vec<MissedOut>,
+    /// The principal of the instalments not yet due.
+    pub not_yet_due: MoneyText,
+    /// The principal unpaid on `asOf` (missed + not yet due): the base of
+    /// `lateFee.percentOfRemainingPrincipal`.
+    pub remaining_principal: MoneyText,
+    /// `notYetDue + totalOwed`: closing the loan on `asOf` by the lender's figures.
+    pub settlement: MoneyText,
+    /// The settlement by part.
+    pub claimed: CasePartsOut,
+    /// The settlement with what is above the line taken off.
+    pub lawful: CasePartsOut,
+    /// What was taken off, by rule.
+    pub removed: Vec<CaseRemovedOut>,
+    /// The line over the loan's life (the `wholeLoan` view), else null.
+    pub line: Option<LineOut>,
+    /// The loan's own true cost against the line; null without a line or
+    /// when the true cost cannot be stated.
+    pub loan_cost: Option<LoanCostOut>,
 }

@@ -4,13 +4,13 @@
 //! budget fit); see its docs for the formulas. Here every field is read with its path, and every figure
 //! goes out as a money string (two decimals) or a percent string (four).
 
-use super::overdue::{assess, read_overdue_input};
+use super::overdue::{assess, case_position, read_overdue_input};
 use super::{MoneyText, PercentText};
 use crate::budget::BudgetFit;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{Obj, Value};
 use crate::money::{fmt_money, fmt_percent, round_dp_half_up, Per, Rate};
-use crate::plan::lawful::{position, Claim, Position};
+use crate::plan::lawful::Position;
 use crate::plan::{
     self, Balance, Plan, PlanRequest, PlanRow, MAX_DEFERRAL_MONTHS, MAX_PLAN_MONTHS,
 };
@@ -195,6 +195,10 @@ pub struct PlansOut {
     /// With a case: penalty interest a day on the claimed overdue principal
     /// (what keeps running while nothing is agreed); else null.
     pub penalty_per_day: Option<MoneyText>,
+    /// With a case: `wholeLoan` (a case from the loan: `claimed` is the
+    /// settlement, `lawful` it against the line over the loan's life) or
+    /// `overdueOnly`; null with `balance`.
+    pub view: Option<&'static str>,
 }
 
 fn row_out(r: &PlanRow) -> PlanRowOut {
@@ -293,6 +297,8 @@ pub struct PlansInput {
     pub plan_on: PlanOn,
     /// Penalty interest a day, with a case.
     pub penalty_per_day: Option<Decimal>,
+    /// With a case: `wholeLoan` or `overdueOnly`.
+    pub view: Option<&'static str>,
 }
 
 /// An error inside `overdue` named by its full path.
@@ -305,8 +311,15 @@ fn under_overdue(mut e: Error) -> Error {
 }
 
 /// Reads the case (`overdue`) or the `balance`: the claim, its lawful
-/// position, the case's lender and its penalty interest a day.
-fn read_position(o: &Obj<'_>) -> Result<(Position, Option<crate::rules::Lender>, Option<Decimal>)> {
+/// position, the case's lender, its penalty interest a day and its view.
+type CaseRead = (
+    Position,
+    Option<crate::rules::Lender>,
+    Option<Decimal>,
+    Option<&'static str>,
+);
+
+fn read_position(o: &Obj<'_>) -> Result<CaseRead> {
     match (o.get("balance"), o.get("overdue")) {
         (Some(_), Some(_)) => Err(Error::field(
             ErrorCode::Conflict,
@@ -318,13 +331,7 @@ fn read_position(o: &Obj<'_>) -> Result<(Position, Option<crate::rules::Lender>,
             let pack = rules::pack()?;
             let (charges, caps) = assess(pack, &inp).map_err(under_overdue)?;
             let t = &inp.terms;
-            let claim = Claim {
-                principal: t.overdue.principal,
-                interest: t.overdue.interest,
-                fees: t.overdue.fees,
-                upfront_deduction: inp.upfront_deduction,
-            };
-            let pos = position(pack, claim, &charges, &caps)?;
+            let cp = case_position(pack, &inp, &charges, &caps)?;
             let daily = crate::money::div(
                 crate::money::mul(
                     t.overdue.principal,
@@ -333,9 +340,10 @@ fn read_position(o: &Obj<'_>) -> Result<(Position, Option<crate::rules::Lender>,
                 crate::money::mul(t.day_basis.days(), Decimal::ONE_HUNDRED)?,
             )?;
             Ok((
-                pos,
+                cp.position,
                 Some(inp.lender),
                 Some(crate::money::round_cents(daily)),
+                Some(cp.view.as_str()),
             ))
         }
         _ => {
@@ -355,6 +363,7 @@ fn read_position(o: &Obj<'_>) -> Result<(Position, Option<crate::rules::Lender>,
                 },
                 None,
                 None,
+                None,
             ))
         }
     }
@@ -364,7 +373,7 @@ fn read_position(o: &Obj<'_>) -> Result<(Position, Option<crate::rules::Lender>,
 pub fn read_plans_input(input: &Value) -> Result<PlansInput> {
     let o = Obj::new(input, "")?;
     let day_basis = o.day_basis()?;
-    let (position, case_lender, penalty_per_day) = read_position(&o)?;
+    let (position, case_lender, penalty_per_day, view) = read_position(&o)?;
     let plan_on = o.word(
         "planOn",
         &[("lawful", PlanOn::Lawful), ("claimed", PlanOn::Claimed)],
@@ -378,7 +387,7 @@ pub fn read_plans_input(input: &Value) -> Result<PlansInput> {
         return Err(Error::field(
             ErrorCode::OutOfRange,
             "overdue",
-            "nothing is left to plan: the principal is 0 after the up-front deduction",
+            "nothing is left to plan: the principal is 0 (after the up-front deduction, or every instalment paid)",
         ));
     }
     let rate = if o.has("rate") {
@@ -440,6 +449,7 @@ pub fn read_plans_input(input: &Value) -> Result<PlansInput> {
         position,
         plan_on,
         penalty_per_day,
+        view,
     })
 }
 
@@ -474,5 +484,6 @@ pub fn repayment_plans(input: &Value) -> Result<PlansOut> {
             .collect(),
         plan_on: inp.plan_on.as_str(),
         penalty_per_day: inp.penalty_per_day.map(fmt_money),
+        view: inp.view,
     })
 }

@@ -2,6 +2,7 @@
 //! source, confidence and as-of date, and the "know your rights" facts in
 //! zh-CN and English.
 
+use super::collection::AlsoOut;
 use super::overdue_out::LprOut;
 use super::{MoneyText, PercentText};
 use crate::money::{fmt_money, fmt_percent, mul};
@@ -124,9 +125,11 @@ pub struct ConductRuleOut {
     /// For `unansweredCalls`: the attempts a day the rule allows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_per_day: Option<u32>,
-    /// Its texts, source and confidence.
+    /// Its texts, lead source and confidence.
     #[serde(flatten)]
     pub cited: CitedOut,
+    /// Every source, binding law first, each with the lender types it binds.
+    pub sources: Vec<AlsoOut>,
     /// When the entry was last checked.
     pub as_of: String,
     /// Ids of facts on the same conduct.
@@ -157,18 +160,20 @@ pub(crate) fn clock_text(minutes: u32) -> String {
     [d(h / 10), d(h), ':', d(m / 10), d(m)].iter().collect()
 }
 
-fn conduct_out(r: &rules::ConductRule) -> ConductRuleOut {
-    ConductRuleOut {
+fn conduct_out(r: &rules::ConductRule) -> Option<ConductRuleOut> {
+    let lead = r.lead()?;
+    Some(ConductRuleOut {
         code: r.code.clone(),
         scope: r.scope.clone(),
         severity: r.severity.as_str(),
         from_time: r.from_minute.map(clock_text),
         to_time: r.to_minute.map(clock_text),
         max_per_day: r.max_per_day,
-        cited: CitedOut::new((&r.zh, &r.zh_tw, &r.en), &r.source, r.confidence),
+        cited: CitedOut::new((&r.zh, &r.zh_tw, &r.en), &lead.source, lead.confidence),
+        sources: r.sources.iter().map(AlsoOut::new).collect(),
         as_of: r.as_of.to_string(),
         related: r.related.clone(),
-    }
+    })
 }
 
 /// The output of `legalRules`.
@@ -249,7 +254,7 @@ pub fn legal_rules() -> RulesOut {
                     scope: f.scope.clone(),
                 })
                 .collect(),
-            conduct_rules: p.conduct_rules.iter().map(conduct_out).collect(),
+            conduct_rules: p.conduct_rules.iter().filter_map(conduct_out).collect(),
             complaint_routes: p
                 .complaint_routes
                 .iter()

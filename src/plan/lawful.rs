@@ -27,7 +27,7 @@
 use super::Balance;
 use crate::caps::CapResult;
 use crate::error::Result;
-use crate::money::{add, sub};
+use crate::money::{add, sub, sum};
 use crate::overdue::Charges;
 use crate::rules::{ids, Rule, RulePack};
 use rust_decimal::Decimal;
@@ -65,6 +65,103 @@ pub struct Claim {
     pub upfront_deduction: Option<Decimal>,
 }
 
+/// A part of the claim, to take removals from in a stated order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartOf {
+    Principal,
+    Interest,
+    Penalties,
+    Fees,
+}
+
+fn part_mut(b: &mut Balance, p: PartOf) -> &mut Decimal {
+    match p {
+        PartOf::Principal => &mut b.principal,
+        PartOf::Interest => &mut b.interest,
+        PartOf::Penalties => &mut b.penalties,
+        PartOf::Fees => &mut b.fees,
+    }
+}
+
+/// Takes `amount` off `b`, part by part in `order`, each down to 0.
+fn take(b: &mut Balance, amount: Decimal, order: [PartOf; 4]) -> Result<()> {
+    let mut left = amount;
+    for p in order {
+        let part = part_mut(b, p);
+        let t = left.min(*part);
+        *part = sub(*part, t)?;
+        left = sub(left, t)?;
+    }
+    Ok(())
+}
+
+/// The whole-loan view: the settlement (the whole claim on `asOf`) compared
+/// with the ceiling of the loan recomputed at the line from the amount
+/// received (see [`super::line`]).
+///
+/// - lawful total = max(0, min(settlement, ceiling)); what is above is removed.
+/// - The removal is split by rule: the part due to the money deducted at
+///   payout (`ceiling_from_principal − ceiling`, the same recomputation
+///   started from the contract principal instead of the amount received, at
+///   most the removal) is the actual-principal rule's, taken from the
+///   principal first; the rest is the line rule's, taken from fees (违约金,
+///   collection fee, the instalments' fees) first, then penalties, interest
+///   and last principal (interest paid above the line set against it).
+///
+/// `claimed.total − Σ removed = lawful.total` exactly.
+pub fn whole_loan_position(
+    pack: &'static RulePack,
+    claimed: Balance,
+    ceiling: Decimal,
+    ceiling_from_principal: Decimal,
+    line_rule: &'static Rule,
+) -> Result<Position> {
+    let total = claimed.total()?;
+    let lawful_total = total.min(ceiling).max(Decimal::ZERO);
+    let over = sub(total, lawful_total)?;
+    let deduction = over.min(sub(ceiling_from_principal, ceiling)?.max(Decimal::ZERO));
+    let line = sub(over, deduction)?;
+    let mut lawful = claimed;
+    let mut removed = Vec::new();
+    if deduction > Decimal::ZERO {
+        take(
+            &mut lawful,
+            deduction,
+            [
+                PartOf::Principal,
+                PartOf::Fees,
+                PartOf::Penalties,
+                PartOf::Interest,
+            ],
+        )?;
+        removed.push(Removed {
+            rule: pack.rule(ids::ACTUAL_PRINCIPAL)?,
+            amount: deduction,
+        });
+    }
+    if line > Decimal::ZERO {
+        take(
+            &mut lawful,
+            line,
+            [
+                PartOf::Fees,
+                PartOf::Penalties,
+                PartOf::Interest,
+                PartOf::Principal,
+            ],
+        )?;
+        removed.push(Removed {
+            rule: line_rule,
+            amount: line,
+        });
+    }
+    Ok(Position {
+        claimed,
+        lawful,
+        removed,
+    })
+}
+
 enum Covers {
     Penalties,
     LateFees,
@@ -91,7 +188,7 @@ pub fn position(
         principal: claim.principal,
         interest: claim.interest,
         penalties,
-        fees: add(claim.fees, charges.late_fees)?,
+        fees: sum([claim.fees, charges.late_fees, charges.collection_fee])?,
     };
     let mut removed = Vec::new();
     let mut principal = claim.principal;
@@ -104,7 +201,8 @@ pub fn position(
         });
     }
     let mut pen = penalties;
-    let mut late = charges.late_fees;
+    // Late fees and the collection fee: the charges taken off first.
+    let mut late = add(charges.late_fees, charges.collection_fee)?;
     let binding: Vec<&CapResult> = caps
         .iter()
         .filter(|c| c.applies && c.rule.kind != "criminalReference" && c.excess > Decimal::ZERO)

@@ -1,6 +1,6 @@
 // collectionLog through the built module: scenarios whose flags were counted
 // by hand (the quiet-hour edges, a day with eight unanswered calls, consent,
-// third parties, the scope for a microloan) and the errors with their fields.
+// third parties, binding law first for every lender) and the errors with their fields.
 // Run with `node --test tests/js/` after `make build`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -53,7 +53,7 @@ test("a day with 8 unanswered calls: the 7th and 8th by time are flagged; answer
   assert.equal(flag(collectionLog({ lender: "creditCard", contacts: contacts.slice(2, 8) }), "unansweredCalls"), undefined);
 });
 
-test("third parties and conduct codes, each flag with its source and severity", () => {
+test("third parties and conduct codes, each flag with its binding source and severity", () => {
   const out = collectionLog({
     lender: "consumerFinance",
     contacts: [
@@ -72,27 +72,61 @@ test("third parties and conduct codes, each flag with its source and severity", 
       ["falseConsequence", [3]],
     ],
   );
+  // Binding law first: disclosure and impersonation cite the statutes; the
+  // guideline's own rules (third parties, false consequences) cite the guideline.
+  assert.deepEqual(
+    out.flags.map((f) => [f.rule, f.source.document, f.source.article, f.sourceKind, f.confidence]),
+    [
+      ["thirdParty", "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》", null, "selfRegulation", "secondary"],
+      ["thirdPartyDisclosure", "中华人民共和国民法典", "第一千零三十二条、第一千零三十三条", "law", "primary"],
+      ["impersonation", "中华人民共和国刑法", "第二百七十九条", "law", "primary"],
+      ["falseConsequence", "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》", null, "selfRegulation", "secondary"],
+    ],
+  );
   for (const f of out.flags) {
-    assert.ok(f.source.document.length > 0 && f.source.date === "2026-01-30");
+    assert.equal(f.applies, true);
     assert.ok(["low", "medium", "high"].includes(f.severity));
-    assert.equal(f.confidence, "secondary");
+    for (const a of f.also) assert.ok(a.document.length > 0 && a.binds.length > 0 && a.date.length > 0);
   }
   assert.equal(flag(out, "thirdPartyDisclosure").severity, "high");
 });
 
-test("a microloan: the same flags are listed, with applies false (the CBA guideline does not bind it)", () => {
-  const contacts = [missed("2026-05-01T23:00"), { at: "2026-05-01T10:00", channel: "call", to: "unrelatedThirdParty", conduct: ["threat"] }];
+test("the week of calls: threats, insults, impersonation and disclosure apply to every lender; the CBA hours stay scoped", () => {
+  // 22:40 insults, 9 unanswered calls in a day, the mother told of the debt, an SMS threatening a visit.
+  const contacts = [
+    call("2026-11-30T22:40", { conduct: ["insult"] }),
+    ...Array.from({ length: 9 }, (_, k) => missed(`2026-12-01T${String(9 + k).padStart(2, "0")}:00`)),
+    { at: "2026-12-02T15:00", channel: "call", to: "unrelatedThirdParty", debtDisclosed: true },
+    { at: "2026-12-03T11:00", channel: "sms", to: "me", conduct: ["threat"] },
+    { at: "2026-12-04T11:00", channel: "call", to: "me", conduct: ["impersonation"] },
+  ];
+  const cba = "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》";
+  for (const lender of ["microLoan", "private", "unknown", "unlicensed"]) {
+    const out = collectionLog({ lender, contacts });
+    for (const rule of ["threat", "insult", "impersonation", "thirdPartyDisclosure"]) {
+      const f = flag(out, rule);
+      assert.equal(f.applies, true, `${lender} ${rule}`);
+      assert.equal(f.sourceKind, "law", `${lender} ${rule}`);
+      assert.notEqual(f.source.document, cba);
+      assert.ok(f.also.some((a) => a.document === cba && a.binds.join() === "bank,creditCard,consumerFinance"));
+    }
+    for (const rule of ["lateHours", "unansweredCalls"]) {
+      const f = flag(out, rule);
+      assert.equal(f.applies, false, `${lender} ${rule}`);
+      assert.equal(f.source.document, cba);
+      assert.deepEqual(f.scope, ["bank", "creditCard", "consumerFinance"]);
+    }
+    // The 7th, 8th and 9th unanswered calls (entries 7, 8, 9).
+    assert.deepEqual(flag(out, "unansweredCalls").entries, [7, 8, 9]);
+  }
+  // For a microloan its own rule is listed, the article only as reported.
   const micro = collectionLog({ lender: "microLoan", contacts });
-  const bank = collectionLog({ lender: "bank", contacts });
-  assert.deepEqual(micro.flags.map((f) => f.rule), ["lateHours", "thirdParty", "threat"]);
-  assert.deepEqual(micro.flags.map((f) => f.entries), bank.flags.map((f) => f.entries));
-  assert.ok(micro.flags.every((f) => f.applies === false && !f.scope.includes("microLoan")));
-  assert.ok(bank.flags.every((f) => f.applies === true));
-  // A law that binds everyone is named beside the guideline.
-  assert.ok(flag(micro, "threat").related.includes("illegalDebtCollectionCrime"));
-  // And the pack has a complaint route for microloans.
-  const routes = legalRules().complaintRoutes.filter((r) => r.scope.includes("microLoan")).map((r) => r.id);
-  assert.ok(routes.includes("localFinancialRegulator") && routes.includes("nifaComplaint") && !routes.includes("nfra12378"));
+  const own = flag(micro, "threat").also.find((a) => a.binds.join() === "microLoan");
+  assert.equal(own.articleConfidence, "reported");
+  // And the pack has complaint routes for microloans and for unlicensed lenders.
+  const routes = (lender) => legalRules().complaintRoutes.filter((r) => r.scope.includes(lender)).map((r) => r.id);
+  assert.ok(routes("microLoan").includes("localFinancialRegulator") && routes("microLoan").includes("nifaComplaint") && !routes("microLoan").includes("nfra12378"));
+  assert.deepEqual(routes("unlicensed"), ["localFinancialRegulator", "harassment12321", "police110"]);
 });
 
 test("bad input: errors name their field", () => {

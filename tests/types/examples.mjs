@@ -169,6 +169,53 @@ export const overdueCostExamples = [
     contractDate: "2022-01-15",
     filingDate: "2023-10-01",
   }),
+  // The case from the loan (docs/api.md's worked example): the whole-loan view.
+  /** @satisfies {OverdueCostInput} */ ({
+    loan: {
+      principal: "20000",
+      received: "18500",
+      startDate: "2026-05-23",
+      rate: { percent: "18", per: "year" },
+      periods: 12,
+      method: "annuity",
+      fees: [{ label: "会员费", amount: "99", when: "eachPeriod" }],
+    },
+    paid: 4,
+    asOf: "2026-12-07",
+    penalty: { rate: { percent: "0.1", per: "day" } },
+    compound: true,
+    lateFee: { percentOfRemainingPrincipal: "10", per: "once" },
+    collectionFee: "300",
+    lender: "microLoan",
+  }),
+  // A private loan declared due early: the line at 4 × LPR, its LPR row and notes.
+  /** @satisfies {OverdueCostInput} */ ({
+    loan: { principal: "10000", startDate: "2025-06-01", rate: { percent: "36", per: "year" }, periods: 6, method: "equalPrincipal" },
+    paid: 1,
+    asOf: "2025-09-11",
+    accelerated: "2025-08-15",
+    penalty: { rate: { percent: "0.05", per: "day" } },
+    lender: "private",
+  }),
+  // A credit card keeps its own rules: the overdue-only view on the settlement.
+  /** @satisfies {OverdueCostInput} */ ({
+    loan: { principal: "6000", startDate: "2026-01-15", rate: { percent: "15", per: "year" }, periods: 6, method: "annuity" },
+    paid: 2,
+    asOf: "2026-05-01",
+    penalty: { rate: { percent: "0.05", per: "day" } },
+    lender: "creditCard",
+  }),
+  // Every loanTerms example as the loan of a case, on its start date (nothing due yet).
+  ...loanTermsExamples.map(
+    (loan) =>
+      /** @satisfies {OverdueCostInput} */ ({
+        loan: { ...loan, startDate: loan.startDate ?? "2024-01-15" },
+        paid: 0,
+        asOf: loan.startDate ?? "2024-01-15",
+        penalty: { rate: { percent: "0.05", per: "day" } },
+        lender: "bank",
+      }),
+  ),
 ];
 
 // ---- repaymentPlans ---------------------------------------------------------
