@@ -30,6 +30,7 @@ pub mod collection;
 pub mod debt;
 pub mod error;
 pub mod input;
+pub mod message;
 pub mod money;
 pub mod overdue;
 pub mod plan;

@@ -123,3 +123,12 @@ pub fn debt_plan(input: JsValue) -> Result<JsValue, JsValue> {
 pub fn collection_log(input: JsValue) -> Result<JsValue, JsValue> {
     call("collectionLog", input)
 }
+
+/// What a pasted collector's message says: amounts, days overdue, deadlines,
+/// phone numbers, links, conduct signals and warnings, each with its UTF-16
+/// position in the text.
+#[cfg(feature = "cases")]
+#[wasm_bindgen(js_name = readMessage)]
+pub fn read_message(input: JsValue) -> Result<JsValue, JsValue> {
+    call("readMessage", input)
+}

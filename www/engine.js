@@ -77,6 +77,8 @@ export const overdueCost = wrap("overdueCost", [cases]);
 export const repaymentPlans = wrap("repaymentPlans", [cases]);
 export const debtPlan = wrap("debtPlan", [cases]);
 export const collectionLog = wrap("collectionLog", [cases]);
+// readMessage (panels/message.js): one line added for the pasted-message reader.
+export const readMessage = wrap("readMessage", [cases]);
 /** Deep-freezes a value the panels only read. */
 function freeze(v) {
   if (v && typeof v === "object" && !Object.isFrozen(v)) {

@@ -1019,6 +1019,92 @@ export interface CollectionLogOutput {
 }
 
 // ---------------------------------------------------------------------------
+// readMessage
+// ---------------------------------------------------------------------------
+
+/** The input of `readMessage`. */
+export interface ReadMessageInput {
+  /** The message as pasted; at most 5,000 UTF-16 units (`text.length ≤ 5000`), else `tooLarge`. */
+  text: string;
+  /** `"YYYY-MM-DDTHH:MM"`: when it arrived; anchors "今日", "明天", "3日内" (else `invalidDate`). */
+  receivedAt?: string;
+}
+
+/** What an amount in a message is, when the words say so. */
+export type MessageAmountLabel =
+  | "owed"
+  | "principal"
+  | "interest"
+  | "penalty"
+  | "lateFee"
+  | "fee"
+  | "collectionFee"
+  | "settlement";
+
+/** The conduct codes `readMessage` can find (a subset of the call log's). */
+export type MessageConductCode =
+  | "falseConsequence"
+  | "threat"
+  | "insult"
+  | "impersonation"
+  | "feeDemand"
+  | "newLoanPush"
+  | "publicExposure";
+
+/** Where a finding is: UTF-16 offsets, `text.slice(start, end)` is its text. */
+export interface MessageSpan {
+  start: number;
+  end: number;
+}
+
+/** An amount of money in a message. */
+export interface MessageAmount extends MessageSpan {
+  /** Yuan with two decimals ("1.2万" → "12000.00"). */
+  value: MoneyText;
+  label: MessageAmountLabel | null;
+}
+
+/** A stated deadline; `date` and `time` only when known. */
+export interface MessageDeadline extends MessageSpan {
+  date?: DateText;
+  /** `"HH:MM"`. */
+  time?: string;
+}
+
+/** A phone number in a message. */
+export interface MessagePhone extends MessageSpan {
+  /** Digits only (a mobile's +86 left off). */
+  number: string;
+}
+
+/** A link in a message, as written. */
+export interface MessageLink extends MessageSpan {
+  url: string;
+}
+
+/** What words of a message do, as the call log's conduct code. */
+export interface MessageConduct extends MessageSpan {
+  code: MessageConductCode;
+}
+
+/** How a message asks to be paid: into a person's account or QR code, or through a link. */
+export interface MessageWarning extends MessageSpan {
+  code: "personalAccount" | "paymentLink";
+}
+
+/** The output of `readMessage`: every list in text order; nothing found is empty lists and `null`. */
+export interface ReadMessageOutput {
+  amounts: MessageAmount[];
+  /** The first number of days overdue the text states. */
+  daysOverdue: number | null;
+  deadlines: MessageDeadline[];
+  phones: MessagePhone[];
+  links: MessageLink[];
+  conduct: MessageConduct[];
+  warnings: MessageWarning[];
+}
+
+// ---------------------------------------------------------------------------
 // repaymentPlans
 // ---------------------------------------------------------------------------
 
@@ -1310,6 +1396,9 @@ export function debtPlan(input: DebtPlanInput): DebtPlanOutput;
 
 /** A private log of collection contacts, checked against the conduct rules. */
 export function collectionLog(input: CollectionLogInput): CollectionLogOutput;
+
+/** What a pasted collector's message says: amounts, days overdue, deadlines, phones, links, conduct and warnings, each with its UTF-16 position. Throws a {@link RepayError}. */
+export function readMessage(input: ReadMessageInput): ReadMessageOutput;
 
 /** The crate version (`"0.1.0"`). */
 export function version(): string;

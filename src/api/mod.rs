@@ -9,6 +9,7 @@
 mod collection;
 mod debts;
 mod json;
+mod message;
 mod overdue;
 mod overdue_out;
 mod plans;
@@ -18,6 +19,7 @@ mod terms;
 
 pub use collection::{collection_log, CollectionOut};
 pub use debts::debt_plan;
+pub use message::{read_message, MessageOut};
 pub use overdue::overdue_cost;
 pub use plans::repayment_plans;
 pub use rate::{cashflow_rate, CashflowRateOut};
@@ -105,6 +107,8 @@ pub fn call(name: &str, input: &Value) -> Result<Answer> {
         "debtPlan" => json(&debt_plan(input)?),
         #[cfg(feature = "cases")]
         "collectionLog" => json(&collection_log(input)?),
+        #[cfg(feature = "cases")]
+        "readMessage" => json(&read_message(input)?),
         _ => Err(crate::error::Error::general(
             crate::error::ErrorCode::UnknownValue,
             format!("no API function is called {name}"),

@@ -318,6 +318,10 @@ function withKey(v, path, key) {
   return copy;
 }
 
+// Inputs that are one flat object of a few fields (readMessage: text, receivedAt): the floors
+// below, which guard against a walker that found nothing, are lower for them.
+const FLAT_INPUTS = new Set(["readMessage"]);
+
 for (const [fnName, examples] of Object.entries(EXAMPLES)) {
   test(`${fnName}: the typed examples are accepted and use every declared input field`, () => {
     for (const input of examples) assert.doesNotThrow(() => repay[fnName](input), JSON.stringify(input).slice(0, 200));
@@ -325,7 +329,7 @@ for (const [fnName, examples] of Object.entries(EXAMPLES)) {
     declaredPaths(paramTypeOf(fnName), fnName, declared);
     const given = new Set();
     for (const input of examples) givenPaths(input, fnName, given);
-    assert.ok(declared.size >= 5, [...declared].join(", "));
+    assert.ok(declared.size >= (FLAT_INPUTS.has(fnName) ? 2 : 5), [...declared].join(", "));
     assert.deepEqual([...declared].filter((p) => !given.has(p)).sort(), [], "declared input fields no example uses (add one to tests/types/examples.mjs)");
     assert.deepEqual([...given].filter((p) => !declared.has(p)).sort(), [], "example fields the .d.ts does not declare");
   });
@@ -339,6 +343,6 @@ for (const [fnName, examples] of Object.entries(EXAMPLES)) {
         objects += 1;
       }
     }
-    assert.ok(objects >= examples.length * 2, `${objects} objects tried`);
+    assert.ok(objects >= examples.length * (FLAT_INPUTS.has(fnName) ? 1 : 2), `${objects} objects tried`);
   });
 }

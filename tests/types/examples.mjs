@@ -14,6 +14,7 @@
 /** @typedef {import("./pkg/repay.js").RepaymentPlansInput} RepaymentPlansInput */
 /** @typedef {import("./pkg/repay.js").DebtPlanInput} DebtPlanInput */
 /** @typedef {import("./pkg/repay.js").CollectionLogInput} CollectionLogInput */
+/** @typedef {import("./pkg/repay.js").ReadMessageInput} ReadMessageInput */
 
 // ---- loanTerms --------------------------------------------------------------
 
@@ -291,6 +292,14 @@ export const collectionLogExamples = [
   /** @satisfies {CollectionLogInput} */ ({ lender: "bank" }),
 ];
 
+export const readMessageExamples = [
+  /** @satisfies {ReadMessageInput} */ ({
+    text: "您已逾期15天，应还¥3,200，请于今日18:00前还款，否则通知家人。客服95188，点击 https://pay.example.cn/x 还款，或扫码转账。",
+    receivedAt: "2026-12-07T10:00",
+  }),
+  /** @satisfies {ReadMessageInput} */ ({ text: "" }),
+];
+
 /** Every function that takes an input, with its examples. */
 export const EXAMPLES = {
   loanTerms: loanTermsExamples,
@@ -299,4 +308,5 @@ export const EXAMPLES = {
   repaymentPlans: repaymentPlansExamples,
   debtPlan: debtPlanExamples,
   collectionLog: collectionLogExamples,
+  readMessage: readMessageExamples,
 };

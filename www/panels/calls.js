@@ -193,7 +193,13 @@ export function mount(root, ctx) {
   );
   const packBox = h("section", { class: "calls-pack", "data-testid": "calls-pack" }, h("h3", { class: "od-subhead", t: "calls.packHeading" }), h("p", { class: "hint", t: "calls.packLead" }), packBtn, packBody);
 
-  panel(root, "calls.heading", "calls.lead", settings, formEl, status, storageLine, summary, flagsBox, daysBox, listBox, exportBox, packBox);
+  // ---- hook: the phone cards and the pasted-message reader (panels/phone.js, panels/message.js,
+  // owned apart) mount in these two boxes and log through addContact (add below: an entry as the
+  // form reads it; true when added).
+  const phoneBox = h("div", { class: "calls-phone", "data-testid": "calls-phone" });
+  const messageBox = h("div", { class: "calls-message", "data-testid": "calls-message" });
+
+  panel(root, "calls.heading", "calls.lead", settings, phoneBox, messageBox, formEl, status, storageLine, summary, flagsBox, daysBox, listBox, exportBox, packBox);
 
   // ---- behaviour
   const readForm = () => ({
@@ -594,5 +600,9 @@ export function mount(root, ctx) {
   update();
   if (device?.attached) restoreKept();
   showStorage();
+  // ---- hook (see phoneBox above)
+  const hooks = { addContact: (entry) => add(entry) };
+  import("./phone.js").then((m) => m.mount(phoneBox, ctx, hooks)).catch((e) => console.error("the phone cards failed to mount", e));
+  import("./message.js").then((m) => m.mount(messageBox, ctx, hooks)).catch((e) => console.error("the message reader failed to mount", e));
   return { update };
 }

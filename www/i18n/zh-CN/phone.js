@@ -1,0 +1,133 @@
+// 电话里怎么说 and 读短信 (panels/phone.js, panels/message.js): the words of both, as data.
+// cards: one per situation; say: the lines to read aloud ({lender}, {principal}, {overdueTotal},
+// {days}, {claimed}, {monthly}, {months}, {total}, {quietFrom}, {quietTo}, {maxCalls} are filled
+// from the case and the rule pack; a line whose figure is not known is left out; { if: "many" | "one" }
+// lines are for a plan of several payments or of one); cite: the rule
+// pack's conduct rules and facts the card rests on (shown with their source; the law that binds
+// every lender first, then the guideline's rules with the lenders they bind); log: the call-log
+// entry "log now" adds (the time is now; the person can edit it below).
+export default {
+  ui: {
+    phoneHeading: "电话里怎么说",
+    phoneLead: "接电话时打开对应的卡片，照着说。卡片里的数字来自你在上面填的案子；每条规定都注明出处。",
+    figures: "你的案子：逾期本金 {principal}，逾期 {days} 天，按合同算共 {overdueTotal}。",
+    figuresNone: "还没有填逾期情况：卡片里的数字会在“逾期费用”填好后出现。",
+    sayHeading: "可以这样说",
+    citeHeading: "依据",
+    binds: "约束：{lenders}。",
+    logNow: "现在记下这次来电",
+    logged: "已记入催收记录（{time}）。可以在下面的记录里修改。",
+    logFailed: "没能记下：{message}",
+    lenderFallback: "贷款机构",
+    planMissing: "先在“还款方案”里选一个方案，这里会填入它的数字。",
+    msgHeading: "读一条催收短信",
+    msgLead: "把短信、App 通知或聊天内容粘贴到这里。只在你的设备上读取，不会上传。读出的内容要你逐条确认后才会用到。",
+    msgText: "短信内容",
+    msgAt: "收到时间",
+    msgRead: "读一读",
+    msgClear: "清空",
+    msgNothing: "这条消息里没有找到金额、期限、号码或催收用语。",
+    msgFound: "找到 {count} 处，已在原文中标出。逐条看说明，需要的再确认使用。",
+    msgDays: "消息说已逾期 {days} 天。",
+    amount: "金额 {amount}",
+    label: {
+      owed: "欠款 / 应还",
+      principal: "本金",
+      interest: "利息",
+      penalty: "罚息",
+      lateFee: "违约金 / 滞纳金",
+      fee: "服务费等费用",
+      collectionFee: "催收费",
+      settlement: "结清金额",
+      none: "没说明是什么钱",
+    },
+    amountNote: "这是对方说的数字，不一定是依法应还的金额。",
+    target: "填到本案的",
+    targetField: { principal: "逾期本金", interest: "逾期利息", fees: "逾期费用（服务费等）" },
+    useAmount: "用于本案",
+    usedAmount: "已把 {amount} 填入“逾期费用”的{field}。",
+    deadline: "期限：{when}",
+    deadlineUnknown: "期限（没有具体日期）",
+    phone: "电话号码 {number}：只通过贷款机构官方公布的号码核实。",
+    link: "链接 {url}：不要通过陌生链接付款或填写资料。",
+    warning: {
+      personalAccount: "要求转到个人账户、微信/支付宝个人转账或扫码：只把钱还到贷款机构的官方账户。",
+      paymentLink: "付款链接：只通过贷款机构的官方 App 或官方账户还款。",
+    },
+    conductIs: "这句话属于：{conduct}",
+    addToLog: "把这条消息加入催收记录",
+    addedToLog: "已作为短信加入催收记录（{time}），带上了这些行为：{conduct}。",
+    addedToLogNone: "已作为短信加入催收记录（{time}）。",
+    note: "短信：{text}",
+  },
+  cards: [
+    {
+      id: "first",
+      title: "第一次接到催收电话",
+      say: [
+        "请问您贵姓？您是哪家公司的？您是{lender}的员工，还是受委托的外包催收机构？",
+        "您替哪家机构催收？请告诉我放款机构的全称和合同编号。",
+        "请通过{lender}的官方渠道（官方 App、官方客服或书面通知）把欠款明细发给我，我核对后再答复。",
+      ],
+      cite: [{ fact: "negotiationIsFree" }, { fact: "complaintHotline12378" }],
+      log: { channel: "call", to: "me", answered: true, conduct: [] },
+    },
+    {
+      id: "thirdParty",
+      title: "他们打给家人、同事、单位，或者说要打",
+      say: [
+        "请不要联系我的家人、同事和单位，他们和这笔借款无关。有事请直接找我本人。",
+        "您说要联系我的家人和单位，我已经记下时间和您的号码。",
+        "如果继续向与借款无关的人透露我的债务信息，我会向{lender}和监管部门投诉。",
+      ],
+      cite: [{ fact: "privacyCivilCode" }, { conduct: "thirdParty" }, { conduct: "thirdPartyDisclosure" }],
+      log: { channel: "call", to: "me", answered: true, conduct: ["threat"] },
+    },
+    {
+      id: "legal",
+      title: "说“已立案”“要上门”“要坐牢”“进黑名单”",
+      say: [
+        "请告诉我是哪个法院、案号是多少。我会通过法院的官方渠道自己核实，比如 12368 诉讼服务热线或法院的网上诉讼服务平台。",
+        "如果真的起诉，我会按法院的通知应诉。在收到法院的正式文书之前，请不要说已经立案。",
+        "未经我同意，请不要到我家或单位来。",
+        "我愿意协商还款，请通过{lender}的官方渠道联系我。",
+      ],
+      cite: [{ fact: "overdueIsCivil" }, { conduct: "falseConsequence" }, { conduct: "visitWithoutConsent" }],
+      log: { channel: "call", to: "me", answered: true, conduct: ["falseConsequence"] },
+    },
+    {
+      id: "late",
+      title: "夜里来电，或者一天打了很多次",
+      say: [
+        "现在是晚上。{quietFrom}到次日{quietTo}之间，未经我同意请不要打来。",
+        "今天已经打了很多次。未接通的电话一天不宜超过 {maxCalls} 次，我已经记下每一次。",
+        "我愿意沟通，请在白天联系我，或者通过官方渠道给我书面通知。",
+      ],
+      cite: [{ fact: "privacyCivilCode" }, { conduct: "lateHours" }, { conduct: "unansweredCalls" }],
+      log: { channel: "call", to: "me", answered: false, conduct: [] },
+    },
+    {
+      id: "account",
+      title: "让你“转到这个账户”或“扫这个码”",
+      say: [
+        "我只会把钱还到{lender}的官方还款账户或官方 App 里。",
+        "请不要让我转到个人账户、个人微信或支付宝，也不要让我扫个人二维码。",
+        "请通过官方渠道发给我书面的还款通知，写明收款账户和金额，我核实后再还。",
+      ],
+      cite: [{ fact: "negotiationIsFree" }],
+      log: { channel: "call", to: "me", answered: true, conduct: [] },
+    },
+    {
+      id: "plan",
+      title: "提出你选的还款方案",
+      say: [
+        "按你们的计算，目前要还 {claimed}。",
+        { if: "many", text: "按我现在的收入，我能做到的是每月还 {monthly}，共 {months} 个月，合计 {total}。" },
+        { if: "one", text: "按我现在的收入，我能做到的是一次性还 {total}。" },
+        "请把还款协议以书面形式通过{lender}的官方渠道发给我，我确认后按协议还款。",
+      ],
+      cite: [{ fact: "negotiationIsFree" }],
+      log: { channel: "call", to: "me", answered: true, conduct: [] },
+    },
+  ],
+};
