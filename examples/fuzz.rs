@@ -3,7 +3,7 @@
 //! Runs generated inputs (see `tests/common/fuzzgen.rs`) through the API
 //! entry the wasm binding uses, and fails if any case panics, returns an
 //! undocumented error or a malformed result. Prints the count, the time, the
-//! seed and how the cases ended. Panics are caught per case so one bad case
+//! seed, how many cases each function got and how the cases ended. Panics are caught per case so one bad case
 //! is reported with its input rather than ending the run.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -28,6 +28,7 @@ fn main() {
     let seeds = seeds();
     let mut rng = Rng::new(seed);
     let mut tally: BTreeMap<String, u64> = BTreeMap::new();
+    let mut per_function: BTreeMap<&str, u64> = BTreeMap::new();
     let mut failures = 0u64;
     let start = Instant::now();
     for i in 0..cases {
@@ -46,6 +47,7 @@ fn main() {
             Ok(Outcome::Err(code)) => format!("error {code}"),
             Ok(Outcome::Ok) => "ok".to_owned(),
         };
+        *per_function.entry(name).or_default() += 1;
         *tally.entry(key).or_default() += 1;
     }
     let secs = start.elapsed().as_secs_f64();
@@ -53,6 +55,11 @@ fn main() {
         "fuzz: {cases} cases, seed {seed}, {secs:.1} s ({:.0} cases/s)",
         cases as f64 / secs
     );
+    println!("cases per function:");
+    for (k, v) in &per_function {
+        println!("  {k:<24} {v}");
+    }
+    println!("outcomes:");
     for (k, v) in &tally {
         println!("  {k:<24} {v}");
     }

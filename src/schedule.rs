@@ -668,8 +668,13 @@ fn collect_warnings(
             (Decimal::from(36), "aprAbove36"),
             (Decimal::from(24), "aprAbove24"),
         ];
-        // The higher of the two annual forms: a cost above a line in either is above it.
-        let highest = apr.nominal_percent.max(apr.effective_percent);
+        // The higher of the two annual forms: a cost above a line in either is above it. Compared
+        // as stated (four places, half-up, as the output shows it): the solved rate of a loan at
+        // exactly 24 % is a hair off 24, and the warning must agree with the 24.0000 % shown.
+        let highest = crate::money::round_dp_half_up(
+            apr.nominal_percent.max(apr.effective_percent),
+            crate::money::PERCENT_DP,
+        );
         if let Some((line, code)) = lines.iter().find(|(line, _)| highest > *line) {
             out.push(Warning {
                 code,

@@ -3,14 +3,22 @@
 // only when the parent asks.
 //
 // Options (fragment, "&"-separated, same names as the element's attributes):
-//   lang, panels, currency, principal, rate, months. Unknown names and
+//   lang, panels, currency, principal, rate, months, theme (light | dark |
+//   auto: the page's own colours follow it too). Unknown names and
 //   malformed values are ignored (the element applies its own checks too).
 //
 // Height protocol (all other messages are ignored):
 //   parent → frame  { type: "repay:watch-height" }    start reporting
 //   parent → frame  { type: "repay:unwatch-height" }  stop reporting
 //   frame → parent  { type: "repay:height", height }  height in CSS px (integer),
-//                   sent at once, then whenever it changes (ResizeObserver).
+//                   sent at once, then whenever it changes: a ResizeObserver, and
+//                   also every change of the content (MutationObserver), the
+//                   page's load and the calculator's repay-ready, because
+//                   Chromium stops rendering (and so resize observing) in a
+//                   cross-origin frame that is off screen, below the fold.
+// Until the calculator has built its panels (repay-ready) the page keeps a
+// minimum height (style.css html.repay-measuring, 40rem), so a host that sizes
+// the frame from the first report never shrinks it to the loading line.
 // A message counts only when it comes from window.parent and is exactly one
 // of the objects above (a plain object with that one key). Replies go to the
 // origin that asked (never "*"); nothing is posted before a host asks, and no
@@ -26,6 +34,7 @@ const OPTIONS = {
   principal: /^[0-9][0-9,.]{0,30}$/,
   rate: /^[0-9][0-9.]{0,20}$/,
   months: /^[0-9]{1,4}$/,
+  theme: /^(light|dark|auto)$/,
 };
 
 function options(hash) {
@@ -62,6 +71,8 @@ for (const [rel, href, as] of [["modulepreload", `pkg/${first}.js`], ["preload",
   document.head.append(link);
 }
 if (opts.lang) document.documentElement.lang = opts.lang;
+if (opts.theme === "light" || opts.theme === "dark") document.documentElement.dataset.theme = opts.theme;
+document.documentElement.classList.add("repay-measuring");
 const calc = document.createElement("repay-calculator");
 for (const [name, value] of Object.entries(opts)) calc.setAttribute(name, value);
 document.body.append(calc);
@@ -70,6 +81,25 @@ document.body.append(calc);
 let target = null; // the origin that asked
 let observer = null;
 let lastSent = -1;
+let queued = false;
+
+/** report() once the current changes are done (a microtask: no rendering needed, unlike ResizeObserver). */
+function reportSoon() {
+  if (!target || queued) return;
+  queued = true;
+  queueMicrotask(() => {
+    queued = false;
+    report();
+  });
+}
+// Content changes, in the page and inside the element's shadow root: seen even while off screen.
+const mutations = new MutationObserver(reportSoon);
+for (const root of [document.body, calc.shadowRoot].filter(Boolean)) mutations.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+calc.addEventListener("repay-ready", () => {
+  document.documentElement.classList.remove("repay-measuring");
+  report();
+});
+addEventListener("load", reportSoon);
 
 function contentHeight() {
   return Math.ceil(document.documentElement.getBoundingClientRect().height);

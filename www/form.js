@@ -5,8 +5,8 @@
 // result on screen while the person corrects a field.
 
 import { h, id, clear } from "./dom.js";
-import { t, scoped } from "./i18n.js";
-import { cleanNumeral } from "./format.js";
+import { t, scoped, lang } from "./i18n.js";
+import { cleanNumeral, hasMultiplier, grouped } from "./format.js";
 
 export const DEBOUNCE_MS = 150;
 
@@ -24,15 +24,39 @@ export function field(name, labelKey, control, hintKey = null, extra = null, { f
   control.id ||= id(`in-${prefix}${name}`);
   if (hintId) control.setAttribute("aria-describedby", hintId);
   const error = h("p", { class: "field-error", id: id(`err-${prefix}${name}`), hidden: true });
+  const preview = isAmount(control) ? numeralPreview(control) : null;
   const wrap = h(
     "div",
     { class: `field ${prefix}field-${name}` },
     h("label", { for: control.id, t: labelKey }),
     extra ? h("div", { class: "field-row" }, control, extra) : control,
+    preview,
     hintKey ? h("p", { class: "hint", id: hintId, t: hintKey }) : null,
     error,
   );
   return { wrap, input: control, error, hintId, labelKey: `field.${fieldKey}` };
+}
+
+/** An amount field (textInput without a rate or count kind): it reads 万 and 千 (format.js cleanNumeral). */
+const isAmount = (el) => el.tagName === "INPUT" && el.getAttribute("inputmode") === "decimal" && !el.dataset.kind;
+
+/**
+ * The number an amount written with 万 / 千 is read as, beside the field
+ * ("1.5万" → "= 15,000"): shown only for such an amount, so the person sees
+ * the figure the engine is given. Updated as they type and when the form is
+ * recomputed (a restored value).
+ */
+function numeralPreview(control) {
+  const p = h("p", { class: "numeral-preview", "data-testid": "numeral-preview", hidden: true });
+  p.update = () => {
+    const typed = val(control);
+    const read = hasMultiplier(typed) ? cleanNumeral(typed) : "";
+    const ok = /^-?\d+(\.\d+)?$/.test(read);
+    p.hidden = !ok;
+    p.textContent = ok ? `= ${grouped(read)}` : "";
+  };
+  control.addEventListener("input", () => p.update());
+  return p;
 }
 
 /** A checkbox with its label beside it, a hint and an error line (same options as field). */
@@ -186,25 +210,32 @@ export function errorText(err, fld) {
   for (const key of [fieldKey && `err.${err.code}.${fieldKey}`, kind && `err.${err.code}.kind.${kind}`]) {
     if (!key) continue;
     const s = t(key, { field: label });
-    if (s !== key) return s;
+    if (s !== key) return sentence(s);
   }
   const text = t(`err.${err.code}`, { field: label });
-  return text === `err.${err.code}` ? t("err.unknown") : text;
+  return text === `err.${err.code}` ? t("err.unknown") : sentence(text);
+}
+
+/** A message as a sentence: its first letter upper case ("the days overdue must…" → "The days…"); Chinese is unchanged. */
+export function sentence(text) {
+  return text ? text.charAt(0).toLocaleUpperCase(lang()) + text.slice(1) : text;
 }
 
 /**
- * Error display for one form. show(err, paths, stale) puts the message beside
- * the visible field that paths maps err.field to (or in formError), clear()
- * removes it and restores the field's own aria-describedby, refresh()
- * re-translates it after a language change.
+ * Error display for one form. show(errs, paths, stale) puts each error's
+ * message beside the visible field that paths maps its field to (one message
+ * per field: the first), those naming no visible field in formError, and
+ * after them, when stale, the note that the result shown is the last valid
+ * one; clear() removes them and restores each field's own aria-describedby;
+ * refresh() re-translates them after a language change.
  */
 export function errorDisplay(formError) {
-  let shown = null; // { field, describedBy, err, paths, stale }
+  let shown = null; // { marked: [{ field, describedBy }], errs, paths, stale }
   function clearError() {
-    if (shown?.field) {
-      const { input, error } = shown.field;
+    for (const { field: fld, describedBy } of shown?.marked ?? []) {
+      const { input, error } = fld;
       input.removeAttribute("aria-invalid");
-      if (shown.describedBy) input.setAttribute("aria-describedby", shown.describedBy);
+      if (describedBy) input.setAttribute("aria-describedby", describedBy);
       else input.removeAttribute("aria-describedby");
       error.hidden = true;
       error.textContent = "";
@@ -212,32 +243,62 @@ export function errorDisplay(formError) {
     formError.textContent = "";
     shown = null;
   }
-  function show(err, paths, stale) {
-    let fld = err.field ? paths[err.field] ?? paths[err.field.replace(/\.[^.]*$/, "")] ?? null : null;
-    if (fld?.wrap?.hidden) fld = null;
-    const text = errorText(err, fld);
-    const describedBy = fld?.input.getAttribute("aria-describedby") ?? null;
-    if (fld) {
+  const fieldFor = (err, paths) => {
+    const fld = err.field ? paths[err.field] ?? paths[err.field.replace(/\.[^.]*$/, "")] ?? null : null;
+    return fld?.wrap?.hidden ? null : fld;
+  };
+  function show(errs, paths, stale) {
+    errs = Array.isArray(errs) ? errs : [errs];
+    const marked = [];
+    const loose = [];
+    for (const err of errs) {
+      const fld = fieldFor(err, paths);
+      if (!fld) {
+        loose.push(errorText(err, null));
+        continue;
+      }
+      if (marked.some((m) => m.field.error === fld.error)) continue; // one message per field
+      const describedBy = fld.input.getAttribute("aria-describedby") ?? null;
       fld.input.setAttribute("aria-invalid", "true");
       fld.input.setAttribute("aria-describedby", [describedBy, fld.error.id].filter(Boolean).join(" "));
-      fld.error.textContent = text;
+      fld.error.textContent = errorText(err, fld);
       fld.error.hidden = false;
       const details = fld.input.closest("details");
       if (details) details.open = true;
-    } else {
-      formError.textContent = text;
+      marked.push({ field: fld, describedBy });
     }
-    if (stale) formError.textContent = [formError.textContent, t("err.staleResult")].filter(Boolean).join(" ");
-    shown = { field: fld, describedBy, err, paths, stale };
+    formError.textContent = [...new Set(loose), stale ? t("err.staleResult") : ""].filter(Boolean).join(" ");
+    shown = { marked, errs, paths, stale };
   }
   function refresh() {
     if (!shown) return;
-    const { err, paths, stale } = shown;
+    const { errs, paths, stale } = shown;
     clearError();
-    show(err, paths, stale);
+    show(errs, paths, stale);
   }
   return { show, clear: clearError, refresh };
 }
+
+/** A decimal numeral whose value is zero ("0", "0.00", "-0"): text only, no arithmetic. */
+const ZERO = /^-?0*(\.0*)?$/;
+
+/**
+ * Values the engine accepts but that are most likely a slip, each said beside
+ * its field in its own words (sanity.<code>), the figures still shown:
+ * a monthly budget of 0 (sanity.zeroBudget), an amount received above the
+ * contract amount (the engine's receivedAbovePrincipal warning, beside the
+ * amount received). Returns [{ code, field }] for the input and its result.
+ */
+export function sanityWarnings(input, value) {
+  const out = [];
+  if (typeof input?.monthlyBudget === "string" && ZERO.test(input.monthlyBudget)) out.push({ code: "zeroBudget", field: "monthlyBudget" });
+  if (value?.warnings?.some?.((w) => w.code === "receivedAbovePrincipal")) out.push({ code: "receivedAbove", field: "received" });
+  return out;
+}
+
+let checks = null;
+/** checks.js (what is needed once something is wrong), fetched once. */
+const loadChecks = () => (checks ??= import("./checks.js"));
 
 const FOCUSABLE = 'a[href],button,input,select,textarea,summary,[tabindex]:not([tabindex="-1"])';
 
@@ -293,7 +354,9 @@ function rejectedDate(formEl) {
  * The recompute loop of a panel. compute() reads the form (read() →
  * { input, paths }), asks the engine (call(input) → { ok, value | error }) and
  * hands a good value to onResult(value, input); an error goes beside its
- * field and the last good result stays, marked as such. A date field whose
+ * field, and so does every other invalid field's (allErrors), and the last
+ * good result stays, dimmed and labelled as the last valid figures (markStale)
+ * until the input is valid again. A date field whose
  * text the browser rejected is an invalidDate error beside it, before any call. When incomplete(input)
  * is true nothing is called (the panel shows its prompt). Every input or
  * change in the form recomputes DEBOUNCE_MS later; schedule() does the same.
@@ -301,25 +364,58 @@ function rejectedDate(formEl) {
 export function recompute(formEl, formError, { read, call, onResult, incomplete = null }) {
   const errors = errorDisplay(formError);
   let last = null; // { value, input } of the last good result
+  let run = 0; // which compute a later step belongs to
+  let marked = false; // stale marks or warnings are on screen
+  /** Runs fn(checks.js) once it is here, if no later compute has started meanwhile. */
+  const withChecks = (fn) => {
+    const mine = run;
+    marked = true;
+    loadChecks().then(
+      scoped((c) => mine === run && fn(c)),
+      (e) => console.error("the form checks did not load", e),
+    );
+  };
   function compute() {
+    run++;
     const { input, paths } = read();
     errors.clear();
+    for (const p of formEl.querySelectorAll(".numeral-preview")) p.update?.();
     // A date the browser could not take (02/30/2026) leaves the text on
     // screen and an empty value: say so beside it, and compute nothing rather
     // than go on without that date.
     const bad = rejectedDate(formEl);
     if (bad) {
       const known = Object.entries(paths).find(([, fld]) => fld?.input === bad);
-      errors.show({ code: "invalidDate", field: known?.[0] ?? null }, paths, last !== null);
+      const err = { code: "invalidDate", field: known?.[0] ?? null };
+      const stale = last !== null;
+      errors.show(err, paths, stale);
+      withChecks((c) => {
+        errors.show([err, ...c.numeralErrors(paths)], paths, stale);
+        c.markStale(formEl, stale);
+      });
       return;
     }
     if (incomplete?.(input)) return;
     const r = call(input);
     if (!r.ok) {
-      errors.show(r.error, paths, last !== null);
+      // The engine's error at once; every other invalid field's, and the marks, a moment later.
+      const stale = last !== null;
+      errors.show(r.error, paths, stale);
+      withChecks((c) => {
+        errors.show(c.allErrors(r.error, input, paths, call), paths, stale);
+        c.markStale(formEl, stale);
+      });
       return;
     }
     last = { value: r.value, input };
+    const warnings = sanityWarnings(input, r.value);
+    if (marked || warnings.length) {
+      withChecks((c) => {
+        c.markStale(formEl, false);
+        c.showWarnings(formEl, warnings, paths);
+        marked = warnings.length > 0;
+      });
+    }
     keepFocus(formEl, () => onResult(r.value, input));
   }
   let timer = 0;

@@ -122,15 +122,50 @@ export function cents(str) {
   return p.neg ? -v : v;
 }
 
+/** The multipliers people write after an amount: 万 (萬) = 10⁴, 千 = 10³ (digits to shift the point by). */
+const MULTIPLIERS = { 万: 4, 萬: 4, 千: 3 };
+const WITH_MULTIPLIER = /^(-?)(\d*)(?:\.(\d*))?([万萬千])$/;
+
+/**
+ * Shifts a decimal numeral's point `digits` places to the right ("1.5", 4 →
+ * "15000"): string work only, so the value is exact whatever its length.
+ */
+export function shiftPoint(sign, int, frac, digits) {
+  const all = `${int}${frac}${"0".repeat(Math.max(0, digits - frac.length))}`;
+  const at = int.length + digits;
+  const whole = all.slice(0, at).replace(/^0+(?=\d)/, "") || "0";
+  const rest = all.slice(at).replace(/0+$/, "");
+  const out = rest ? `${whole}.${rest}` : whole;
+  return sign && /[1-9]/.test(out) ? `-${out}` : out;
+}
+
 /**
  * Normalises what a person typed into a decimal string without changing its
- * value: full-width digits and points, spaces and thousands separators go.
+ * value: full-width digits and points, spaces and thousands separators, the
+ * currency sign, "元" and "%" go; an amount written with 万 or 千 ("1.5万",
+ * "2万元", "3千") is read as the number it names ("15000", "20000", "3000").
+ * Anything else is left for the engine to name as not a number.
  */
 export function cleanNumeral(str) {
-  return String(str)
+  const s = String(str)
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, ".")
     .replace(/[－—–]/g, "-")
     .replace(/[\s,，_']/g, "")
     .replace(/[¥￥元%％]/g, "");
+  const m = WITH_MULTIPLIER.exec(s);
+  if (!m || !(m[2] || m[3])) return s;
+  return shiftPoint(m[1], m[2] || "0", m[3] ?? "", MULTIPLIERS[m[4]]);
+}
+
+/** Whether text is an amount written with 万 or 千 (a preview of the number read is worth showing). */
+export function hasMultiplier(str) {
+  return /[万萬千]/.test(String(str));
+}
+
+/** A plain decimal string grouped as the language groups it, its fraction digits kept: "15000.5" → "15,000.5". */
+export function grouped(str) {
+  const p = parts(str);
+  if (!p) return String(str);
+  return groupWith(nf("plain", p.frac.length), str, p.frac.length);
 }

@@ -83,9 +83,20 @@ export function inScope(scope, fn) {
   }
 }
 
-/** Makes scope the active one until another is entered (an event handler's entry point). */
+let leaving = 0;
+/**
+ * Makes scope the active one for the rest of this task (an event handler's entry point: the
+ * handlers of the event and the promises they settle run in it). The page's scope is active again
+ * from the next task on, so code of the page that runs later without entering a scope (the
+ * language switch, a timer not made by scoped()) never runs in an element's scope.
+ */
 export function enterScope(scope) {
   active = scope;
+  if (scope === pageScope || leaving) return;
+  leaving = setTimeout(() => {
+    leaving = 0;
+    active = pageScope;
+  }, 0);
 }
 
 /** fn wrapped to run in the scope active now (for timers and observers created now, called later). */
@@ -138,12 +149,32 @@ export function setUnitName(fn) {
   unitName = fn;
 }
 
-/** The message for key in the current language, with {name} replaced. */
+const pluralRules = new Map();
+/** One plural block: "{n, plural, one {# day} other {# days}}" (a form may hold {name} parameters). */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|\w+) *\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const FORM = /(=\d+|\w+) *\{((?:[^{}]|\{\w+\})*)\}/g;
+
+/**
+ * Chooses the plural forms of msg by Intl.PluralRules of code ("=0 {…}" first), # the count; a
+ * count that is not a number takes "other"; a malformed block is left as written.
+ */
+export function plural(msg, params, code) {
+  if (!pluralRules.has(code)) pluralRules.set(code, new Intl.PluralRules(code));
+  return msg.replace(PLURAL, (m, name, body) => {
+    const forms = Object.fromEntries([...body.matchAll(FORM)].map((f) => [f[1], f[2]]));
+    const n = Number(params[name]);
+    const form = forms[`=${n}`] ?? (Number.isFinite(n) ? forms[pluralRules.get(code).select(n)] : undefined) ?? forms.other ?? "";
+    return form.replace(/#/g, String(params[name]));
+  });
+}
+
+/** The message for key in the current language, with plural forms chosen (plural) and {name} replaced. */
 export function t(key, params = {}) {
   const current = active.lang;
   let msg = catalogs.get(current)?.[key];
   if (msg === undefined) msg = catalogs.get(DEFAULT_LANG)?.[key];
   if (msg === undefined) return key;
+  if (msg.includes(", plural,")) msg = plural(msg, params, current);
   return msg.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : name === "unit" ? unitName(current) : m));
 }
 

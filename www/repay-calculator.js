@@ -12,13 +12,15 @@
 //   principal  default loan amount of the terms panel, e.g. "10000"
 //   rate       default annual rate of the terms panel in percent, e.g. "4.9"
 //   months     default number of monthly payments of the terms panel, e.g. "12"
+//   theme      light | dark | auto (default: the visitor's system setting);
+//              style.css :host([theme=…]), so it may also change later
 //
 // CSS custom properties (set them on the element or any ancestor):
 //   --repay-accent  buttons, links, chart lines (default #0b625d; #6fd0c6 dark)
 //   --repay-bg      background (default #faf9f6; #15181b dark)
 //   --repay-fg      text colour (default #1d2125; #eceae5 dark)
 //   --repay-font    font family (default the system UI font with CJK fallbacks)
-//   --repay-radius  corner radius of boxes and fields (default 10px)
+//   --repay-radius  corner radius of boxes and of the fields (default 10px; fields 8px)
 //
 // Events: `repay-ready` (no detail, not composed) once the engine has loaded
 // and the panels are built. Nothing else: the element never sends what the

@@ -31,8 +31,6 @@
 // (none is written today; the service worker's asset cache holds no inputs
 // and is left alone), and turns the option off.
 
-import { h } from "./dom.js";
-import { bind } from "./i18n.js";
 import { DECLARED, FIELD, LIMITS as LIST_LIMITS } from "./panels/fields.js";
 
 export const STATE_VERSION = 1;
@@ -105,6 +103,7 @@ export function validate(state, panels = Object.keys(SCHEMA)) {
  * the same inputs always make the same link.
  */
 export function createStateRegistry() {
+  const device = createDevice();
   const panels = new Map();
   const pending = new Map();
   const order = [...Object.keys(SCHEMA).filter((n) => n !== "page"), "page"];
@@ -143,7 +142,35 @@ export function createStateRegistry() {
       }
     },
     has: (name) => panels.has(name),
+    device,
   };
+}
+
+/**
+ * What the privacy bar says about keeping things on this device, as declared events (the page's
+ * panels listen here, never to the bar's elements): attached (the page has the bar: an embed never
+ * does), remembering (the "remember" box), and on(type, fn) for "attach" (the bar is there; fn gets
+ * remembering), "remember" (fn(remembering) when the box changes) and "forget" (everything of ours
+ * on this device was erased). Returns an unsubscribe function.
+ */
+export function createDevice() {
+  const subs = { attach: new Set(), remember: new Set(), forget: new Set() };
+  const device = {
+    attached: false,
+    remembering: false,
+    on(type, fn) {
+      if (!subs[type]) throw new Error(`undeclared device event ${type}`);
+      subs[type].add(fn);
+      return () => subs[type].delete(fn);
+    },
+    emit(type, value) {
+      if (!subs[type]) throw new Error(`undeclared device event ${type}`);
+      if (type === "attach") device.attached = true;
+      if (type === "attach" || type === "remember") device.remembering = value === true;
+      for (const fn of subs[type]) fn(device.remembering);
+    },
+  };
+  return device;
 }
 
 /**
@@ -161,20 +188,59 @@ export function registerLanguage(registry, { lang, setLang, known }) {
   });
 }
 
-/** A tiny store so that a loan entered once can flow into later panels (the page and the embed share it). */
+/**
+ * What panels share through ctx.share, declared once (as panels/fields.js
+ * declares the state): key → who publishes it and what it holds. set, get and
+ * on refuse any other key, so a misspelt key fails at once instead of sharing
+ * nothing.
+ */
+export const SHARE_KEYS = Object.freeze({
+  /** terms: the last valid loanTerms input, with `rate` ({ percent, per }; an LPR-linked loan's first rate). */
+  loan: "terms",
+  /** overdue: { input, value, balance: { principal, interest, penalties, fees }, rate, lender, loan } of the last good overdueCost. */
+  overdue: "overdue",
+  /** plans: { plan, input, balance, value } of the plan chosen. */
+  plan: "plans",
+  /** plans: { balance, planOn, rate, monthly } after each good repaymentPlans (what is owed now). */
+  owed: "plans",
+});
+
+function shareKey(key) {
+  if (!Object.hasOwn(SHARE_KEYS, key)) throw new Error(`undeclared share key ${key}`);
+  return key;
+}
+
+/**
+ * A tiny store so that a loan entered once can flow into later panels (the page and the embed share it).
+ * Keys are SHARE_KEYS. follow({ key: fn, … }) hands a panel that mounts late the values already
+ * shared in the order they were published (oldest first), then every later one as it comes: a panel
+ * mounted after the person typed sees the same sequence as one mounted before, so the newest value
+ * wins either way (not the one its code happens to read last).
+ */
 export function createShare() {
   const values = new Map();
+  const stamps = new Map();
   const subs = new Map();
+  let clock = 0;
+  const on = (key, fn) => {
+    shareKey(key);
+    if (!subs.has(key)) subs.set(key, new Set());
+    subs.get(key).add(fn);
+    return () => subs.get(key).delete(fn);
+  };
   return {
-    get: (key) => values.get(key),
+    get: (key) => values.get(shareKey(key)),
     set(key, value) {
-      values.set(key, value);
+      values.set(shareKey(key), value);
+      stamps.set(key, ++clock);
       for (const fn of subs.get(key) ?? []) fn(value);
     },
-    on(key, fn) {
-      if (!subs.has(key)) subs.set(key, new Set());
-      subs.get(key).add(fn);
-      return () => subs.get(key).delete(fn);
+    on,
+    follow(handlers) {
+      const keys = Object.keys(handlers).map(shareKey);
+      for (const key of keys.filter((k) => values.has(k)).sort((a, b) => stamps.get(a) - stamps.get(b))) handlers[key](values.get(key));
+      const offs = keys.map((key) => on(key, handlers[key]));
+      return () => offs.forEach((off) => off());
     },
   };
 }
@@ -268,98 +334,23 @@ export async function forgetAll() {
 
 /**
  * What to fill the page with on load: the link's state, else the saved one.
- * Returns { state, source: "link" | "saved" | null, problem }.
+ * Returns { state, source: "link" | "saved" | null, problem, saved }: saved is the copy saved on
+ * this device when a link is opened beside one (mountShareBar offers to replace or keep it).
  */
 export function initialState(hash) {
   const link = decodeFragment(hash);
-  if (link?.state) return { state: link.state, source: "link", problem: null };
+  if (link?.state) return { state: link.state, source: "link", problem: null, saved: loadSaved() };
   const saved = loadSaved();
   return { state: saved, source: saved ? "saved" : null, problem: link?.problem ?? null };
 }
 
 /**
- * The privacy and share bar: "remember on this device" (off unless something is
- * saved), "forget", "copy link", a readonly copy of the link, and a calm
- * status line. registry is ctx.state; watch is the element whose input and
- * change events mean "the inputs changed"; start is initialState()'s result.
+ * The privacy and share bar (share-bar.js, fetched after the first result: the figures never wait
+ * for it): "remember on this device", "forget", "copy link", and the rule for a link opened
+ * beside a saved case. registry is ctx.state; watch is the element whose input and change events
+ * mean "the inputs changed"; start is initialState()'s result. Resolves to its parts; panels hear
+ * of it through registry.device (createDevice), never through its elements.
  */
 export function mountShareBar(bar, registry, watch, start) {
-  const ls = storage();
-  const remember = h("input", { type: "checkbox", id: "share-remember", "data-testid": "remember" });
-  remember.checked = loadSaved() !== null;
-  const forget = h("button", { type: "button", class: "secondary", "data-testid": "forget", t: "share.forget" });
-  const copy = h("button", { type: "button", class: "secondary", "data-testid": "copy-link", t: "share.copy" });
-  const link = h("input", { type: "text", readonly: true, id: "share-link", class: "share-link", "data-testid": "share-link", spellcheck: "false" });
-  const linkWrap = h("div", { class: "share-link-wrap", hidden: true }, h("label", { for: link.id, t: "share.linkLabel" }), link, h("p", { class: "hint", t: "share.linkNote" }));
-  const status = h("p", { class: "share-status", role: "status", "data-testid": "share-status" });
-  const notice = h("p", { class: "share-notice", role: "status", "data-testid": "share-notice", hidden: true });
-  if (!ls) remember.disabled = true;
-  bar.append(
-    notice,
-    h(
-      "div",
-      { class: "share-row" },
-      h("div", { class: "check-row share-remember" }, remember, h("label", { for: remember.id, t: "share.remember" })),
-      forget,
-      copy,
-    ),
-    h("p", { class: "hint share-hint", t: "share.rememberHint" }),
-    linkWrap,
-    status,
-  );
-  bar.hidden = false;
-
-  if (start.problem) {
-    bind(notice, start.problem === "version" ? "share.oldLink" : "share.badLink");
-    notice.hidden = false;
-  } else if (start.source) {
-    bind(status, start.source === "link" ? "share.fromLink" : "share.fromSaved");
-  }
-
-  let timer = 0;
-  const saveNow = () => {
-    clearTimeout(timer);
-    if (remember.checked) save(registry.get());
-  };
-  const later = () => {
-    if (!remember.checked) return;
-    clearTimeout(timer);
-    // After the panels' own debounce, so rows added or removed are in.
-    timer = setTimeout(saveNow, 400);
-  };
-  for (const ev of ["input", "change", "click"]) watch.addEventListener(ev, later);
-  addEventListener("pagehide", saveNow);
-
-  remember.addEventListener("change", async () => {
-    if (remember.checked) {
-      saveNow();
-      bind(status, "share.remembering");
-    } else {
-      await forgetAll();
-      bind(status, "share.notRemembering");
-    }
-  });
-  forget.addEventListener("click", async () => {
-    clearTimeout(timer);
-    remember.checked = false;
-    await forgetAll();
-    bind(status, "share.forgotten");
-  });
-  copy.addEventListener("click", async () => {
-    const url = new URL(location.href);
-    url.hash = encodeFragment(registry.get(SHARED_PANELS));
-    link.value = url.href;
-    linkWrap.hidden = false;
-    try {
-      if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(url.href);
-      bind(status, "share.copied");
-    } catch {
-      link.focus();
-      link.select();
-      bind(status, "share.copyManual");
-    }
-  });
-  return { status, notice, link, remember };
+  return import("./share-bar.js").then((m) => m.mountShareBar(bar, registry, watch, start));
 }
-

@@ -85,7 +85,7 @@ test("the rights panel with every lender type shows no stray null", async () => 
 
 test("the calls panel says where the remember box is: at the top, above the panel", async () => {
   const line = await calls.locator('[data-testid="calls-storage"]').textContent();
-  assert.equal(line, zh["calls.storageMemory"]);
+  assert.equal(line, zh["calls.storageTab"]);
   assert.match(line, /顶部/);
   const box = await page.locator('[data-testid="remember"]').boundingBox();
   const panelBox = await calls.boundingBox();

@@ -104,11 +104,18 @@ test("export CSV (BOM, zh headers) and import it back after a reload; a bad row 
   assert.equal(lines.length, 11);
   assert.equal(lines[0], ["时间", "方式", "接通", "对象", "号码或名称", "行为", "透露欠款", "备注", "可能违反的规则"].join(","));
   assert.ok(lines.some((l) => l.startsWith("2026-03-05 16:00,电话,否,我本人,,,,,一天内未接通的来电超过 6 次")), lines.join("\n"));
-  // Reload without "remember": the log is gone.
+  // Reload without "remember": the log is kept in this tab (sessionStorage), not on the device.
+  await page.reload();
+  await panel.locator('[data-testid="calls-summary"]').waitFor();
+  assert.equal(await entryCount(), 10);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
+  assert.equal(await panel.locator('[data-testid="calls-storage"]').textContent(), zh["calls.storageTab"]);
+  // Forget erases this tab's copy too: after a reload the log is empty.
+  await page.locator('[data-testid="forget"]').click();
+  await page.waitForFunction(() => sessionStorage.getItem("repay.calls.tab.v1") === null);
   await page.reload();
   await panel.locator('[data-testid="calls-summary"]').waitFor();
   assert.equal(await entryCount(), 0);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
   // Import the file back, with one impossible date added at line 12.
   const dir = await mkdtemp(path.join(tmpdir(), "repay-calls-"));
   csvFile = path.join(dir, "calls.csv");
@@ -153,16 +160,19 @@ test("complaint pack: the route for a bank, the flagged contacts with times and 
   await page.evaluate(() => document.body.classList.remove("print-calls"));
 });
 
-test("a microloan: the same flags, each saying the guideline does not bind it; its complaint routes", async () => {
+test("a microloan: the same flags; the guideline's do not bind it, the general law's do; its complaint routes", async () => {
   await panel.locator('[data-testid="calls-lender"]').selectOption("microLoan");
-  const f = await flags();
-  assert.equal(f.length, 4);
-  assert.ok(f.every((x) => x.applies === "false"));
-  assert.match(await panel.locator('[data-testid="calls-binds"]').first().textContent(), /只约束银行、信用卡和消费金融公司，不约束小额贷款公司 \/ 网贷/);
-  const text = await panel.locator('[data-testid="calls-pack-text"]').inputValue();
-  assert.ok(text.includes("地方金融管理局") && text.includes("中国互联网金融协会") && !text.includes("12378"), text);
-  assert.ok(text.includes("该规定不直接约束小额贷款公司 / 网贷"));
-  await panel.locator('[data-testid="calls-lender"]').selectOption("bank");
+  try {
+    const f = await flags();
+    assert.equal(f.length, 4);
+    // Binding law first: night calls and unanswered calls are the CBA guideline's (banks, cards and
+    // consumer finance only); telling a third party of the debt and threats are unlawful for every lender.
+    assert.deepEqual(Object.fromEntries(f.map((x) => [x.rule, x.applies])), { lateHours: "false", unansweredCalls: "false", thirdPartyDisclosure: "true", threat: "true" });
+    const text = await panel.locator('[data-testid="calls-pack-text"]').inputValue();
+    assert.ok(text.includes("地方金融管理局") && !text.includes("12378"), text);
+  } finally {
+    await panel.locator('[data-testid="calls-lender"]').selectOption("bank");
+  }
 });
 
 test("remember keeps the log on this device; forget erases it", async () => {
@@ -186,7 +196,7 @@ test("remember keeps the log on this device; forget erases it", async () => {
   await page.reload();
   await panel.locator('[data-testid="calls-summary"]').waitFor();
   assert.equal(await entryCount(), 0);
-  assert.equal(await panel.locator('[data-testid="calls-storage"]').textContent(), zh["calls.storageMemory"]);
+  assert.equal(await panel.locator('[data-testid="calls-storage"]').textContent(), zh["calls.storageTab"]);
 });
 
 test("delete an entry", async () => {

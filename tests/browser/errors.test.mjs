@@ -54,7 +54,9 @@ for (const lang of ["zh-CN", "zh-TW", "en"]) {
         const input = page.locator(`${sel} input`);
         const before = await input.inputValue();
         assert.ok(cat[key], `${lang} has ${key}`);
-        const want = cat[key].replace("{field}", cat[labelKey]);
+        // A sentence: its first letter upper case ("The days overdue…"), as form.js sentence() writes it.
+        const text = cat[key].replace("{field}", cat[labelKey]);
+        const want = text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
         await input.fill(value);
         const shown = () => page.locator(`${sel} .field-error`).textContent();
         await page

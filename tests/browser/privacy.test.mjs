@@ -5,7 +5,7 @@
 // share link (which carries none of the log). Every request goes to the page's own origin;
 // after the first load has settled, only same-origin module and asset loads
 // follow (listed in the test output); no cookie is set; no Content-Security-
-// Policy violation and no console error happen; nothing is stored.
+// Policy violation and no console error happen; nothing is stored but the call log's copy in this tab (sessionStorage).
 // Run: make build && node --test --test-concurrency=1 tests/browser/
 
 import { test, before, after } from "node:test";
@@ -108,7 +108,9 @@ test("no cookies, no CSP violation, no console error, nothing stored", async () 
   assert.deepEqual(await browser.context.cookies(), []);
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(consoleErrors, []);
-  assert.deepEqual(await page.evaluate(() => [Object.keys(localStorage), Object.keys(sessionStorage), document.cookie]), [[], [], ""]);
+  // Nothing in localStorage; in this tab's sessionStorage only the call log the session logged
+  // (README, Privacy: evidence is kept until the tab is closed, never sent, erased by forget).
+  assert.deepEqual(await page.evaluate(() => [Object.keys(localStorage), Object.keys(sessionStorage), document.cookie]), [[], ["repay.calls.tab.v1"], ""]);
   const caches = await page.evaluate(async () => (globalThis.caches ? (await caches.keys()).filter((n) => n.startsWith("repay-user")) : []));
   assert.deepEqual(caches, []);
 });

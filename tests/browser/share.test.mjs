@@ -8,7 +8,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, watchPage } from "./helpers.mjs";
+import { startServer, launchBrowser, watchPage, panelsMounted } from "./helpers.mjs";
 import { fillAll, zh } from "./scenario.mjs";
 
 let server;
@@ -37,6 +37,8 @@ async function freshPage() {
 async function ready(page) {
   await page.locator('#panel-terms [data-testid="payment"]').filter({ hasText: "¥" }).waitFor();
   await page.locator('[data-testid="copy-link"]').waitFor();
+  // Every panel is there (they mount after the first result), so every answer can be compared.
+  await panelsMounted(page);
 }
 
 
@@ -70,6 +72,8 @@ test("a copied link opened in a fresh browser reproduces every input and result"
   const other = await freshPage();
   await other.page.goto(link);
   await ready(other.page);
+  // Every answer block of the first page is there (some parts of panels load after them).
+  await other.page.waitForFunction((n) => document.querySelectorAll("main .answer, main [data-testid='debts-sentence'], main [data-testid='plans-sentence']").length >= n, before.answers.length);
   await other.page.waitForTimeout(800);
   const after = await snapshot(other.page);
   assert.deepEqual(after.values, before.values);

@@ -177,8 +177,193 @@ pub fn seeds() -> Vec<(&'static str, Value)> {
                 ("compare", Value::Bool(true)),
             ]),
         ),
+        (
+            "loanTerms",
+            obj(&[
+                ("principal", s("1000000")),
+                ("rate", rate("4.9", "year")),
+                ("periods", n(360.0)),
+                ("method", s("annuity")),
+                ("startDate", s("2020-01-15")),
+                (
+                    "rateChanges",
+                    Value::Array(vec![
+                        obj(&[("period", n(13.0)), ("rate", rate("3.5", "year"))]),
+                        obj(&[
+                            ("date", s("2024-06-15")),
+                            ("rate", rate("0.3", "month")),
+                            ("keep", s("payment")),
+                        ]),
+                    ]),
+                ),
+            ]),
+        ),
+        (
+            "loanTerms",
+            obj(&[
+                ("principal", s("1000000")),
+                ("periods", n(360.0)),
+                ("method", s("equalPrincipal")),
+                ("startDate", s("2019-10-15")),
+                (
+                    "lprLinked",
+                    obj(&[
+                        ("spreadBasisPoints", n(50.0)),
+                        ("repricing", s("january")),
+                        ("from", s("2020-03-01")),
+                    ]),
+                ),
+            ]),
+        ),
+        (
+            "repaymentPlans",
+            obj(&[
+                (
+                    "overdue",
+                    obj(&[
+                        (
+                            "overdue",
+                            obj(&[("principal", s("15000")), ("interest", s("300"))]),
+                        ),
+                        ("days", n(45.0)),
+                        ("penalty", obj(&[("rate", rate("0.1", "day"))])),
+                        ("compound", Value::Bool(false)),
+                        ("lateFee", obj(&[("amount", s("500")), ("per", s("once"))])),
+                        ("lender", s("microLoan")),
+                        ("dayBasis", s("360")),
+                        ("upfrontDeduction", s("2000.00")),
+                    ]),
+                ),
+                ("planOn", s("claimed")),
+                ("rate", rate("0.05", "day")),
+                ("monthlyBudget", s("1200")),
+            ]),
+        ),
+        (
+            "collectionLog",
+            obj(&[
+                ("lender", s("microLoan")),
+                ("consentToLateContact", Value::Bool(false)),
+                (
+                    "contacts",
+                    Value::Array(vec![
+                        obj(&[
+                            ("at", s("2026-03-01T22:40")),
+                            ("channel", s("call")),
+                            ("answered", Value::Bool(true)),
+                            ("to", s("me")),
+                            ("from", s("021-5555")),
+                            ("conduct", Value::Array(vec![s("insult"), s("threat")])),
+                            ("note", s("说要上门")),
+                        ]),
+                        obj(&[
+                            ("at", s("2026-03-02T10:00")),
+                            ("channel", s("call")),
+                            ("answered", Value::Bool(false)),
+                            ("to", s("me")),
+                        ]),
+                        obj(&[
+                            ("at", s("2026-03-02T11:00")),
+                            ("channel", s("sms")),
+                            ("to", s("unrelatedThirdParty")),
+                            ("debtDisclosed", Value::Bool(true)),
+                        ]),
+                    ]),
+                ),
+            ]),
+        ),
+        ("legalRules", Value::Null),
+        (
+            "overdueCost",
+            obj(&[
+                ("loan", case_loan()),
+                ("paid", n(4.0)),
+                ("asOf", s("2026-12-07")),
+                ("penalty", obj(&[("rate", rate("0.1", "day"))])),
+                ("compound", Value::Bool(true)),
+                (
+                    "lateFee",
+                    obj(&[
+                        ("percentOfRemainingPrincipal", s("10")),
+                        ("per", s("once")),
+                    ]),
+                ),
+                ("collectionFee", s("300")),
+                ("lender", s("microLoan")),
+            ]),
+        ),
+        (
+            "overdueCost",
+            obj(&[
+                ("loan", case_loan()),
+                ("paid", n(2.0)),
+                ("asOf", s("2026-12-07")),
+                ("accelerated", s("2026-11-01")),
+                ("penalty", obj(&[("rate", rate("0.05", "day"))])),
+                ("lender", s("private")),
+                ("contractDate", s("2026-05-23")),
+            ]),
+        ),
+        (
+            "repaymentPlans",
+            obj(&[
+                (
+                    "overdue",
+                    obj(&[
+                        ("loan", case_loan()),
+                        ("paid", n(4.0)),
+                        ("asOf", s("2026-12-07")),
+                        ("penalty", obj(&[("rate", rate("0.1", "day"))])),
+                        ("collectionFee", s("300")),
+                        ("lender", s("consumerFinance")),
+                    ]),
+                ),
+                ("monthlyBudget", s("1500")),
+            ]),
+        ),
+        (
+            "readMessage",
+            obj(&[
+                ("text", s("【某某金融】您已逾期45天，欠款1.2万元（含罚息¥675.00、违约金500元），请于今日18:00前还款至个人账户，否则上门并通知您的家人。联系95555或13800138000，https://pay.example.cn/x")),
+                ("receivedAt", s("2026-12-07T09:30")),
+            ]),
+        ),
     ]
 }
+
+/// The loan of the case from the loan (docs/api.md, the worked example): 20,000 contracted,
+/// 18,500 received on 2026-05-23, 18 % a year, 12 monthly instalments and a 99 fee each.
+fn case_loan() -> Value {
+    obj(&[
+        ("principal", s("20000")),
+        ("received", s("18500")),
+        ("rate", rate("18", "year")),
+        ("periods", n(12.0)),
+        ("method", s("annuity")),
+        ("startDate", s("2026-05-23")),
+        (
+            "fees",
+            Value::Array(vec![obj(&[
+                ("label", s("会员费")),
+                ("amount", s("99")),
+                ("when", s("eachPeriod")),
+            ])]),
+        ),
+    ])
+}
+
+/// The functions [`seeds`] covers: every function of `repay::api::call`
+/// (tests/fuzz.rs checks that each of them has a seed and that no other name does).
+pub const FUNCTIONS: [&str; 8] = [
+    "loanTerms",
+    "cashflowRate",
+    "overdueCost",
+    "legalRules",
+    "repaymentPlans",
+    "debtPlan",
+    "collectionLog",
+    "readMessage",
+];
 
 const WEIRD_TEXT: [&str; 30] = [
     "",
@@ -456,10 +641,14 @@ fn check(ok: bool, why: impl FnOnce() -> String) -> Result<(), String> {
 ///   the contract principal down to exactly 0.00; the totals are the sums of
 ///   the rows (fees: at least, since upfront fees are in no row).
 /// - `overdueCost`: total charges = penalty + compound interest + interest on
-///   fees + late fees; total owed = overdue + charges; each cap's excess =
+///   fees + late fees (+ a collection fee); total owed = overdue + charges; each cap's excess =
 ///   max(0, charged − cap amount).
 /// - `repaymentPlans`: each plan's total paid = the sum of its payments and
 ///   its schedule ends at 0.00.
+/// - `collectionLog`: the days' contacts add up to the log's; every flagged
+///   entry is in the log, and a flag's count is its entries.
+/// - `overdueCost` of a case from the loan: settlement = notYetDue + totalOwed.
+/// - `readMessage`: every finding's offsets lie within the text.
 pub fn identities(name: &str, input: &Value, out: &serde_json::Value) -> Result<(), String> {
     use rust_decimal::Decimal;
     let rows = |v: &serde_json::Value| v.as_array().cloned().unwrap_or_default();
@@ -520,6 +709,17 @@ pub fn identities(name: &str, input: &Value, out: &serde_json::Value) -> Result<
             check(t >= s, || format!("totals.fees {t} < Σ fees {s}"))?;
         }
         "overdueCost" => {
+            // The case from the loan: settlement = notYetDue + totalOwed (docs/api.md).
+            if let (Some(_), Some(_)) = (out["settlement"].as_str(), out["notYetDue"].as_str()) {
+                let (settlement, not_yet, owed) = (
+                    num(&out["settlement"], "settlement")?,
+                    num(&out["notYetDue"], "notYetDue")?,
+                    num(&out["totalOwed"], "totalOwed")?,
+                );
+                check(settlement == not_yet + owed, || {
+                    format!("settlement {settlement} ≠ notYetDue {not_yet} + totalOwed {owed}")
+                })?;
+            }
             let [pen, comp, fees, late, total, owed, overdue] = [
                 "penaltyInterest",
                 "compoundInterest",
@@ -532,8 +732,13 @@ pub fn identities(name: &str, input: &Value, out: &serde_json::Value) -> Result<
             .map(|k| num(&out[k], k));
             let (pen, comp, fees, late, total, owed, overdue) =
                 (pen?, comp?, fees?, late?, total?, owed?, overdue?);
-            check(total == pen + comp + fees + late, || {
-                format!("totalCharges {total} ≠ {pen} + {comp} + {fees} + {late}")
+            // A collection fee (催收费) is a charge too (docs/api.md, collectionFee).
+            let collection = match out.get("collectionFee").and_then(|v| v.as_str()) {
+                Some(_) => num(&out["collectionFee"], "collectionFee")?,
+                None => Decimal::ZERO,
+            };
+            check(total == pen + comp + fees + late + collection, || {
+                format!("totalCharges {total} ≠ {pen} + {comp} + {fees} + {late} + {collection}")
             })?;
             check(owed == overdue + total, || {
                 format!("totalOwed {owed} ≠ {overdue} + {total}")
@@ -565,6 +770,60 @@ pub fn identities(name: &str, input: &Value, out: &serde_json::Value) -> Result<
                     schedule.last().is_some_and(|r| r["balance"] == "0.00"),
                     || format!("plan {kind}: schedule does not end at 0.00"),
                 )?;
+            }
+        }
+        "readMessage" => {
+            // Every finding sits inside the text (UTF-16 offsets, as JS counts).
+            let len = match input {
+                Value::Object(pairs) => {
+                    pairs
+                        .iter()
+                        .find(|(k, _)| k == "text")
+                        .and_then(|(_, v)| match v {
+                            Value::String(t) => Some(t.encode_utf16().count() as u64),
+                            _ => None,
+                        })
+                }
+                _ => None,
+            }
+            .ok_or("a result without a text")?;
+            for list in [
+                "amounts",
+                "deadlines",
+                "phones",
+                "links",
+                "conduct",
+                "warnings",
+            ] {
+                for f in rows(&out[list]) {
+                    let (a, b) = (f["start"].as_u64(), f["end"].as_u64());
+                    check(
+                        matches!((a, b), (Some(a), Some(b)) if a <= b && b <= len),
+                        || format!("{list}: {a:?}..{b:?} outside the text of {len}"),
+                    )?;
+                }
+            }
+        }
+        "collectionLog" => {
+            let contacts = out["contacts"].as_u64().ok_or("contacts is not a count")?;
+            let per_day: u64 = rows(&out["byDay"])
+                .iter()
+                .map(|d| d["contacts"].as_u64().unwrap_or(u64::MAX / 8192))
+                .sum();
+            check(per_day == contacts, || {
+                format!("Σ byDay.contacts {per_day} ≠ contacts {contacts}")
+            })?;
+            for flag in rows(&out["flags"]) {
+                let entries = rows(&flag["entries"]);
+                check(
+                    entries
+                        .iter()
+                        .all(|e| e.as_u64().is_some_and(|i| i < contacts)),
+                    || format!("flag {}: an entry outside the log", flag["rule"]),
+                )?;
+                check(flag["count"].as_u64() == Some(entries.len() as u64), || {
+                    format!("flag {}: count ≠ its entries", flag["rule"])
+                })?;
             }
         }
         _ => {}

@@ -6,10 +6,15 @@
 // and imports the log (CSV with BOM for Excel/WPS, or JSON), and prepares a
 // complaint pack for the route that fits the lender type.
 //
-// Privacy: the log lives in this page's memory. It is kept in localStorage
-// (calls-data.js LOG_KEY, under the repay. prefix) only while the share bar's
-// "remember" box is ticked; "forget" erases every repay. key, this one too.
-// It is not part of the page state, so it is never put in a share link.
+// Privacy: the log is evidence, so it is not lost with the tab. On the page
+// (the share bar there: ctx.state.device, state.js) it is kept in localStorage
+// (calls-data.js LOG_KEY) while "remember" is ticked, else in this tab's own
+// sessionStorage (SESSION_KEY: survives a reload or a discarded tab, gone when
+// the tab is closed, never sent); "forget" erases every repay. key, both of
+// these too. While entries are neither remembered nor exported since their
+// last change, leaving the page asks first (beforeunload). An embedded
+// calculator keeps the log in memory only. It is not part of the page state,
+// so it is never put in a share link.
 // The lender type and name are page state ("calls"): kept with "remember",
 // never in a share link.
 
@@ -19,6 +24,7 @@ import * as fmt from "../format.js";
 import { panel, options, errorText, declaredControls, fieldsOf } from "../form.js";
 import { CALLS as STATE } from "./fields.js";
 import { csvText, download, fileName, today } from "../export.js";
+import { STORAGE_PREFIX } from "../state.js";
 import { dataText, sourceLine } from "./overdue-source.js";
 import { scopeNames } from "./rights.js";
 import {
@@ -55,14 +61,33 @@ function when(at) {
   return `${fmt.date(d)} ${time ?? ""}`.trim();
 }
 
-const rememberBox = () => document.getElementById("share-remember");
+/** This tab's copy of a log that is not remembered (sessionStorage, under the repay. prefix). */
+export const SESSION_KEY = `${STORAGE_PREFIX}calls.tab.v1`;
+
+function tabStorage() {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null; // storage disabled by the browser
+  }
+}
+
+/** The log kept in this tab, as loadKept gives the remembered one, or null. */
+function loadTab(engine) {
+  const text = tabStorage()?.getItem(SESSION_KEY);
+  if (!text) return null;
+  const r = importLog(engine, text, "tab.json");
+  return { entries: r.entries, lender: r.lender, consent: r.consent };
+}
 
 export function mount(root, ctx) {
   const rulesR = ctx.engine.legalRules();
   const rules = rulesR.ok && !rulesR.value.problem ? rulesR.value : { conductRules: [], complaintRoutes: [], facts: [] };
-  // Only the page has the remember / forget bar; an embedded calculator keeps the log in memory.
-  const kept = document.getElementById("share-bar") ? loadKept(ctx.engine) : null;
-  let entries = kept?.entries ?? [];
+  // The privacy bar's declared events (state.js createDevice); an embed has no bar and keeps the log in memory.
+  const device = ctx.state?.device ?? null;
+  const remembering = () => device?.attached === true && device.remembering;
+  let entries = [];
+  let exported = false; // exported (CSV or JSON) since the last change
   let editing = -1;
   let out = null;
 
@@ -75,10 +100,10 @@ export function mount(root, ctx) {
     const l = ctx.share?.get("overdue")?.lender;
     return LENDERS.includes(l) ? l : null;
   };
-  lender.value = caseLender() ?? kept?.lender ?? "bank";
+  lender.value = caseLender() ?? "bank";
   const lenderName = h("input", { type: "text", id: id("calls-lender-name"), maxlength: "80", autocomplete: "off", "data-testid": "calls-lender-name" });
   const consent = h("input", { type: "checkbox", id: id("calls-consent"), "data-testid": "calls-consent" });
-  consent.checked = kept?.consent === true;
+
   const settings = h(
     "div",
     { class: "calls-settings" },
@@ -218,19 +243,59 @@ export function mount(root, ctx) {
     syncForm();
   };
 
-  /** Keeps the log while "remember" is ticked; an empty log leaves nothing behind. */
+  /**
+   * Keeps the log: on this device while "remember" is ticked, else in this tab (the page only);
+   * an empty log leaves nothing behind.
+   */
   function store() {
-    if (rememberBox()?.checked) {
-      if (entries.length) keep(entries, lender.value, consent.checked);
-      else dropKept();
+    // Not before what was kept has been read back (the bar may come after this panel).
+    if (device?.attached && restored) {
+      const tab = tabStorage();
+      try {
+        if (remembering()) {
+          if (entries.length) keep(entries, lender.value, consent.checked);
+          else dropKept();
+          tab?.removeItem(SESSION_KEY);
+        } else if (entries.length) tab?.setItem(SESSION_KEY, jsonText(entries, lender.value, consent.checked));
+        else tab?.removeItem(SESSION_KEY);
+      } catch {
+        // quota or private mode: the log stays in memory
+      }
     }
     showStorage();
   }
   function showStorage() {
-    storageLine.textContent = t(rememberBox()?.checked ? "calls.storageSaved" : "calls.storageMemory");
+    storageLine.textContent = t(remembering() ? "calls.storageSaved" : device?.attached ? "calls.storageTab" : "calls.storageMemory");
+  }
+  /** Fills an empty log from what was kept (remembered, else this tab's copy) once the bar is there. */
+  let restored = false;
+  function restoreKept() {
+    if (restored) return;
+    restored = true;
+    const kept = loadKept(ctx.engine) ?? loadTab(ctx.engine);
+    if (!kept?.entries.length) {
+      store(); // entries typed before the bar was there
+      return;
+    }
+    entries = [...kept.entries, ...entries].slice(0, MAX_CONTACTS);
+    if (own === null && !caseLender() && LENDERS.includes(kept.lender)) lender.value = kept.lender;
+    consent.checked = kept.consent === true;
+    update();
   }
 
+  let futureAsked = null; // the time of an entry in the future the person was warned about
   function add(raw) {
+    // A time in the future is most likely a slip (2030 for 2026): said once; adding again keeps it.
+    if (typeof raw.at === "string" && raw.at > nowText() && futureAsked !== raw.at) {
+      futureAsked = raw.at;
+      formError.textContent = t("calls.future", { time: when(raw.at) });
+      formError.dataset.kind = "warning";
+      formError.hidden = false;
+      at.focus?.();
+      return false;
+    }
+    futureAsked = null;
+    delete formError.dataset.kind;
     const r = checkEntry(ctx.engine, raw);
     if (r.error) {
       const labelKey = r.error.field?.endsWith(".at") ? "calls.field.at" : null;
@@ -274,6 +339,7 @@ export function mount(root, ctx) {
   const flagsOf = (i) => (out?.flags ?? []).filter((f) => f.entries.includes(i)).map((f) => ruleTitle(f.rule));
 
   function update() {
+    exported = false;
     const r = ctx.engine.collectionLog({ lender: lender.value, consentToLateContact: consent.checked, contacts: entries.map(toContact) });
     out = r.ok ? r.value : null;
     render();
@@ -397,9 +463,21 @@ export function mount(root, ctx) {
     const { head, rows } = csvRows(entries, flagsOf);
     return csvText(head, rows);
   };
-  csvBtn.addEventListener("click", () => download(fileName(fileBase()), csvNow()));
-  packCsv.addEventListener("click", () => download(fileName(fileBase()), csvNow()));
-  jsonBtn.addEventListener("click", () => download(`${fileBase()}-${today()}.json`, jsonText(entries, lender.value, consent.checked), "application/json"));
+  const exportDone = () => {
+    exported = entries.length > 0;
+  };
+  csvBtn.addEventListener("click", () => {
+    download(fileName(fileBase()), csvNow());
+    exportDone();
+  });
+  packCsv.addEventListener("click", () => {
+    download(fileName(fileBase()), csvNow());
+    exportDone();
+  });
+  jsonBtn.addEventListener("click", () => {
+    download(`${fileBase()}-${today()}.json`, jsonText(entries, lender.value, consent.checked), "application/json");
+    exportDone();
+  });
   file.addEventListener("change", async () => {
     const f = file.files?.[0];
     if (!f) return;
@@ -481,19 +559,26 @@ export function mount(root, ctx) {
     window.print();
   });
 
-  // ---- remember / forget (the share bar is built after the panels: listen on the document)
-  document.addEventListener("change", (e) => {
-    if (e.target?.id !== "share-remember") return;
-    if (e.target.checked) store();
-    else dropKept();
-    showStorage();
-  });
-  document.addEventListener("click", (e) => {
-    if (e.target?.closest?.('[data-testid="forget"]')) {
+  // ---- remember / forget: the bar's declared events (state.js createDevice), whichever of the bar
+  // and this panel comes first.
+  if (device) {
+    device.on("attach", restoreKept);
+    device.on("remember", (on) => {
+      if (!on) dropKept();
+      store();
+    });
+    device.on("forget", () => {
       dropKept();
-      setTimeout(showStorage, 0);
-    }
-  });
+      tabStorage()?.removeItem(SESSION_KEY);
+      showStorage();
+    });
+    // Evidence not kept anywhere but this page: leaving asks first (the page only).
+    addEventListener("beforeunload", (e) => {
+      if (!device.attached || !entries.length || remembering() || exported) return;
+      e.preventDefault();
+      e.returnValue = "";
+    });
+  }
 
   onLangChange(() => {
     resetFormLabels();
@@ -517,7 +602,8 @@ export function mount(root, ctx) {
   });
   resetForm();
   update();
-  setTimeout(showStorage, 0);
+  if (device?.attached) restoreKept();
+  showStorage();
   // ---- hook (see phoneBox above)
   const hooks = { addContact: (entry) => add(entry) };
   import("./phone.js").then((m) => m.mount(phoneBox, ctx, hooks)).catch((e) => console.error("the phone cards failed to mount", e));

@@ -237,10 +237,9 @@ export function mount(root, ctx) {
     },
   });
 
-  fromLoan(ctx.share?.get("loan"));
-  fromOverdue(ctx.share?.get("overdue"));
-  ctx.share?.on("loan", fromLoan);
-  ctx.share?.on("overdue", fromOverdue);
+  // The loan and the case in the order they were published (state.js createShare follow): the
+  // newest rate wins whether this panel mounted before or after the person typed them.
+  ctx.share?.follow({ loan: fromLoan, overdue: fromOverdue });
   if (!prefilled) loop.compute();
   return { recompute: loop.compute };
 }

@@ -284,6 +284,16 @@ export const share = {
   "share.fromLink": "Filled in from the link.",
   "share.fromSaved": "Filled in with what you saved on this device last time.",
   "embed.label": "Repayment calculator",
+  // Robustness: stale figures, amounts read, sanity warnings, a link beside a saved copy (form.js, state.js).
+  "result.stale": "An entry is not valid: these are the figures for the last valid entries, not for what is typed now.",
+  "sanity.zeroBudget": "The monthly budget is 0: no plan can be paid on it. Enter what you can actually pay each month.",
+  "sanity.receivedAbove": "The amount received is more than the loan amount; the two may be swapped or have an extra digit. Please check both.",
+  "share.linkBesideSaved": "This is what the link holds, not saved yet. Another case is saved on this device; it stays as it is unless you choose to replace it.",
+  "share.useLink": "Replace the saved case with the link's",
+  "share.keepSaved": "Open the saved case instead",
+  "share.linkSaved": "The saved case is now the link's; your changes from here on are saved too and come back after a reload.",
+  "share.savedOpened": "The saved case is open; the link's figures were not used.",
+  "share.fileCopy": "This is an offline copy saved on this device: its address (file:///…) does not open on anyone else's device. Below is the link's content as text; send it, and paste it after the address of the online calculator.",
 };
 
 // ---- glossary ----------------------------------------------------------------

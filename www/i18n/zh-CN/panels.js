@@ -797,6 +797,9 @@ export const calls = {
   "calls.alsoCba": "另见：{source}（行业自律规定，只约束银行业协会会员：{lenders}）",
   "calls.pack.lenderUnknown": "放款机构类型尚未确认：下列投诉途径分别适用于不同类型的放款机构，请以借款合同上的贷款人为准。",
   "calls.pack.condition.illegalDebtCollectionCrime": "刑法规定的催收非法债务罪（{source}）只适用于催收高利放贷等产生的非法债务，不是对所有催收都适用；遇到暴力或威胁，可以报警（110）。",
+  // Robustness: the log kept in this tab, a time in the future (panels/calls.js).
+  "calls.storageTab": "记录暂存在这个浏览器标签页里：刷新或标签页被系统回收后仍在，关闭标签页就没有了，不会上传。要长期保留，请勾选页面顶部的“记住我填的内容”或导出文件。",
+  "calls.future": "这条记录的时间（{time}）在将来，可能填错了日期。请检查；如果确实无误，再点一次“添加记录”。",
 };
 
 /** Every section of this part, merged in this order by i18n.js. */

@@ -284,6 +284,16 @@ export const share = {
   "share.fromLink": "已按链接里的数字填好。",
   "share.fromSaved": "已填好你上次在这台设备上保存的内容。",
   "embed.label": "还款计算器",
+  // Robustness: stale figures, amounts read, sanity warnings, a link beside a saved copy (form.js, state.js).
+  "result.stale": "输入有误，下面是上一次有效填写的结果，不是按现在的输入算的。",
+  "sanity.zeroBudget": "每月预算是 0：按这个预算，哪个方案都还不上。请填你每月实际能拿出来还款的钱。",
+  "sanity.receivedAbove": "到手金额比借款金额还多，通常是填反了或多填了一位，请核对这两个数。",
+  "share.linkBesideSaved": "这是打开链接得到的内容，还没有保存。这台设备上另有一份你保存过的内容，它不会被改动，除非你选择替换。",
+  "share.useLink": "用链接里的内容替换保存的那份",
+  "share.keepSaved": "改为打开保存的那份",
+  "share.linkSaved": "已用链接里的内容替换保存的那份；你之后的修改也会保存，刷新后仍在。",
+  "share.savedOpened": "已打开保存的那份内容，链接里的内容没有使用。",
+  "share.fileCopy": "这是保存在本机的离线副本，它的链接（file:///…）在别的设备上打不开。下面是链接内容的文字，可以复制后发给对方，对方在在线的计算器网址后面粘贴使用。",
 };
 
 // ---- glossary ----------------------------------------------------------------

@@ -797,6 +797,9 @@ export const calls = {
   "calls.alsoCba": "另見：{source}（行業自律規定，只約束銀行業協會會員：{lenders}）",
   "calls.pack.lenderUnknown": "放款機構類型尚未確認：下列投訴管道分別適用於不同類型的放款機構，請以借款合同上的貸款人為準。",
   "calls.pack.condition.illegalDebtCollectionCrime": "刑法規定的催收非法債務罪（{source}）只適用於催收高利放貸等產生的非法債務，不是對所有催收都適用；遇到暴力或威脅，可以報警（110）。",
+  // Robustness: the log kept in this tab, a time in the future (panels/calls.js).
+  "calls.storageTab": "記錄暫存在這個瀏覽器分頁裡：重新整理或分頁被系統回收後仍在，關閉分頁就沒有了，不會上傳。要長期保留，請勾選頁面頂部的「記住我填的內容」或匯出檔案。",
+  "calls.future": "這筆記錄的時間（{time}）在未來，可能填錯了日期。請檢查；如果確實無誤，再按一次「新增記錄」。",
 };
 
 /** Every section of this part, merged in this order by i18n.js. */

@@ -284,6 +284,16 @@ export const share = {
   "share.fromLink": "已按連結裡的數字填好。",
   "share.fromSaved": "已填好你上次在這台裝置上儲存的內容。",
   "embed.label": "還款計算器",
+  // Robustness: stale figures, amounts read, sanity warnings, a link beside a saved copy (form.js, state.js).
+  "result.stale": "輸入有誤，下面是上一次有效填寫的結果，不是按現在的輸入算的。",
+  "sanity.zeroBudget": "每月預算是 0：按這個預算，哪個方案都還不上。請填你每月實際能拿出來還款的錢。",
+  "sanity.receivedAbove": "到手金額比借款金額還多，通常是填反了或多填了一位，請核對這兩個數字。",
+  "share.linkBesideSaved": "這是開啟連結得到的內容，還沒有儲存。這台裝置上另有一份你儲存過的內容，它不會被更動，除非你選擇取代。",
+  "share.useLink": "用連結裡的內容取代儲存的那份",
+  "share.keepSaved": "改為開啟儲存的那份",
+  "share.linkSaved": "已用連結裡的內容取代儲存的那份；你之後的修改也會儲存，重新整理後仍在。",
+  "share.savedOpened": "已開啟儲存的那份內容，連結裡的內容沒有使用。",
+  "share.fileCopy": "這是存在本機的離線副本，它的連結（file:///…）在別的裝置上打不開。下面是連結內容的文字，可以複製後傳給對方，對方貼在線上計算器網址的後面使用。",
 };
 
 // ---- glossary ----------------------------------------------------------------
