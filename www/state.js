@@ -197,6 +197,8 @@ export function registerLanguage(registry, { lang, setLang, known }) {
 export const SHARE_KEYS = Object.freeze({
   /** terms: the last valid loanTerms input, with `rate` ({ percent, per }; an LPR-linked loan's first rate). */
   loan: "terms",
+  /** terms: { nominalPercent, line } the loan's true annual cost (every fee counted) and the line it is above, if any. */
+  loanCost: "terms",
   /** overdue: { input, value, balance: { principal, interest, penalties, fees }, rate, lender, loan } of the last good overdueCost. */
   overdue: "overdue",
   /** plans: { plan, input, balance, value } of the plan chosen. */

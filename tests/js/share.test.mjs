@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { SHARE_KEYS, createShare } from "../../www/state.js";
 
 const WWW = new URL("../../www/", import.meta.url);
-const modules = [...readdirSync(WWW).filter((f) => f.endsWith(".js")), ...readdirSync(new URL("panels/", WWW)).map((f) => `panels/${f}`)];
+const modules = [...readdirSync(WWW).filter((f) => f.endsWith(".js")), ...readdirSync(new URL("panels/", WWW)).filter((f) => f.endsWith(".js")).map((f) => `panels/${f}`)];
 
 test("every share key the page's modules use is declared in SHARE_KEYS", () => {
   const used = new Set();
