@@ -13,6 +13,8 @@
 // a module that is not loaded or failed to load, is reported the same way as a
 // bad input.
 
+import { provideRules, rememberRules } from "./legal-text.js";
+
 /** One engine module, loaded once on demand: its namespace once started, and why it did not load. */
 function loader(importModule) {
   const m = { ns: null, error: null, load: null };
@@ -96,9 +98,13 @@ let rules = null;
 export const legalRules = () => {
   if (rules?.ok) return rules;
   const r = wrap("legalRules", [cases])(undefined);
-  if (r.ok) rules = freeze(r);
+  if (r.ok) {
+    rules = freeze(r);
+    rememberRules(rules.value);
+  }
   return r;
 };
+provideRules(legalRules);
 /** The crate version (from whichever module is loaded), or null when none is. */
 export function version() {
   const r = wrap("version", [terms, cases])(undefined);

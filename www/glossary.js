@@ -13,7 +13,8 @@
 // panels are found by data-panel, popovers by id within root's own tree.
 
 import { h } from "./dom.js";
-import { scoped } from "./i18n.js";
+import { bind, scoped } from "./i18n.js";
+import { legalParams } from "./legal-text.js";
 
 export const TERMS = ["apr", "irr", "penalty", "compound", "defaultCharge", "lpr", "methods", "kantou"];
 
@@ -48,9 +49,15 @@ function popoverFor(term, box) {
     "div",
     { id, class: "gloss-pop", "data-term": term, ...(supportsPopover ? { popover: "auto" } : { hidden: true }) },
     h("p", { class: "gloss-title", t: `gloss.${term}.title` }),
-    h("p", { class: "gloss-body", t: `gloss.${term}.body` }),
+    h("p", { class: "gloss-body", t: [`gloss.${term}.body`, legalParams()] }),
     close,
   );
+  // Legal figures and citations come from the rule pack, which may be read after the popover is
+  // built: the body takes them again each time it opens.
+  const body = pop.querySelector(".gloss-body");
+  const refresh = () => bind(body, `gloss.${term}.body`, legalParams());
+  pop.addEventListener("beforetoggle", refresh);
+  pop.addEventListener("gloss-open", refresh);
   close.addEventListener("click", () => hide(pop));
   if (!supportsPopover) {
     pop.addEventListener("keydown", (e) => {
@@ -82,6 +89,7 @@ function button(term, pop) {
     b.setAttribute("aria-expanded", "false");
     b.addEventListener("click", () => {
       const open = pop.hidden;
+      if (open) pop.dispatchEvent(new Event("gloss-open"));
       pop.hidden = !open;
       b.setAttribute("aria-expanded", String(open));
       if (open) b.after(pop);

@@ -76,6 +76,8 @@ test("glossary: every term opens from its ? button, in every language, and Escap
       await pop.waitFor({ state: "visible" });
       const text = (await pop.textContent()).trim();
       assert.ok(text.length > 20 && !text.includes("gloss."), `${l.code} ${term}: ${text}`);
+      // Legal figures and citations are filled in from the rule pack: no placeholder is left.
+      assert.doesNotMatch(text, /\{\w+\}/, `${l.code} ${term}: ${text}`);
       await page.keyboard.press("Escape");
       await pop.waitFor({ state: "hidden" });
     }

@@ -11,6 +11,7 @@ import * as fmt from "../format.js";
 import { lineChart } from "./plans-chart.js";
 import { resultBody } from "../result.js";
 import { csvButton } from "../export.js";
+import { legalParams } from "../legal-text.js";
 
 export function skeleton() {
   return resultBody(
@@ -100,7 +101,7 @@ function drawFlags(r, debts, cost) {
     .map((d) =>
       isLoan(d)
         ? t("debts.flagApr", { name: d.name, rate: fmt.percent(cost.nominalPercent), line: cost.line })
-        : t(d.above36 ? "debts.flag36" : "debts.flag24", { name: d.name, rate: fmt.percent(d.annualPercent) }),
+        : t(d.above36 ? "debts.flag36" : "debts.flag24", { ...legalParams(), name: d.name, rate: fmt.percent(d.annualPercent) }),
     );
   clear(r.flags);
   if (!lines.length) return;
@@ -110,7 +111,7 @@ function drawFlags(r, debts, cost) {
       { class: "warning above-line", "data-testid": "debt-flags" },
       h("p", { class: "flag-heading", text: t("debts.flagHeading") }),
       h("ul", {}, lines.map((text) => h("li", { text }))),
-      h("p", { class: "hint", text: t("debts.flagNote") }),
+      h("p", { class: "hint", text: t("debts.flagNote", legalParams()) }),
     ),
   );
 }

@@ -12,6 +12,7 @@ import { articleText } from "./overdue-source.js";
 import { field, val, form as formEl, panel, declaredState, fieldsOf } from "../form.js";
 import { LETTER as STATE } from "./fields.js";
 import { lateHoursBind } from "./calls-data.js";
+import { legalParams } from "../legal-text.js";
 
 /** Today's date in the page's language; the page may read the clock, the engine never does. */
 function today() {
@@ -74,7 +75,7 @@ export function letterBlocks(chosen, words, loan = null) {
   if (removed.length) {
     for (const r of removed) {
       const key = has(`letter.tpl.removed.${r.rule}`) ? `letter.tpl.removed.${r.rule}` : "letter.tpl.removed.other";
-      add("p", t(key, { amount: fmt.money(r.amount), source: source(r.source) }));
+      add("p", t(key, { ...legalParams(), amount: fmt.money(r.amount), source: source(r.source) }));
     }
     const onRequest = removed.some((r) => ON_REQUEST.has(r.rule));
     add("p", t(onRequest ? "letter.tpl.lawfulReduced" : "letter.tpl.lawful", { total: fmt.money(value.lawful.total) }));

@@ -11,6 +11,7 @@ import * as fmt from "../format.js";
 import { owedChart } from "./overdue-chart.js";
 import { sourceDetails } from "./overdue-source.js";
 import { resultBody, figure as fig } from "../result.js";
+import { legalParams } from "../legal-text.js";
 
 /** Cap kinds that are a line for the borrower's case (planning rules are in the rights panel). */
 const CAP_KINDS = new Set(["civilCap", "transition", "feeRule", "criminalReference", "ukCap"]);
@@ -82,7 +83,7 @@ export function render(parts, v, input, rules, lender = input.lender) {
     h(
       "ul",
       { class: "od-basis-list" },
-      v.basis.map((b) => h("li", { "data-code": b.code, text: noteText("basis", b, { basis: input.dayBasis ?? 360 }) })),
+      v.basis.map((b) => h("li", { "data-code": b.code, text: noteText("basis", b, { ...legalParams(rules), basis: input.dayBasis ?? 360 }) })),
     ),
   );
   parts.basis.open = wasOpen;
@@ -117,7 +118,7 @@ function renderView(box, v, input, lender) {
         ? h(
             "ul",
             { class: "od-removed", "data-testid": "od-removed" },
-            removed.map((r) => h("li", { "data-rule": r.rule }, h("span", { text: t(has(`odr.removed.${r.rule}`) ? `odr.removed.${r.rule}` : "odr.removed.other", { amount: fmt.money(r.amount) }) }), sourceDetails(r.source, r.rule === line.rule ? line.confidence : "primary"))),
+            removed.map((r) => h("li", { "data-rule": r.rule }, h("span", { text: t(has(`odr.removed.${r.rule}`) ? `odr.removed.${r.rule}` : "odr.removed.other", { ...legalParams(), amount: fmt.money(r.amount) }) }), sourceDetails(r.source, r.rule === line.rule ? line.confidence : "primary"))),
           )
         : h("p", { class: "hint", text: t("odr.view.nothingRemoved") }),
       removed.some((r) => r.rule === line.rule) ? null : sourceDetails(line.source, line.confidence),
@@ -197,6 +198,7 @@ function renderVerdicts(list, v, rules, input) {
     const above = fmt.cents(c.excess) > 0n;
     const key = `cap.${c.rule}.${above ? "above" : "within"}`;
     const params = {
+      ...legalParams(rules),
       charged: fmt.money(c.charged),
       excess: fmt.money(c.excess),
       capAmount: c.currency ? `${c.currency} ${fmt.amount(c.capAmount)}` : fmt.money(c.capAmount),
@@ -208,7 +210,7 @@ function renderVerdicts(list, v, rules, input) {
     if (c.confidence === "reported") text = t("conf.reportedPrefix") + text;
     // "最多 ¥390.00" is a percent of a base: say which, and how an up-front deduction made it.
     if (c.capPercent && c.capBase) text += (lang().startsWith("zh") ? "" : " ") + capBaseText(c.capBase, input, v);
-    const notes = c.notes.map((n) => noteText("note", n, { through }));
+    const notes = c.notes.map((n) => noteText("note", n, { ...legalParams(rules), through }));
     const segments = (c.segments ?? []).map((sg) =>
       t(sg.lpr ? "odr.segmentLpr" : "odr.segment", {
         from: sg.from ? fmt.date(sg.from) : "",

@@ -12,6 +12,7 @@ import { lineChart, cumulative } from "./plans-chart.js";
 import { resultBody, figure } from "../result.js";
 import { csvButton } from "../export.js";
 import { articleText } from "./overdue-source.js";
+import { legalParams } from "../legal-text.js";
 
 const BANKS = new Set(["bank", "creditCard"]);
 /** Plan bases whose own note says these lender types rarely agree (the rule pack's planBases notes). */
@@ -158,7 +159,7 @@ function renderPosition(box, v) {
       "ul",
       { class: "position-removed", "data-testid": "position-removed" },
       removed.map((r) =>
-        h("li", { "data-rule": r.rule, text: t(`plans.removed.${has(`plans.removed.${r.rule}`) ? r.rule : "other"}`, { amount: fmt.money(r.amount), source: sourceText(r.source) }) }),
+        h("li", { "data-rule": r.rule, text: t(`plans.removed.${has(`plans.removed.${r.rule}`) ? r.rule : "other"}`, { ...legalParams(), amount: fmt.money(r.amount), source: sourceText(r.source) }) }),
       ),
     ),
     h("p", { class: "hint", text: t(v.planOn === "claimed" ? "plans.position.onClaimed" : "plans.position.onLawful", { total: fmt.money(v.budget.balance) }) }),
@@ -173,7 +174,7 @@ export function sourceText(src) {
 /** The basis's rule or note in the page's language by its code; the engine's English for an unknown code. */
 function basisText(basis, part) {
   const key = `plans.basis.${part}.${basis.code}`;
-  return has(key) ? t(key) : basis[part];
+  return has(key) ? t(key, legalParams()) : basis[part];
 }
 
 /**

@@ -10,11 +10,21 @@ import * as fmt from "../format.js";
 import { balanceChart, splitChart } from "../chart.js";
 import { resultBody, figure as fig } from "../result.js";
 import { csvButton } from "../export.js";
+import { legalParams } from "../legal-text.js";
 
 /** The legal line a warning names (the engine's message: "… is above 24 %"), as a percent; "" when none. */
 export function lineOf(w) {
   const m = /above (\d+(?:\.\d+)?) ?%/.exec(w.message ?? "");
   return m ? fmt.percent(m[1], 0) : "";
+}
+
+/**
+ * The private-lending line (its LPR multiple from the rule pack) for the above-24 % warning; empty
+ * while the pack is not read yet (it comes with the engine module of the other panels).
+ */
+function privateLine() {
+  const p = legalParams();
+  return p.lprMultiple ? t("warn.privateLine", p) : "";
 }
 
 /** Warnings whose content the "why" sentence already says. */
@@ -76,7 +86,7 @@ export function render(parts, v, input) {
     if (EXPLAINED.has(w.code)) continue;
     const key = `warn.${w.code}`;
     const text = has(key)
-      ? t(key, { deduction: fmt.money(v.upfrontDeduction), received: fmt.money(v.received), line: lineOf(w) })
+      ? t(key, { deduction: fmt.money(v.upfrontDeduction), received: fmt.money(v.received), line: lineOf(w), privateLine: privateLine() })
       : t("warn.unknown", { message: w.message });
     parts.warnings.append(h("li", { class: ABOVE_LINE.has(w.code) ? "warning above-line" : "warning", "data-code": w.code, text }));
   }

@@ -86,7 +86,7 @@ export default {
         "Please do not come to my home or workplace without my consent.",
         "I am willing to discuss repayment; please contact me through {lender}'s official channel.",
       ],
-      cite: [{ fact: "overdueIsCivil" }, { conduct: "falseConsequence" }, { conduct: "visitWithoutConsent" }],
+      cite: [{ fact: "overdueIsCivil" }, { fact: "checkCaseFiled12368" }, { conduct: "falseConsequence" }, { conduct: "visitWithoutConsent" }],
       log: { channel: "call", to: "me", answered: true, conduct: ["falseConsequence"] },
     },
     {

@@ -92,7 +92,7 @@ export default {
         "未经我同意，请不要到我家或单位来。",
         "我愿意协商还款，请通过{lender}的官方渠道联系我。",
       ],
-      cite: [{ fact: "overdueIsCivil" }, { conduct: "falseConsequence" }, { conduct: "visitWithoutConsent" }],
+      cite: [{ fact: "overdueIsCivil" }, { fact: "checkCaseFiled12368" }, { conduct: "falseConsequence" }, { conduct: "visitWithoutConsent" }],
       log: { channel: "call", to: "me", answered: true, conduct: ["falseConsequence"] },
     },
     {

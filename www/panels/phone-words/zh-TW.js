@@ -86,7 +86,7 @@ export default {
         "未經我同意，請不要到我家或單位來。",
         "我願意協商還款，請透過{lender}的官方管道聯絡我。",
       ],
-      cite: [{ fact: "overdueIsCivil" }, { conduct: "falseConsequence" }, { conduct: "visitWithoutConsent" }],
+      cite: [{ fact: "overdueIsCivil" }, { fact: "checkCaseFiled12368" }, { conduct: "falseConsequence" }, { conduct: "visitWithoutConsent" }],
       log: { channel: "call", to: "me", answered: true, conduct: ["falseConsequence"] },
     },
     {
