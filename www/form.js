@@ -395,7 +395,17 @@ export function recompute(formEl, formError, { read, call, onResult, incomplete 
       });
       return;
     }
-    if (incomplete?.(input)) return;
+    if (incomplete?.(input)) {
+      // Nothing to compute yet; what the input alone shows (a budget of 0) is still said.
+      const early = sanityWarnings(input, null);
+      if (marked || early.length) {
+        withChecks((c) => {
+          c.showWarnings(formEl, early, paths);
+          marked = early.length > 0;
+        });
+      }
+      return;
+    }
     const r = call(input);
     if (!r.ok) {
       // The engine's error at once; every other invalid field's, and the marks, a moment later.

@@ -26,7 +26,9 @@ for (const f of document.querySelectorAll("iframe")) {
       f.height = String(e.data.height);
     }
   });
-  f.addEventListener("load", () => f.contentWindow.postMessage({ type: "repay:watch-height" }, ${JSON.stringify(calcOrigin)}));
+  const watch = () => f.contentWindow.postMessage({ type: "repay:watch-height" }, ${JSON.stringify(calcOrigin)});
+  f.addEventListener("load", watch);
+  watch();
 }
 `;
 

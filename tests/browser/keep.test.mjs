@@ -187,7 +187,7 @@ test("forget erases this tab's copy of the call log", async () => {
 });
 
 test("a copy opened from a file offers the link's content as text, not a file:/// link", async () => {
-  const built = buildSingle(path.join(await mkdtemp(path.join(tmpdir(), "repay-keep-")), "repay.html"));
+  const built = await buildSingle(path.join(await mkdtemp(path.join(tmpdir(), "repay-keep-")), "repay.html"));
   const b = await launchBrowser();
   browsers.push(b);
   const page = await b.context.newPage(); // a file page: not watched for the server's origin

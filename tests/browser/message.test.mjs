@@ -11,7 +11,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, screenshot } from "./helpers.mjs";
-import { setLang, injectAxe, axeViolations } from "./scenario.mjs";
+import { setLang, injectAxe, axeViolations, overdueByHand } from "./scenario.mjs";
 
 let session;
 let page;
@@ -23,8 +23,8 @@ before(async () => {
   await page.setViewportSize({ width: 360, height: 740 });
   calls = page.locator("#panel-calls");
   await calls.locator('[data-testid="calls-summary"]').waitFor();
-  // The overdue case has its first result (the cards' figures come from it).
-  await page.locator('#panel-overdue [data-testid="od-total-charges"]').waitFor();
+  // The overdue case typed by hand, with its first result (the cards' figures come from it).
+  await overdueByHand(page);
 });
 
 after(() => session?.close());
