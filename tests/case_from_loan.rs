@@ -575,3 +575,73 @@ mod properties {
         }
     }
 }
+
+// ---- paid beyond what had fallen due ------------------------------------------
+
+fn codes(out: &Json) -> Vec<String> {
+    out["basis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The worked example's instalments fall due on the 23rd of each month from
+/// 2026-06-23: by 2026-12-07 six are due (06-23 … 11-23). Eight paid is two
+/// more than that: a note, not an error, and the figures still compute
+/// (nothing missed: the unpaid instalments 9–12 are all after asOf).
+#[test]
+fn paid_beyond_due_is_a_note_not_an_error() {
+    let out = run(with(worked(), "paid", json!(8)));
+    assert_eq!(out["dueByAsOf"], json!(6));
+    assert_eq!(out["paid"], json!(8));
+    assert!(codes(&out).contains(&"paidBeyondDue".to_owned()));
+    let note = out["basis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["code"] == "paidBeyondDue")
+        .unwrap();
+    assert!(note["message"]
+        .as_str()
+        .unwrap()
+        .contains("only 6 instalments were due by 2026-12-07"));
+    assert_eq!(out["missed"], json!([]));
+    // The worked example itself (4 paid of 6 due) has no such note.
+    let ok = run(worked());
+    assert_eq!(ok["dueByAsOf"], json!(6));
+    assert!(!codes(&ok).contains(&"paidBeyondDue".to_owned()));
+}
+
+/// An instalment due on asOf itself is due by asOf (paying it that day is on
+/// time): on 2026-11-23 six are due, so 6 paid is fine and 7 is beyond; a day
+/// earlier only five are due, so 6 paid is beyond.
+#[test]
+fn paid_beyond_due_counts_the_instalment_due_on_as_of() {
+    let on = with(worked(), "asOf", json!("2026-11-23"));
+    let six = run(with(on.clone(), "paid", json!(6)));
+    assert_eq!(six["dueByAsOf"], json!(6));
+    assert!(!codes(&six).contains(&"paidBeyondDue".to_owned()));
+    let seven = run(with(on, "paid", json!(7)));
+    assert!(codes(&seven).contains(&"paidBeyondDue".to_owned()));
+    let before = run(with(
+        with(worked(), "asOf", json!("2026-11-22")),
+        "paid",
+        json!(6),
+    ));
+    assert_eq!(before["dueByAsOf"], json!(5));
+    assert!(codes(&before).contains(&"paidBeyondDue".to_owned()));
+}
+
+/// Declared due (提前到期), the whole loan is due: all 12 instalments.
+#[test]
+fn paid_beyond_due_after_acceleration_counts_every_instalment() {
+    let out = run(with(
+        with(worked(), "paid", json!(8)),
+        "accelerated",
+        json!("2026-12-01"),
+    ));
+    assert_eq!(out["dueByAsOf"], json!(12));
+    assert!(!codes(&out).contains(&"paidBeyondDue".to_owned()));
+}

@@ -101,7 +101,7 @@ export function markStale(formEl, stale) {
   else delete result.dataset.staleSaid;
 }
 
-/** Shows warnings ([{ code, field }]) beside their fields of paths, and removes those of before. */
+/** Shows warnings ([{ code, field, params? }]) beside their fields of paths, and removes those of before. */
 export function showWarnings(formEl, warnings, paths) {
   for (const el of formEl.querySelectorAll(".field-warning")) {
     el.hidden = true;
@@ -116,7 +116,7 @@ export function showWarnings(formEl, warnings, paths) {
       fld.error.before(el);
     }
     el.dataset.code = w.code;
-    el.textContent = t(`sanity.${w.code}`);
+    el.textContent = t(`sanity.${w.code}`, w.params);
     el.hidden = false;
   }
 }

@@ -6,7 +6,7 @@
 
 import { h, id, clear } from "./dom.js";
 import { t, scoped, lang } from "./i18n.js";
-import { cleanNumeral, hasMultiplier, grouped } from "./format.js";
+import { cleanNumeral, hasMultiplier, grouped, date } from "./format.js";
 
 export const DEBOUNCE_MS = 150;
 
@@ -287,12 +287,18 @@ const ZERO = /^-?0*(\.0*)?$/;
  * its field in its own words (sanity.<code>), the figures still shown:
  * a monthly budget of 0 (sanity.zeroBudget), an amount received above the
  * contract amount (the engine's receivedAbovePrincipal warning, beside the
- * amount received). Returns [{ code, field }] for the input and its result.
+ * amount received), more instalments paid than had fallen due by the case's
+ * date (the engine's paidBeyondDue note, beside the count paid, with the
+ * engine's dueByAsOf). Returns [{ code, field, params? }] for the input and
+ * its result; params fill the message.
  */
 export function sanityWarnings(input, value) {
   const out = [];
   if (typeof input?.monthlyBudget === "string" && ZERO.test(input.monthlyBudget)) out.push({ code: "zeroBudget", field: "monthlyBudget" });
   if (value?.warnings?.some?.((w) => w.code === "receivedAbovePrincipal")) out.push({ code: "receivedAbove", field: "received" });
+  if (value?.basis?.some?.((w) => w.code === "paidBeyondDue")) {
+    out.push({ code: "paidBeyondDue", field: "paid", params: { asOf: date(value.asOf), due: value.dueByAsOf, paid: value.paid } });
+  }
   return out;
 }
 

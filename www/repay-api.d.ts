@@ -134,6 +134,7 @@ export type OverdueBasisCode =
   | "paymentOrderCivilCode"
   | "paymentOrderAgreed"
   | "missedFromLoan"
+  | "paidBeyondDue"
   | "collectionFeeIsAFee";
 /** The codes of the notes on the line over a loan's life. */
 export type LineNoteCode = "contractDateIsStartDate" | "lprUnconfirmedAfter" | "unlicensedContractVoid";
@@ -690,6 +691,8 @@ export interface OverdueCostOutput {
   paid?: number;
   /** With `loan` and `accelerated`. */
   accelerated?: DateText;
+  /** With `loan`: the instalments due by `asOf` (due on or before it; all of them with `accelerated`). `paid` above it adds the basis note `paidBeyondDue`. */
+  dueByAsOf?: number;
   /** With `loan`: the missed instalments. */
   missed?: MissedInstalment[];
   /** With `loan`: the principal of the instalments not yet due. */

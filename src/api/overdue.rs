@@ -112,6 +112,15 @@ fn basis_notes(pack: &RulePack, inp: &OverdueInput) -> Result<Vec<WarningOut>> {
                 l.paid, l.as_of, l.as_of
             ),
         ));
+        if l.paid > l.due_by_as_of {
+            out.push(note(
+                "paidBeyondDue",
+                format!(
+                    "only {} instalments were due by {}, but {} are given as paid; check the number paid (the figures take it as given)",
+                    l.due_by_as_of, l.as_of, l.paid
+                ),
+            ));
+        }
     }
     if !t.collection_fee.is_zero() {
         out.push(note(
@@ -502,6 +511,7 @@ fn case_out(
         as_of: l.as_of.to_string(),
         paid: l.paid,
         accelerated: l.accelerated.map(|d| d.to_string()),
+        due_by_as_of: l.due_by_as_of,
         missed,
         not_yet_due: fmt_money(l.case.not_yet_due),
         remaining_principal: fmt_money(l.case.remaining_principal),

@@ -406,6 +406,9 @@ pub struct CaseOut {
     /// The acceleration day, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accelerated: Option<String>,
+    /// The instalments due by `asOf` (due on or before it; all of them when
+    /// the loan was declared due). `paid` above it: basis note `paidBeyondDue`.
+    pub due_by_as_of: u32,
     /// The missed instalments.
     pub missed: Vec<MissedOut>,
     /// The principal of the instalments not yet due.

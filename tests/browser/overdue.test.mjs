@@ -301,6 +301,27 @@ test("the rights panel lists every fact with its source, date and confidence; th
   await field(zh["od.principal"]).waitFor();
 });
 
+test("from the loan: more instalments paid than had fallen due by the end date is a warning beside the count paid, not an error", async () => {
+  // The loan above (12 monthly instalments) from 2026-05-23: instalments due on the 23rd from
+  // 2026-06-23, so six (06-23 … 11-23) are due by 2026-12-07.
+  await field(zh["od.basisLabel"]).selectOption("loan");
+  await field(zh["od.loanStart"]).fill("2026-05-23");
+  await field(zh["od.asOf"]).fill("2026-12-07");
+  await field(zh["od.paid"]).fill("8");
+  const warning = panel.locator('.od-field-paid [data-testid="field-warning"]');
+  await warning.filter({ hasText: "截至 2026年12月7日 只有 6 期到期；你填了已还 8 期，请确认。" }).waitFor({ timeout: 10000 });
+  // A warning, not an error: the figures are computed and the field is not marked invalid.
+  assert.match(await panel.locator('[data-testid="od-total"]').textContent(), /¥/);
+  assert.equal(await field(zh["od.paid"]).getAttribute("aria-invalid"), null);
+  assert.equal(await panel.locator('.od-basis-list li[data-code="paidBeyondDue"]').count(), 1);
+  // Six paid of six due: nothing to warn about.
+  await field(zh["od.paid"]).fill("6");
+  await warning.waitFor({ state: "hidden", timeout: 10000 });
+  await panel.locator('.od-basis-list li[data-code="paidBeyondDue"]').waitFor({ state: "detached", timeout: 10000 });
+  await field(zh["od.basisLabel"]).selectOption("manual");
+  await field(zh["od.principal"]).waitFor();
+});
+
 test("screenshots at 360×740 and 1280×800", async () => {
   // Show the private case with a payment, the verdict's source open.
   await fillPrivate();

@@ -56,7 +56,11 @@ test("large figures in the terms panel stay whole at 360 px", async () => {
   await terms.getByLabel(zh["terms.principal"], { exact: true }).fill("49999998");
   await terms.getByLabel(zh["terms.rate"], { exact: true }).fill("9999");
   await terms.getByLabel(zh["terms.periods"], { exact: true }).fill("12");
-  await page.waitForFunction(() => document.querySelector('#panel-terms [data-testid="payment"]')?.textContent.replace(/\D/g, "").length >= 10, null, { timeout: 10000 });
+  // Waits for the figures of all three inputs, not for any render: the annuity
+  // payment of 49,999,998 at 9,999 % a year (8.3325 % a month) over 12 months,
+  // P × i ÷ (1 − (1 + i)^−12) = 416,624,983.335…, is 416,624,983.34 (a render
+  // of an earlier input shows another payment).
+  await page.waitForFunction(() => /416,624,983\.34/.test(document.querySelector('#panel-terms [data-testid="payment"]')?.textContent ?? ""), null, { timeout: 10000 });
   await page.waitForFunction(() => /9,999/.test(document.querySelector('#panel-terms [data-testid="nominal"] dd')?.textContent ?? ""), null, { timeout: 10000 });
   assert.deepEqual(await brokenNumbers("#panel-terms"), []);
   const scrollWidth = await widthAt(page, 360, 740);
@@ -71,7 +75,16 @@ test("the plans table's caption is a line, and its large figures stay whole at 3
   await plans.locator(".field-planBudget input").fill("10000");
   const table = plans.locator('[data-testid="plans-table"]');
   await table.locator("button.choose").first().waitFor({ timeout: 10000 });
-  await page.waitForFunction(() => /49,999,998/.test(document.querySelector('#panel-plans [data-testid="plans-table"]')?.textContent ?? ""), null, { timeout: 10000 });
+  // The budget is the last input: wait until the result speaks of it (the
+  // sentence names the budget, ¥10,000.00, only once it was computed) and of
+  // the principal, not for the first table rendered.
+  await page.waitForFunction(
+    () =>
+      /10,000\.00/.test(document.querySelector('#panel-plans [data-testid="plans-sentence"]')?.textContent ?? "") &&
+      /49,999,998/.test(document.querySelector('#panel-plans [data-testid="plans-table"]')?.textContent ?? ""),
+    null,
+    { timeout: 10000 },
+  );
   const caption = await table.locator("caption").evaluate((c) => {
     const r = c.getBoundingClientRect();
     return { width: r.width, height: r.height, line: parseFloat(getComputedStyle(c).lineHeight) || 24, tableWidth: c.closest(".plans-table").getBoundingClientRect().width };

@@ -32,6 +32,9 @@ pub struct LoanInput {
     pub as_of: Date,
     /// The day the whole loan was declared due, if it was.
     pub accelerated: Option<Date>,
+    /// The instalments due by `asOf`: those with a due date on or before it,
+    /// or all of them when the loan was declared due.
+    pub due_by_as_of: u32,
     /// The schedule's instalments.
     pub instalments: Vec<Instalment>,
     /// The case on `asOf`.
@@ -138,6 +141,11 @@ pub fn read_loan(o: &Obj<'_>) -> Result<Option<LoanInput>> {
             return Err(conflict("accelerated", "accelerated is after asOf"));
         }
     }
+    let due_by_as_of = if accelerated.is_some() {
+        count
+    } else {
+        u32::try_from(instalments.iter().filter(|i| i.due_date <= as_of).count()).unwrap_or(count)
+    };
     let case = loan::derive(&instalments, paid, as_of, accelerated)?;
     if case.days() > MAX_DAYS {
         return Err(Error::field(
@@ -157,6 +165,7 @@ pub fn read_loan(o: &Obj<'_>) -> Result<Option<LoanInput>> {
         paid,
         as_of,
         accelerated,
+        due_by_as_of,
         instalments,
         case,
         apr,
