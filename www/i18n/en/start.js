@@ -162,7 +162,7 @@ export const terms = {
   "why.fees": "you also pay {amount} in fees",
   "why.feesLater": "you also pay fees during the loan",
   "warn.heading": "Worth knowing",
-  "warn.upfrontDeduction": "{deduction} was deducted at the start. In law, the principal is what you actually received: {received}.",
+  "warn.upfrontDeduction": "{deduction} was deducted at the start. If it was interest, the law counts the principal as what you received, {received}; the same holds for fees a microloan company deducted; other lenders' service fees may be treated by a court as interest deducted in disguise.",
   "warn.receivedAbovePrincipal": "The amount received is more than the loan amount; please check both figures.",
   "warn.aprAbove24": "This loan's true annual cost (the higher of nominal and effective) is above {line}. For a licensed lender, the part of interest, penalty interest, compound interest, default charges and fees together above {line} a year is the part you can ask a court to reduce: it is reduced only on your request, it does not simply fall away. For private lending the line is lower{privateLine}. “Count the overdue costs” below works this part out on the whole loan.",
   "warn.privateLine": " ({lprMultiple} × the one-year LPR)",

@@ -162,7 +162,7 @@ export const terms = {
   "why.fees": "还要另交 {amount} 的费用",
   "why.feesLater": "每期或到期还要另交费用",
   "warn.heading": "需要留意",
-  "warn.upfrontDeduction": "借款时先扣掉了 {deduction}。法律上，借款本金按实际借到的 {received} 计算。",
+  "warn.upfrontDeduction": "借款时先扣掉了 {deduction}。扣的是利息的，法律规定本金按实际借到的 {received} 计算；小额贷款公司扣的费用也一样；其他机构扣的服务费等费用，法院可能认定为变相预扣的利息。",
   "warn.receivedAbovePrincipal": "到手金额比借款金额还多，请再核对这两个数字。",
   "warn.aprAbove24": "这笔借款的真实年化成本（名义或复利年化，取较高的）超过 {line}。对持牌机构，利息、罚息、复利、违约金和各种费用合计超过年 {line} 的部分，是你可以请求法院调减的部分：要你提出请求才会调减，不是自动不用还。民间借贷的界线更低{privateLine}。下方“算清逾期费用”按整笔借款算出这部分。",
   "warn.privateLine": "（一年期 LPR 的 {lprMultiple} 倍）",

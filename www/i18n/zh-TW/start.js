@@ -162,7 +162,7 @@ export const terms = {
   "why.fees": "還要另交 {amount} 的費用",
   "why.feesLater": "每期或到期還要另交費用",
   "warn.heading": "需要留意",
-  "warn.upfrontDeduction": "借款時先扣掉了 {deduction}。法律上，借款本金按實際借到的 {received} 計算。",
+  "warn.upfrontDeduction": "借款時先扣掉了 {deduction}。扣的是利息的，依中國大陸法律，本金按實際借到的 {received} 計算；小額貸款公司扣的費用也一樣；其他機構扣的服務費等費用，法院可能認定為變相預扣的利息。",
   "warn.receivedAbovePrincipal": "到手金額比借款金額還多，請再核對這兩個數字。",
   "warn.aprAbove24": "這筆借款的真實年化成本（名義或複利年化，取較高的）超過 {line}。對持牌機構，利息、罰息、複利、違約金和各種費用合計超過年 {line} 的部分，是你可以請求法院調減的部分：要你提出請求才會調減，不是自動不用還。民間借貸的界線更低{privateLine}。下方「算清逾期費用」按整筆借款算出這部分。",
   "warn.privateLine": "（一年期 LPR 的 {lprMultiple} 倍）",

@@ -35,7 +35,7 @@ export default {
       settlement: "settlement amount",
       none: "not said what it is",
     },
-    amountNote: "This is the figure they state, not necessarily what the law supports.",
+    amountNote: "This is the figure they state; part of it may be above a legal line.",
     target: "Fill in the case's",
     targetField: { principal: "overdue principal", interest: "overdue interest", fees: "overdue fees" },
     useAmount: "Use for the case",
@@ -94,7 +94,7 @@ export default {
       title: "A call at night, or call after call",
       say: [
         "It is night. Please do not call between {quietFrom} and {quietTo} the next morning without my consent.",
-        "You have called many times today. Unanswered calls should not exceed {maxCalls} a day; I have noted each one.",
+        "You have called many times today; repeated calls are disturbing my private life. The banking association's collection guideline (binding banks and consumer-finance companies) says unanswered calls should not exceed {maxCalls} a day. I have noted each one.",
         "I am willing to talk: please contact me during the day, or send me a written notice through the official channel.",
       ],
       cite: [{ fact: "privacyCivilCode" }, { conduct: "lateHours" }, { conduct: "unansweredCalls" }],

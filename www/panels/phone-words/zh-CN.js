@@ -100,7 +100,7 @@ export default {
       title: "夜里来电，或者一天打了很多次",
       say: [
         "现在是晚上。{quietFrom}到次日{quietTo}之间，未经我同意请不要打来。",
-        "今天已经打了很多次。未接通的电话一天不宜超过 {maxCalls} 次，我已经记下每一次。",
+        "今天已经打了很多次，反复来电已经影响我的正常生活。银行业协会的催收指引（约束银行和消费金融公司）说未接通的电话一天不宜超过 {maxCalls} 次。我已经记下每一次。",
         "我愿意沟通，请在白天联系我，或者通过官方渠道给我书面通知。",
       ],
       cite: [{ fact: "privacyCivilCode" }, { conduct: "lateHours" }, { conduct: "unansweredCalls" }],

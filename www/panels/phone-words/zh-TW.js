@@ -94,7 +94,7 @@ export default {
       title: "夜裡來電，或者一天打了很多次",
       say: [
         "現在是晚上。{quietFrom}到次日{quietTo}之間，未經我同意請不要打來。",
-        "今天已經打了很多次。未接通的電話一天不宜超過 {maxCalls} 次，我已經記下每一次。",
+        "今天已經打了很多次，反覆來電已經影響我的正常生活。銀行業協會的催收指引（約束銀行和消費金融公司）說未接通的電話一天不宜超過 {maxCalls} 次。我已經記下每一次。",
         "我願意溝通，請在白天聯絡我，或者透過官方管道給我書面通知。",
       ],
       cite: [{ fact: "privacyCivilCode" }, { conduct: "lateHours" }, { conduct: "unansweredCalls" }],
