@@ -13,8 +13,9 @@
 // panels are found by data-panel, popovers by id within root's own tree.
 
 import { h } from "./dom.js";
-import { bind, scoped } from "./i18n.js";
+import { bind, scoped, t } from "./i18n.js";
 import { legalParams } from "./legal-text.js";
+import { loadCases } from "./engine.js";
 
 export const TERMS = ["apr", "irr", "penalty", "compound", "defaultCharge", "lpr", "methods", "kantou"];
 
@@ -49,15 +50,25 @@ function popoverFor(term, box) {
     "div",
     { id, class: "gloss-pop", "data-term": term, ...(supportsPopover ? { popover: "auto" } : { hidden: true }) },
     h("p", { class: "gloss-title", t: `gloss.${term}.title` }),
-    h("p", { class: "gloss-body", t: [`gloss.${term}.body`, legalParams()] }),
+    h("p", { class: "gloss-body" }),
     close,
   );
   // Legal figures and citations come from the rule pack, which may be read after the popover is
   // built: the body takes them again each time it opens.
   const body = pop.querySelector(".gloss-body");
-  const refresh = () => bind(body, `gloss.${term}.body`, legalParams());
-  pop.addEventListener("beforetoggle", refresh);
-  pop.addEventListener("gloss-open", refresh);
+  // Where the pack is not read yet (an embed of the loan-terms panel alone never loads the module
+  // that holds it), a body that needs a figure waits for it rather than show a placeholder.
+  const key = `gloss.${term}.body`;
+  const needsPack = () => /\{\w+\}/.test(t(key)) && !Object.keys(legalParams()).length;
+  // (The module is fetched when such a popover opens, never just because it was built.)
+  const refresh = (fetch) => {
+    if (!needsPack()) return bind(body, key, legalParams());
+    body.textContent = "…";
+    if (fetch) loadCases().then(scoped(() => !needsPack() && bind(body, key, legalParams())));
+  };
+  refresh(false);
+  pop.addEventListener("beforetoggle", () => refresh(true));
+  pop.addEventListener("gloss-open", () => refresh(true));
   close.addEventListener("click", () => hide(pop));
   if (!supportsPopover) {
     pop.addEventListener("keydown", (e) => {

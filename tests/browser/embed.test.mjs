@@ -106,6 +106,19 @@ test("the iframe computes the reference loan with its fragment's options", async
   assert.ok(overdueZh["od.heading"]);
 });
 
+test("the terms-only iframe's glossary takes its legal figures from the rule pack when opened, never a placeholder", async () => {
+  const fr = page.frameLocator("#fr");
+  await fr.locator('[data-testid="payment"]').filter({ hasText: "¥5,307.27" }).waitFor({ timeout: 15000 });
+  const terms = [...new Set(await fr.locator("button.gloss").evaluateAll((bs) => bs.map((b) => b.dataset.term)))];
+  assert.ok(terms.includes("kantou"), `the loan-terms panel explains 砍头息: ${terms}`);
+  for (const term of terms) {
+    await fr.locator(`button.gloss[data-term="${term}"]`).first().click();
+    // The body is filled once the pack is read (the module that holds it is fetched on opening).
+    await fr.locator(`#gloss-${term} .gloss-body`).filter({ hasNotText: /\{\w+\}|^…$/ }).waitFor({ timeout: 15000 });
+    await fr.locator(`#gloss-${term} .gloss-close`).click();
+  }
+});
+
 test("the iframe posts nothing until asked, ignores malformed requests, then reports its content height", async () => {
   await page.waitForTimeout(800);
   assert.deepEqual(await page.evaluate(() => window.repayMessages), [], "nothing posted before the host asks (the element posts nothing at all)");
