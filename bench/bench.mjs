@@ -13,6 +13,7 @@ import { sizes } from "../scripts/sizes.mjs";
 import { measureTogether, us, kb, met, table, sink } from "./lib.mjs";
 import { runRate } from "./rate.mjs";
 import { runGrowth } from "./growth.mjs";
+import { measureMessage } from "./message.mjs";
 import { runPage, printPage, printSizes } from "./page.mjs";
 import * as dec from "./reference-decimal.mjs";
 import * as flt from "./reference-float.mjs";
@@ -93,6 +94,10 @@ const logInput = { lender: "consumerFinance", contacts: logContacts };
 const logOut = collectionLog(logInput);
 const [logT] = measureTogether([{ fn: () => collectionLog(logInput), warmup: 3, perBatch: 1 }], 20);
 
+// ---- (h) readMessage on a 5,000-character text (the longest it reads) ----------------------------
+const msg = measureMessage();
+const msgFound = ["amounts", "phones", "links", "deadlines", "conduct", "warnings"].reduce((n, k) => n + msg.out[k].length, 0);
+
 // ---- (f) sizes --------------------------------------------------------------------------------
 const wasmSize = sizes(pkg("repay_bg.wasm"));
 const jsSize = sizes(pkg("repay.js"));
@@ -118,6 +123,7 @@ table(`loanTerms(${JSON.stringify(INPUT)}) in Node`, ["Measure", "Result", "Goal
   ["    financial irr right (±0.0001 pp of ours)", finRight ? "yes" : "no", "(informative)", ""],
   ["    financial irr(values, guess 0.01)", `×12×100 = ${Number.isFinite(finGuess) ? finGuess.toFixed(6) : String(finGuess)} %; right: ${finGuessRight ? "yes" : "no"}`, "(informative)", ""],
   ["(g) wasm collectionLog, 5,000 contacts", `${us(logT)}; ${logOut.flags.length} rules flagged, ${logOut.days} days`, "", ""],
+  ["(h) wasm readMessage, a dense 5,000-character collector's text", `${us(msg.timing)}; ${msg.text.length} UTF-16 units, ${msgFound} findings`, "", ""],
   ["(f) www/pkg/repay_bg.wasm (every function; embedders, Node)", size(wasmSize), "", ""],
   ["    www/pkg/repay.js", size(jsSize), "", ""],
   ["    www/pkg/repay_terms_bg.wasm (the page's first module)", size(termsSize), "", ""],
