@@ -588,7 +588,7 @@ export const letter = {
   "letter.heading": "Repayment negotiation request letter",
   "letter.lead": "A letter written on this device from the plan you chose and your own words. Nothing is sent anywhere; copy or print it and give it to the lender yourself.",
   "letter.none": "Choose a plan in the table of “Make a repayment plan” above, and the letter will be written here.",
-  "letter.lender": "Lender of record (the lender named in the contract)",
+  "letter.lender": "Name of the lender of record (as in the contract)",
   "letter.lenderHint": "See “贷款人” or “出借人” in the loan contract, the loan details page in the app, or the institution listed for this account in your credit report. The app's name is often not the lender.",
   "letter.lenderPlaceholder": "e.g. XYZ Consumer Finance Co., Ltd.",
   "letter.name": "Your name (optional)",
