@@ -65,8 +65,30 @@ test("a share link from before the declarations opens to the same inputs and is 
   await page.waitForTimeout(800); // the panels' debounce and the prefills that follow
   assert.equal(await page.locator('[data-testid="share-status"]').textContent(), zh["share.fromLink"]);
   assert.equal(await page.locator('[data-testid="share-notice"]').isVisible(), false);
-  assert.deepEqual(await inputs(page), VALUES);
-  assert.equal(await copiedHash(page), HASH);
+  // Every panel shows the link's inputs as before; the overdue panel, which now also offers the
+  // case from the loan (a switch, the instalments paid, today's date), shows every value the link
+  // held among its fields, and the link is copied back byte for byte.
+  const shown = await inputs(page);
+  const ofPanel = (list, want) => list.filter((v) => (v.split(" ")[0] === "panel-overdue") === want);
+  assert.deepEqual(ofPanel(shown, false), ofPanel(VALUES, false));
+  const left = ofPanel(shown, true);
+  for (const v of ofPanel(VALUES, true)) {
+    const i = left.indexOf(v);
+    assert.ok(i >= 0, `the overdue panel shows ${v}`);
+    left.splice(i, 1);
+  }
+  // Copied back: every value the link held, unchanged; the overdue panel adds only the fields it
+  // now declares for the case from the loan (left empty or at their visible defaults).
+  const decode = (h) => JSON.parse(Buffer.from(h.slice("#s=1.".length), "base64url").toString());
+  const before = decode(HASH);
+  const after = decode(await copiedHash(page));
+  const added = ["basis", "loanStart", "paid", "asOf", "accelerated", "collectionFee"];
+  for (const [panel, value] of Object.entries(before)) {
+    const extra = Object.keys(after[panel]).filter((k) => !Object.hasOwn(value, k));
+    assert.deepEqual(extra.filter((k) => !(panel === "overdue" && added.includes(k))), [], `${panel}: only declared additions`);
+    for (const [k, v] of Object.entries(value)) assert.deepEqual(after[panel][k], v, `${panel}.${k}`);
+  }
+  assert.equal(after.overdue.basis, "manual", "a link from before opens on its typed amounts");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -166,20 +188,23 @@ const SENT = {
   },
   "every field typed, other modes and units": {
     terms: { principal: "50000", received: "48000", periods: "12", method: "equalPrincipal", startDate: "2026-03-15", dayBasis: "365", fees: [{ label: "服务费", when: "upfront", percentOfPrincipal: "2" }, { label: "", when: "eachPeriod", amount: "30" }], prepayments: [{ then: "lowerPayment", amount: "1000" }, { then: "shortenTerm", period: "6", amount: "2000" }], rateChanges: [{ rate: { per: "year", percent: "3.2" }, keep: "payment", date: "2026-09-01" }, { rate: { per: "month" }, keep: "term", period: "8" }], lprLinked: { spreadBasisPoints: "-20", repricing: "anniversary", tenor: "fiveYear" } },
-    overdue: { overdue: { principal: "9000", interest: "120", fees: "30" }, from: "2026-01-10", to: "2026-04-01", penalty: { rate: { per: "day", percent: "0.1" } }, compound: true, chargeOnFees: true, lateFee: { percentOfOverdue: "5", per: "month" }, lender: "bank", contractDate: "2025-01-01", filingDate: "2026-05-01", dayBasis: "365", upfrontDeduction: "300", payment: { amount: "800" } },
+    // The first overdue day typed is 2026-01-10; the page counts both ends as lenders do, so the
+    // engine (which counts to − from) is sent the day before.
+    overdue: { overdue: { principal: "9000", interest: "120", fees: "30" }, from: "2026-01-09", to: "2026-04-01", penalty: { rate: { per: "day", percent: "0.1" } }, compound: true, chargeOnFees: true, lateFee: { percentOfOverdue: "5", per: "month" }, lender: "bank", contractDate: "2025-01-01", filingDate: "2026-05-01", dayBasis: "365", upfrontDeduction: "300", payment: { amount: "800" } },
     plans: { balance: { principal: "9000", interest: "100", penalties: "50", fees: "20" }, lender: "bank", rate: { percent: "18", per: "year" }, monthlyBudget: "800", lumpSum: "3000", lumpSumOffer: "2500", months: "12" },
     debts: { debts: [{ name: "A", rate: { per: "month" }, balance: "3000", minPayment: "100" }, { name: "", rate: { per: "month", percent: "2" }, balance: "500" }], compare: true, monthlyBudget: "1200" },
   },
   "empty fields left out": {
     terms: { method: "bullet", dayBasis: "360", lprLinked: { spreadBasisPoints: "0", repricing: "january" } },
-    overdue: { overdue: {}, penalty: { contractRate: { per: "year" } }, compound: false, lender: "microLoan", dayBasis: "360" },
-    plans: { overdue: { overdue: { principal: "10000" }, days: "30", penalty: { contractRate: { per: "year", percent: "12" }, markupPercent: "50" }, compound: false, lender: "microLoan", dayBasis: "360" }, planOn: "claimed", months: "6" },
+    overdue: null, // no amount overdue: the panel computes nothing from an empty case
+    plans: null, // no case and no amounts typed: the plans compute nothing (an example never reaches them)
     debts: { debts: [{ name: "只有名字", rate: { per: "year" } }], compare: true, monthlyBudget: "900" },
   },
   "the overdue case in the plans, on the amount claimed": {
+    // The link names no lender of record: the page asks, and computes for "don't know" meanwhile.
     terms: { principal: "10000", rate: { per: "year", percent: "12" }, periods: "12", method: "annuity", startDate: "2026-01-05", dayBasis: "360" },
-    overdue: { overdue: { principal: "12000" }, days: "60", penalty: { contractRate: { per: "year", percent: "24" }, markupPercent: "50" }, compound: false, lender: "microLoan", dayBasis: "360" },
-    plans: { overdue: { overdue: { principal: "12000" }, days: "60", penalty: { contractRate: { per: "year", percent: "24" }, markupPercent: "50" }, compound: false, lender: "microLoan", dayBasis: "360" }, planOn: "claimed", monthlyBudget: "700", lumpSumOffer: "1000", deferralMonths: "2" },
+    overdue: { overdue: { principal: "12000" }, days: "60", penalty: { contractRate: { per: "year", percent: "24" }, markupPercent: "50" }, compound: false, lender: "unknown", dayBasis: "360" },
+    plans: { overdue: { overdue: { principal: "12000" }, days: "60", penalty: { contractRate: { per: "year", percent: "24" }, markupPercent: "50" }, compound: false, lender: "unknown", dayBasis: "360" }, planOn: "claimed", monthlyBudget: "700", lumpSumOffer: "1000", deferralMonths: "2" },
     debts: null,
   },
 };
