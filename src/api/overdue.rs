@@ -14,10 +14,10 @@
 //! figure in them comes from the rule pack.
 
 use super::overdue_out::{
-    AllocationOut, BucketsOut, CapOut, CaseOut, CasePartsOut, CaseRemovedOut, LineOut,
-    LinePaymentOut, LineRateOut, LoanCostOut, LprOut, MissedOut, OverdueOut, PenaltyRateOut,
-    SeriesOut,
+    AllocationOut, BucketsOut, CapOut, CaseOut, LineOut, LinePaymentOut, LineRateOut, LoanCostOut,
+    LprOut, MissedOut, OverdueOut, PenaltyRateOut, SeriesOut,
 };
+use super::plans::{PartsOut, RemovedOut};
 use super::WarningOut;
 use crate::calendar::Date;
 use crate::caps::{self, CapContext, ChargeParts};
@@ -398,8 +398,8 @@ pub fn overdue_cost(input: &Value) -> Result<OverdueOut> {
 }
 
 /// The parts of a balance as returned.
-pub(super) fn case_parts_out(b: &crate::plan::Balance) -> Result<CasePartsOut> {
-    Ok(CasePartsOut {
+pub(super) fn case_parts_out(b: &crate::plan::Balance) -> Result<PartsOut> {
+    Ok(PartsOut {
         principal: fmt_money(b.principal),
         interest: fmt_money(b.interest),
         penalties: fmt_money(b.penalties),
@@ -409,8 +409,8 @@ pub(super) fn case_parts_out(b: &crate::plan::Balance) -> Result<CasePartsOut> {
 }
 
 /// What was removed, as returned.
-pub(super) fn removed_out(r: &crate::plan::lawful::Removed) -> CaseRemovedOut {
-    CaseRemovedOut {
+pub(super) fn removed_out(r: &crate::plan::lawful::Removed) -> RemovedOut {
+    RemovedOut {
         rule: r.rule.id.clone(),
         amount: fmt_money(r.amount),
         source: r.rule.source.clone(),

@@ -3,6 +3,7 @@
 //! their conversions from the domain types. Money goes out as money strings,
 //! rates as percent strings (see [`super::MoneyText`], [`super::PercentText`]).
 
+use super::plans::{PartsOut, RemovedOut};
 use super::{MoneyText, PercentText, WarningOut};
 use crate::caps::CapResult;
 use crate::money::{fmt_money, fmt_percent};
@@ -277,32 +278,6 @@ pub struct MissedOut {
     pub accelerated: bool,
 }
 
-/// A balance by part.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CasePartsOut {
-    /// Principal.
-    pub principal: MoneyText,
-    /// Contract interest.
-    pub interest: MoneyText,
-    /// Penalty interest (罚息, compound interest, interest on fees).
-    pub penalties: MoneyText,
-    /// Fees, late fees (违约金) and the collection fee.
-    pub fees: MoneyText,
-    /// The sum of the four.
-    pub total: MoneyText,
-}
-
-/// Something taken off the claim.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CaseRemovedOut {
-    /// Rule id in the rule pack.
-    pub rule: String,
-    /// The amount taken off.
-    pub amount: MoneyText,
-    /// Where the rule comes from.
-    pub source: Source,
-}
-
 /// A line rate in force from a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LineRateOut {
@@ -419,11 +394,11 @@ pub struct CaseOut {
     /// `notYetDue + totalOwed`: closing the loan on `asOf` by the lender's figures.
     pub settlement: MoneyText,
     /// The settlement by part.
-    pub claimed: CasePartsOut,
+    pub claimed: PartsOut,
     /// The settlement with what is above the line taken off.
-    pub lawful: CasePartsOut,
+    pub lawful: PartsOut,
     /// What was taken off, by rule.
-    pub removed: Vec<CaseRemovedOut>,
+    pub removed: Vec<RemovedOut>,
     /// The line over the loan's life (the `wholeLoan` view), else null.
     pub line: Option<LineOut>,
     /// The loan's own true cost against the line; null without a line or

@@ -4,7 +4,7 @@
 //! budget fit); see its docs for the formulas. Here every field is read with its path, and every figure
 //! goes out as a money string (two decimals) or a percent string (four).
 
-use super::overdue::{assess, case_position, read_overdue_input};
+use super::overdue::{assess, case_parts_out, case_position, read_overdue_input, removed_out};
 use super::{MoneyText, PercentText};
 use crate::budget::BudgetFit;
 use crate::error::{Error, ErrorCode, Result};
@@ -453,16 +453,6 @@ pub fn read_plans_input(input: &Value) -> Result<PlansInput> {
     })
 }
 
-fn parts_out(b: &Balance) -> Result<PartsOut> {
-    Ok(PartsOut {
-        principal: fmt_money(b.principal),
-        interest: fmt_money(b.interest),
-        penalties: fmt_money(b.penalties),
-        fees: fmt_money(b.fees),
-        total: fmt_money(b.total()?),
-    })
-}
-
 /// `repaymentPlans(input)`: the negotiable plans and the budget fit.
 pub fn repayment_plans(input: &Value) -> Result<PlansOut> {
     let inp = read_plans_input(input)?;
@@ -470,18 +460,9 @@ pub fn repayment_plans(input: &Value) -> Result<PlansOut> {
     Ok(PlansOut {
         plans: set.plans.iter().map(plan_out).collect(),
         budget: budget_out(&set.budget),
-        claimed: parts_out(&inp.position.claimed)?,
-        lawful: parts_out(&inp.position.lawful)?,
-        removed: inp
-            .position
-            .removed
-            .iter()
-            .map(|r| RemovedOut {
-                rule: r.rule.id.clone(),
-                amount: fmt_money(r.amount),
-                source: r.rule.source.clone(),
-            })
-            .collect(),
+        claimed: case_parts_out(&inp.position.claimed)?,
+        lawful: case_parts_out(&inp.position.lawful)?,
+        removed: inp.position.removed.iter().map(removed_out).collect(),
         plan_on: inp.plan_on.as_str(),
         penalty_per_day: inp.penalty_per_day.map(fmt_money),
         view: inp.view,
