@@ -5,7 +5,7 @@
 // result on screen while the person corrects a field.
 
 import { h, id, clear } from "./dom.js";
-import { t, scoped, lang } from "./i18n.js";
+import { t, scoped, lang, onLangChange } from "./i18n.js";
 import { cleanNumeral, hasMultiplier, grouped, date } from "./format.js";
 
 export const DEBOUNCE_MS = 150;
@@ -365,7 +365,8 @@ function rejectedDate(formEl) {
  * until the input is valid again. A date field whose
  * text the browser rejected is an invalidDate error beside it, before any call. When incomplete(input)
  * is true nothing is called (the panel shows its prompt). Every input or
- * change in the form recomputes DEBOUNCE_MS later; schedule() does the same.
+ * change in the form recomputes DEBOUNCE_MS later, and so does a language change while marks or
+ * warnings are on screen (they are said again in the new language); schedule() does the same.
  */
 export function recompute(formEl, formError, { read, call, onResult, incomplete = null }) {
   const errors = errorDisplay(formError);
@@ -443,6 +444,11 @@ export function recompute(formEl, formError, { read, call, onResult, incomplete 
   }
   formEl.addEventListener("input", schedule);
   formEl.addEventListener("change", schedule);
+  // Marks and warnings on screen are said again in the new language (their messages and the
+  // dates in them are made at compute time).
+  onLangChange(() => {
+    if (marked) schedule();
+  });
   // A date field whose text becomes impossible may fire no input event (its
   // value was already empty): look again when it loses the focus.
   formEl.addEventListener("focusout", (e) => {

@@ -5,7 +5,8 @@
 //   the form are dimmed and labelled as the last valid figures (and the live
 //   region says so), and every invalid field shows its own message;
 // - an amount received above the loan amount and a budget of 0 are each said
-//   beside their field; an English error message starts with a capital.
+//   beside their field; an English error message starts with a capital;
+// - a warning or a stale mark on screen is said again in the language chosen after it.
 // Run: make build && node --test --test-concurrency=1 tests/browser/current.test.mjs
 
 import { test, before, after } from "node:test";
@@ -95,6 +96,25 @@ test("an amount received above the loan amount and a budget of 0 are each said b
   await p.locator('.field-planBudget [data-testid="field-warning"]').filter({ hasText: "每月预算是 0" }).waitFor();
   await budget.fill("1200");
   await p.locator('.field-planBudget [data-testid="field-warning"]').waitFor({ state: "hidden" });
+  await page.close();
+});
+
+test("a warning and the stale mark on screen are said again in the new language", async () => {
+  const page = await openPage();
+  const t = page.locator("#panel-terms");
+  await t.getByLabel(zt["terms.principal"], { exact: true }).fill("20000");
+  await t.getByLabel(zt["terms.received"], { exact: true }).fill("25000");
+  const received = t.locator('.field-received [data-testid="field-warning"]');
+  await received.filter({ hasText: "到手金额比借款金额还多" }).waitFor();
+  await page.locator("#lang-select").selectOption("en");
+  await received.filter({ hasText: "The amount received is more than the loan amount" }).waitFor();
+  // Now an invalid entry: the last figures are marked, in English; back in Chinese, in Chinese.
+  await t.locator(".field-periods input").fill("x");
+  const label = t.locator('[data-testid="stale-label"]');
+  await label.filter({ hasText: "the figures for the last valid entries" }).waitFor();
+  await page.locator("#lang-select").selectOption("zh-CN");
+  await label.filter({ hasText: "上一次有效" }).waitFor();
+  assert.match(await t.locator(".mini-answer").getAttribute("data-stale-label"), /上一次有效/);
   await page.close();
 });
 
