@@ -514,6 +514,27 @@ pub fn case(rng: &mut Rng, seeds: &[(&'static str, Value)]) -> (&'static str, Va
             ));
         }
     }
+    // Now and then a case from the loan with another count paid and another day: around the
+    // due dates (the 23rd), before the first, after the last, and more paid than were due.
+    if *name == "overdueCost" && rng.chance(30) {
+        if let Value::Object(pairs) = &mut v {
+            if pairs.iter().any(|(k, _)| k == "loan") {
+                pairs.retain(|(k, _)| k != "paid" && k != "asOf");
+                pairs.push(("paid".into(), n(rng.below(15) as f64)));
+                let day = [
+                    "2026-06-22",
+                    "2026-06-23",
+                    "2026-06-24",
+                    "2026-11-22",
+                    "2026-11-23",
+                    "2026-12-07",
+                    "2027-05-23",
+                    "2027-08-01",
+                ][rng.below(8)];
+                pairs.push(("asOf".into(), s(day)));
+            }
+        }
+    }
     (name, v)
 }
 
@@ -634,6 +655,38 @@ fn check(ok: bool, why: impl FnOnce() -> String) -> Result<(), String> {
     }
 }
 
+/// The case from the loan's count of instalments due (docs/api.md, `dueByAsOf`): every missed
+/// instalment is after the ones paid and among those due by `asOf`; without `accelerated`, every
+/// due one not paid is missed but for the one due on `asOf` itself (paying it that day is on
+/// time); and the `paidBeyondDue` note is there exactly when `paid` is above `dueByAsOf`.
+fn due_by_as_of(out: &serde_json::Value) -> Result<(), String> {
+    let count = |key: &str| {
+        out[key]
+            .as_u64()
+            .ok_or_else(|| format!("{key} is not a count: {}", out[key]))
+    };
+    let (due, paid) = (count("dueByAsOf")?, count("paid")?);
+    let missed = out["missed"].as_array().cloned().unwrap_or_default();
+    for m in &missed {
+        let period = m["period"].as_u64().unwrap_or(0);
+        check(paid < period && period <= due, || {
+            format!("missed period {period} not in ({paid}, dueByAsOf {due}]")
+        })?;
+    }
+    if out.get("accelerated").is_none_or(|a| a.is_null()) && due > paid {
+        let n = missed.len() as u64;
+        check(n == due - paid || n + 1 == due - paid, || {
+            format!("{n} missed, but dueByAsOf {due} − paid {paid} are unpaid")
+        })?;
+    }
+    let noted = out["basis"]
+        .as_array()
+        .is_some_and(|b| b.iter().any(|n| n["code"] == "paidBeyondDue"));
+    check(noted == (paid > due), || {
+        format!("paidBeyondDue noted {noted}, paid {paid}, dueByAsOf {due}")
+    })
+}
+
 /// The arithmetic every result must satisfy whatever the input, so that no
 /// input, however extreme, gets figures that do not add up:
 /// - `loanTerms`: each row's payment = principal + interest + fees, none
@@ -647,7 +700,8 @@ fn check(ok: bool, why: impl FnOnce() -> String) -> Result<(), String> {
 ///   its schedule ends at 0.00.
 /// - `collectionLog`: the days' contacts add up to the log's; every flagged
 ///   entry is in the log, and a flag's count is its entries.
-/// - `overdueCost` of a case from the loan: settlement = notYetDue + totalOwed.
+/// - `overdueCost` of a case from the loan: settlement = notYetDue + totalOwed, and the count
+///   of instalments due agrees with the missed ones and the `paidBeyondDue` note (`due_by_as_of`).
 /// - `readMessage`: every finding's offsets lie within the text.
 pub fn identities(name: &str, input: &Value, out: &serde_json::Value) -> Result<(), String> {
     use rust_decimal::Decimal;
@@ -719,6 +773,7 @@ pub fn identities(name: &str, input: &Value, out: &serde_json::Value) -> Result<
                 check(settlement == not_yet + owed, || {
                     format!("settlement {settlement} ≠ notYetDue {not_yet} + totalOwed {owed}")
                 })?;
+                due_by_as_of(out)?;
             }
             let [pen, comp, fees, late, total, owed, overdue] = [
                 "penaltyInterest",
