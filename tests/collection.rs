@@ -307,6 +307,30 @@ fn binding_law_first_for_every_lender() {
 }
 
 #[test]
+fn a_flags_own_source_says_when_its_article_number_is_only_reported() {
+    // Third-party contact binds a microloan company by its own rules (the article reported as
+    // Art. 37); a bank by a source whose article is not in doubt.
+    let contacts =
+        json!([{ "at": "2026-03-02T11:00", "channel": "sms", "to": "unrelatedThirdParty" }]);
+    let micro = run(json!({ "lender": "microLoan", "contacts": contacts }));
+    let f = flag(&micro, "thirdParty").unwrap();
+    assert_eq!(f["applies"], true);
+    assert_eq!(
+        f["source"]["document"],
+        "小额贷款公司监督管理暂行办法（金规〔2024〕26号）"
+    );
+    assert_eq!(f["source"]["article"], "第三十七条");
+    assert_eq!(f["articleConfidence"], "reported");
+    let bank = run(json!({ "lender": "bank", "contacts": contacts }));
+    let f = flag(&bank, "thirdParty").unwrap();
+    assert_ne!(
+        f["source"]["document"],
+        "小额贷款公司监督管理暂行办法（金规〔2024〕26号）"
+    );
+    assert!(f.get("articleConfidence").is_none(), "{f}");
+}
+
+#[test]
 fn an_empty_log_and_call_json() {
     let out = run(json!({ "lender": "other" }));
     assert_eq!(

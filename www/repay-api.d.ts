@@ -993,6 +993,8 @@ export interface CollectionFlag {
   sourceKind: SourceKind;
   /** Of `source`. */
   confidence: RuleConfidence;
+  /** `"reported"` when only reports give `source`'s article number (show it so). */
+  articleConfidence?: RuleConfidence;
   /** The rule's other sources, each with the lender types it binds. */
   also: BoundSource[];
   /** Facts on the same conduct (`legalRules().facts` ids). */

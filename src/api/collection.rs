@@ -54,6 +54,9 @@ pub struct FlagOut {
     pub source_kind: &'static str,
     /// `primary`, `secondary` or `reported`: of `source`.
     pub confidence: &'static str,
+    /// Set when the article number of `source` is less sure than the document (`reported`).
+    #[serde(rename = "articleConfidence", skip_serializing_if = "Option::is_none")]
+    pub article_confidence: Option<&'static str>,
     /// The rule's other sources, each with the lender types it binds.
     pub also: Vec<AlsoOut>,
     /// Facts on the same conduct (e.g. a law that binds every lender).
@@ -205,6 +208,7 @@ fn flag_out(f: collection::Flag, r: &ConductRule, lender: rules::Lender) -> Resu
         source: lead.source.clone(),
         source_kind: lead.kind.as_str(),
         confidence: lead.confidence.as_str(),
+        article_confidence: lead.article_confidence.map(|c| c.as_str()),
         also: r
             .sources
             .iter()

@@ -9,7 +9,8 @@
 // once, no rule called binding on a lender it does not bind, breaches of
 // rules that bind it counted apart from those of the guideline that does not,
 // the criminal-law article cited with its condition (illegal debts), the
-// complainant's name from the letter panel (never in a share link); the
+// complainant's name from the letter panel (never in a share link), an article number the
+// pack has only from reports marked so wherever it is cited; the
 // letter's collection-hours paragraph is a request for such a lender.
 // Run: make build && node --test --test-concurrency=1 tests/browser/calls-rights.test.mjs
 
@@ -193,6 +194,17 @@ test("complaint pack for a microloan company: channels named once, binding rules
   // 刑法 293-1 only with its condition: collecting illegal debts.
   assert.ok(!/同时涉及：[^\n]*第二百九十三条之一/.test(text), text);
   assert.match(text, /刑法规定的催收非法债务罪（[^\n]*第二百九十三条之一[^\n]*）只适用于催收高利放贷等产生的非法债务/);
+  // The microloan rules' article number is only reported (the pack's articleConfidence): every
+  // citation of it says so, in the pack and in the panel.
+  const art37 = /(?<!据报道为)第三十七条(?!（条号据报道，未经证实）)/;
+  assert.ok(text.includes("金规〔2024〕26号） 第三十七条（条号据报道，未经证实）"), text);
+  assert.doesNotMatch(text, art37);
+  const panelText = await calls.textContent();
+  assert.ok(panelText.includes("第三十七条（条号据报道，未经证实）"), "the panel marks the reported article");
+  assert.doesNotMatch(panelText, art37);
+  const rightsText = await rights.textContent();
+  assert.ok(rightsText.includes("第三十七条（条号据报道，未经证实）"), "the rights panel's sources mark it");
+  assert.doesNotMatch(rightsText, art37);
   // A bank: the same flags bind it; the summary and pack say so plainly.
   await calls.locator(CALLS).selectOption("bank");
   assert.equal(await calls.locator('[data-testid="calls-summary"]').textContent(), "共记录 2 次联系，涉及 2 天；其中 2 次可能违反催收规则。");

@@ -7,6 +7,7 @@
 import { t, lang } from "../i18n.js";
 import { STORAGE_PREFIX } from "../state.js";
 import { scopeNames } from "./rights.js";
+import { articleCited } from "./overdue-source.js";
 
 export const CHANNELS = ["call", "sms", "visit", "app", "other"];
 export const RECIPIENTS = ["me", "relatedThirdParty", "unrelatedThirdParty"];
@@ -267,7 +268,7 @@ export function breachCounts(flags) {
  */
 export function alsoSources(f) {
   return (f.also ?? []).map((a) => ({
-    cite: [a.document, articleText(a.article)].filter(Boolean).join(" "),
+    cite: [a.document, articleText(articleCited(a))].filter(Boolean).join(" "),
     binds: a.binds ?? [],
     kind: a.kind,
     confidence: a.confidence,
@@ -307,7 +308,7 @@ export function packBlocks({ entries, out, rules, lender, lenderName, complainan
   const blocks = [];
   const add = (kind, s) => blocks.push({ kind, text: s });
   const ruleTitle = (code) => (CONDUCT.includes(code) ? t(`calls.conduct.${code}`) : t(`calls.rule.${code}`));
-  const cite = (s) => [s.document, articleText(s.article), s.date].filter(Boolean).join(" ");
+  const cite = (s) => [s.document, articleText(articleCited(s)), s.date].filter(Boolean).join(" ");
   add("title", t("calls.pack.title"));
   const routes = routesFor(rules.complaintRoutes ?? [], lender, out.flags);
   if (routes.length) {
@@ -331,7 +332,7 @@ export function packBlocks({ entries, out, rules, lender, lenderName, complainan
       add("h", t("calls.pack.rule", { n: n + 1, rule: ruleTitle(f.rule), count: f.count }));
       const rule = (rules.conductRules ?? []).find((r) => r.code === f.rule);
       if (rule) add("p", text(rule));
-      add("p", t(f.applies ? "calls.pack.source" : "calls.pack.sourceRef", { source: cite(f.source) }));
+      add("p", t(f.applies ? "calls.pack.source" : "calls.pack.sourceRef", { source: cite({ ...f.source, articleConfidence: f.articleConfidence }) }));
       if (!f.applies) add("p", t("calls.pack.notBinding", { lender: lenderType }));
       for (const a of alsoSources(f)) add("p", alsoLine(a, packScope));
       const facts = (f.related ?? []).map((id) => (rules.facts ?? []).find((x) => x.id === id)).filter((x) => x && x.scope.includes(lender));

@@ -381,7 +381,7 @@ export function mount(root, ctx) {
                 { class: f.applies ? "hint calls-binds" : "warning-soft calls-binds", "data-testid": "calls-binds" },
                 f.applies ? t("calls.applies", { lender: t(`od.lender.${lender.value}`) }) : t("calls.notApplies", { lenders: scopeNames(f.scope), lender: t(`od.lender.${lender.value}`) }),
               ),
-              sourceLine(f.source, f.confidence),
+              sourceLine({ ...f.source, articleConfidence: f.articleConfidence }, f.confidence),
               // Binding law first: the source above binds this lender; the others, each with whom it binds.
               (f.also ?? []).length ? h("ul", { class: "hint calls-also", "data-testid": "calls-also" }, alsoSources(f).map((a) => h("li", { text: alsoLine(a, scopeNames) }))) : null,
               related.length

@@ -13,7 +13,7 @@ import { h, clear, id } from "../dom.js";
 import { t, onLangChange } from "../i18n.js";
 import { errorText } from "../form.js";
 import * as fmt from "../format.js";
-import { dataText, sourceLine } from "./overdue-source.js";
+import { dataText, leadSource, sourceLine } from "./overdue-source.js";
 import { scopeNames } from "./rights.js";
 import { LENDERS } from "./calls-data.js";
 import { phoneWords, fill, nowText, whenText } from "./phone.js";
@@ -155,7 +155,7 @@ export async function mount(root, ctx, hooks) {
         related.flatMap((x) => [h("p", { class: "rights-text", text: dataText(x) }), sourceLine(x.source, x.confidence)]),
         rule ? h("p", { class: "rights-text", text: dataText(rule) }) : null,
         rule ? h("p", { class: "hint", text: fill(u.binds, { lenders: scopeNames(rule.scope) }) }) : null,
-        rule ? sourceLine(rule.source, rule.confidence) : null,
+        rule ? sourceLine(leadSource(rule), rule.confidence) : null,
         logButton(),
       );
     }

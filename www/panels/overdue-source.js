@@ -56,6 +56,31 @@ export function confidenceLabel(confidence) {
   return h("span", { class: `conf conf-${c}`, "data-confidence": c, text: t(`conf.${c}`) });
 }
 
+/**
+ * A source's article number as cited, with the mark the pack gives it when only reports name it
+ * (`articleConfidence: "reported"`: the document is sure, its article number is not).
+ */
+export function articleCited(source) {
+  return source?.article ? `${source.article}${articleNote(source)}` : "";
+}
+
+/** The mark alone ("（条号据报道，未经证实）"), or "" when the article number is confirmed. */
+export function articleNote(source) {
+  return source?.article && source.articleConfidence === "reported" ? t("conf.articleReported") : "";
+}
+
+/**
+ * A pack entry's lead source with its article's confidence: a conduct rule's `source` is the
+ * first of its `sources`, which carry `articleConfidence`; other entries' as they are.
+ */
+export function leadSource(item) {
+  const same = (item.sources ?? []).find((s) => s.document === item.source?.document && s.article === item.source?.article);
+  return same?.articleConfidence ? { ...item.source, articleConfidence: same.articleConfidence } : item.source;
+}
+
+/** The mark as a span beside a source's cited text, or null. */
+const noteSpan = (source) => (articleNote(source) ? h("span", { class: "article-reported", "data-testid": "article-reported", text: articleNote(source) }) : null);
+
 /** One line: "document article · date · confidence". */
 export function sourceLine(source, confidence, { jurisdiction = null } = {}) {
   const parts = [source.document, source.article].filter(Boolean).join(" ");
@@ -63,6 +88,7 @@ export function sourceLine(source, confidence, { jurisdiction = null } = {}) {
     "p",
     { class: "source-line" },
     originalText(parts, "source-doc", { jurisdiction }),
+    noteSpan(source),
     source.date ? h("span", { class: "source-date", text: ` · ${packDate(source.date)}` }) : null,
     " · ",
     confidenceLabel(confidence),
@@ -80,7 +106,7 @@ export function sourceList(source, confidence, { asOf = null, notes = [], jurisd
       "dl",
       { class: "source-list" },
       row("legal.document", source.document && h("span", {}, originalText(source.document, "source-text", { jurisdiction })), "document"),
-      row("legal.article", source.article && h("span", {}, originalText(source.article, "source-text", { label: false })), "article"),
+      row("legal.article", source.article && h("span", {}, originalText(source.article, "source-text", { label: false }), noteSpan(source)), "article"),
       row("legal.date", packDate(source.date), "date"),
       row("legal.effective", packDate(source.effective), "effective"),
       row("legal.confidence", h("span", {}, confidenceLabel(c), h("span", { class: "hint", text: t(`conf.${c}.hint`) })), "confidence"),
@@ -96,7 +122,7 @@ export function sourceDetails(source, confidence, opts = {}) {
   return h(
     "details",
     { class: "source" },
-    h("summary", {}, h("span", { text: t("odr.source") }), originalText(short, "source-short", { jurisdiction: opts.jurisdiction }), " ", confidenceLabel(confidence)),
+    h("summary", {}, h("span", { text: t("odr.source") }), originalText(short, "source-short", { jurisdiction: opts.jurisdiction }), noteSpan(source), " ", confidenceLabel(confidence)),
     sourceList(source, confidence, opts),
   );
 }

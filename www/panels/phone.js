@@ -11,7 +11,7 @@
 import { h, clear } from "../dom.js";
 import { t, has, lang, onLangChange } from "../i18n.js";
 import * as fmt from "../format.js";
-import { dataText, sourceLine } from "./overdue-source.js";
+import { dataText, leadSource, sourceLine } from "./overdue-source.js";
 import { scopeNames } from "./rights.js";
 
 // One literal import per language, so that scripts/build-single.mjs and scripts/dist.mjs find them.
@@ -104,7 +104,7 @@ export async function mount(root, ctx, hooks) {
       { class: "phone-cite", "data-rule": c.conduct ?? c.fact },
       h("p", { class: "rights-text", text: dataText(item) }),
       item.scope ? h("p", { class: "hint", text: fill(words.ui.binds, { lenders: scopeNames(item.scope) }) }) : null,
-      sourceLine(item.source, item.confidence),
+      sourceLine(leadSource(item), item.confidence),
     );
   }
 

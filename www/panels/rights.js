@@ -15,7 +15,7 @@ import * as fmt from "../format.js";
 import { panel, options, declaredControls, fieldsOf } from "../form.js";
 import { RIGHTS as STATE } from "./fields.js";
 import { mainlandNoteShown } from "./overdue-result.js";
-import { dataContent, dataText, sourceLine, sourceList, packDate } from "./overdue-source.js";
+import { dataContent, dataText, leadSource, sourceLine, sourceList, packDate } from "./overdue-source.js";
 
 const LENDERS = ["bank", "creditCard", "consumerFinance", "microLoan", "private", "unlicensed", "other"];
 /** What a borrower must know, first and in this order (rule-pack fact ids; each shown with its source). */
@@ -182,7 +182,7 @@ export function mount(root, ctx) {
             { class: "rights-conduct", "data-conduct": rule.code },
             h("p", { class: "rights-text" }, dataContent(rule)),
             h("p", { class: "hint", text: t("rights.binds", { lenders: scopeNames(rule.scope) }) }),
-            sourceList(rule.source, rule.confidence, { asOf: rule.asOf }),
+            sourceList(leadSource(rule), rule.confidence, { asOf: rule.asOf }),
           ),
         ),
       ),

@@ -255,6 +255,7 @@ export const overdue = {
   "conf.secondary.hint": "The content is confirmed by two or more independent secondary sources; we did not see the official text.",
   "conf.reported.hint": "Mentioned in a single report only; not to be taken as law.",
   "conf.reportedPrefix": "Reported (not confirmed): ",
+  "conf.articleReported": " (article number reported, not confirmed)",
   // A source written in English (a UK rule), labelled on Chinese pages.
   "legal.englishOriginal": "(English original)",
   "legal.ukEnglishOriginal": "(UK rule, English original)",

@@ -255,6 +255,7 @@ export const overdue = {
   "conf.secondary.hint": "内容经两个以上独立的二手来源确认，没有读到官方原文。",
   "conf.reported.hint": "只有一处报道提到，不能当作法律规定。",
   "conf.reportedPrefix": "据报道（未经证实）：",
+  "conf.articleReported": "（条号据报道，未经证实）",
   // A source written in English (a UK rule), labelled on Chinese pages.
   "legal.englishOriginal": "（英文原文）",
   "legal.ukEnglishOriginal": "（英国规则，英文原文）",

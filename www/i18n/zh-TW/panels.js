@@ -255,6 +255,7 @@ export const overdue = {
   "conf.secondary.hint": "內容經兩個以上獨立的二手來源確認，沒有讀到官方原文。",
   "conf.reported.hint": "只有一處報導提到，不能當作法律規定。",
   "conf.reportedPrefix": "據報導（未經證實）：",
+  "conf.articleReported": "（條號據報導，未經證實）",
   // A source written in English (a UK rule), labelled on Chinese pages.
   "legal.englishOriginal": "（英文原文）",
   "legal.ukEnglishOriginal": "（英國規則，英文原文）",
