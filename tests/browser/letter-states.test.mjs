@@ -39,13 +39,57 @@ async function newPage() {
   return page;
 }
 
+/**
+ * Numbers, in order, the last change a person made (an input or change event) and the last draw
+ * of the overdue panel's result and of the plans table, once per document (scope: the page or the
+ * embed's frame, whose panels are in an element's shadow root). The panels recompute a moment
+ * after a change, and the plans once the case reaches them from the overdue panel: a plan chosen
+ * before its table is drawn for the last change would be clicked in a table about to be replaced.
+ */
+async function watchDraws(scope) {
+  await scope.evaluate(() => {
+    // The first element matching sel in the document or any shadow root in it.
+    window.__deep ??= function deep(sel, root = document) {
+      const hit = root.querySelector(sel);
+      if (hit) return hit;
+      for (const el of root.querySelectorAll("*")) {
+        const inner = el.shadowRoot && deep(sel, el.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+  });
+  await scope.waitForFunction(() => window.__deep(".plans-table"));
+  await scope.evaluate(() => {
+    if (window.__draws) return;
+    let n = 0;
+    const d = (window.__draws = { change: 0, overdue: 0, plans: 0 });
+    const table = window.__deep(".plans-table");
+    for (const root of new Set([document, table.getRootNode()])) {
+      for (const type of ["input", "change"]) root.addEventListener(type, () => (d.change = ++n), true);
+    }
+    const watch = (el, key) => el && new MutationObserver(() => (d[key] = ++n)).observe(el, { childList: true, subtree: true, characterData: true });
+    watch(window.__deep("#panel-overdue section.od-result"), "overdue");
+    watch(table, "plans");
+    window.__plansLender = () => table.closest("#panel-plans, [data-panel=plans]")?.querySelector(".field-planLender select")?.value;
+  });
+}
+
+/** Waits until the plans table has been drawn after the last change, with lender chosen in it. */
+const plansDrawn = (scope, lender) => scope.waitForFunction((l) => window.__draws.plans > window.__draws.change && window.__plansLender() === l, lender);
+
+/** Waits until the overdue panel has computed the case after the last change, and the plans table has been drawn on it. */
+const caseDrawn = (scope) => scope.waitForFunction(() => window.__draws.overdue > window.__draws.change && window.__draws.plans > window.__draws.overdue);
+
 /** Types an amount owed in the plans panel (scope: the page or the embed's frame). */
 async function typeOwed(scope, { principal, penalties, budget, lender }) {
   const p = scope.locator("#panel-plans, [data-panel=plans]").first();
+  await watchDraws(scope);
   await p.getByLabel(zp["plans.principal"], { exact: true }).fill(principal);
   await p.getByLabel(zp["plans.penalties"], { exact: true }).fill(penalties);
   await p.getByLabel(zp["plans.budget"], { exact: true }).fill(budget);
   await p.getByLabel(zp["plans.lender"], { exact: true }).selectOption(lender);
+  await plansDrawn(scope, lender);
   await p.locator('[data-testid="plans-table"] tr[data-kind]').first().waitFor();
   return p;
 }
@@ -144,9 +188,11 @@ test("the case from the loan, each lender of record (unknown and unlicensed too)
   await o.getByLabel(zo["od.collectionFee"], { exact: true }).fill("300");
   const p = page.locator("#panel-plans");
   await p.getByLabel(zp["plans.budget"], { exact: true }).fill("1500");
+  await watchDraws(page);
   let letters = 0;
   for (const lender of ["bank", "creditCard", "consumerFinance", "microLoan", "private", "unlicensed", "unknown"]) {
     await o.getByLabel(zo["od.lender"], { exact: true }).selectOption(lender);
+    await caseDrawn(page);
     // The plans are built on the case (its claim shown in the amounts) for this lender.
     await page.waitForFunction((l) => document.querySelector("#panel-overdue .od-field-lender select")?.value === l, lender);
     await p.locator('[data-testid="plans-case-note"]:not([hidden])').waitFor();
