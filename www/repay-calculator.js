@@ -43,6 +43,11 @@
 // language, money and glossary. The host's <html lang> is never changed.
 
 import { h } from "./dom.js";
+// The start-up modules, static: the built site holds them in one chunk with dom.js (no extra
+// request). The engine's façade is imported when it starts (its namespace is the panels' engine).
+import * as i18n from "./i18n.js";
+import * as start from "./start.js";
+import * as fmt from "./format.js";
 
 const LANGS = ["zh-CN", "zh-TW", "en"];
 const NUMBER = /^[0-9][0-9,]{0,14}(\.[0-9]{1,10})?$/;
@@ -72,13 +77,9 @@ class RepayCalculator extends HTMLElement {
     const frame = h("div", { class: "repay-embed", lang }, main);
     shadow.append(h("link", { rel: "stylesheet", href: new URL("style.css", import.meta.url).href }), frame);
 
-    const i18n = await import("./i18n.js");
     const engineLoad = import("./engine.js"); // fetched while the messages load
-    const startLoad = import("./start.js");
     // The engine module its first panel needs starts loading now, beside the messages.
-    Promise.all([engineLoad, startLoad])
-      .then(([engine, start]) => start.startEngine(engine, start.panelsNamed(this.getAttribute("panels"))))
-      .catch(() => {});
+    engineLoad.then((engine) => start.startEngine(engine, start.panelsNamed(this.getAttribute("panels")))).catch(() => {});
     // This element's own language and currency: code between awaits runs in
     // its scope (run), and so does every event handler inside it.
     const scope = i18n.createScope(lang, shadow);
@@ -89,15 +90,13 @@ class RepayCalculator extends HTMLElement {
     frame.setAttribute("aria-label", run(() => i18n.t("embed.label")));
     frame.setAttribute("role", "region");
 
-    const fmt = await import("./format.js");
     run(() => fmt.setCurrency(this.getAttribute("currency") ?? "CNY"));
 
     // The panel list and start-up are the page's own (start.js), run in this element's scope.
-    const { panelsNamed, startPanels } = await startLoad;
-    const ctx = await startPanels({
+    const ctx = await start.startPanels({
       engineLoad,
       status,
-      names: panelsNamed(this.getAttribute("panels")),
+      names: start.panelsNamed(this.getAttribute("panels")),
       rootFor: (name) => main.appendChild(h("section", { class: "panel", "data-panel": name })),
       run,
     });
