@@ -106,8 +106,11 @@ class RepayCalculator extends HTMLElement {
     if (ctx.state.has("terms") && Object.keys(given).length) {
       run(() => ctx.state.set({ terms: { ...given, ...(given.rate ? { ratePer: "year" } : {}) } }));
     }
-    // "?" buttons beside technical terms, as on the page.
-    const glossary = await import("./glossary.js");
+    // "?" buttons beside technical terms, as on the page, with their messages (catalogs.js part glossary).
+    const [glossary] = await Promise.all([
+      import("./glossary.js"),
+      run(() => i18n.needMessages("glossary")).catch((e) => console.error("could not load the glossary's messages", e)),
+    ]);
     run(() => {
       glossary.enhance(main);
       frame.append(h("p", { class: "privacy repay-privacy", t: "app.privacy" }));

@@ -1,8 +1,8 @@
 // Start-up shared by the page (app.js) and the <repay-calculator> element
 // (repay-calculator.js, also inside embed.html): the one list of panels, in
 // page order, and how they are started. A panel module exports
-// mount(root, ctx); ctx is { engine, share, state, rest } (state.js; rest: see
-// startPanels).
+// mount(root, ctx); ctx is { engine, share, state, painted, rest } (state.js;
+// painted, rest: see startPanels).
 //
 // What the first result needs comes first: the loan-terms panel runs on the
 // small first engine module (pkg/repay_terms.js) and the first part of the
@@ -62,8 +62,10 @@ const afterPaint = () =>
  * other panels follow: after the first result is drawn, the second engine
  * module and the rest of the messages are fetched, and those panels are
  * mounted in order; ctx.rest is the promise of that (resolves to the names
- * mounted). A panel that fails to mount is logged and skipped, and one whose
- * engine could not load says so in its container; the others still work. run
+ * mounted), ctx.painted the promise of the first panels' result drawn (what
+ * the page shows next waits for it). A panel that fails to mount is logged
+ * and skipped, and one whose engine could not load says so in its container;
+ * the others still work. run
  * (default: call it) wraps each step that reads the language: the element
  * passes its own language scope (i18n.js createScope).
  */
@@ -79,7 +81,7 @@ export async function startPanels({ engineLoad, status, names, rootFor, run = (f
   delete status.dataset.i18n;
   status.textContent = "";
   status.hidden = true;
-  const ctx = { engine, share: createShare(), state: createStateRegistry(), rest: null };
+  const ctx = { engine, share: createShare(), state: createStateRegistry(), painted: null, rest: null };
   const mount = async (p) => {
     try {
       const mod = await import(p.module);
@@ -96,10 +98,11 @@ export async function startPanels({ engineLoad, status, names, rootFor, run = (f
   };
   const mounted = [];
   for (const p of panels.filter((x) => x.first)) if (await mount(p)) mounted.push(p.name);
+  ctx.painted = mounted.length ? afterPaint() : Promise.resolve();
   const later = panels.filter((x) => !x.first);
   ctx.rest = (async () => {
     if (!later.length) return mounted;
-    if (mounted.length) await afterPaint();
+    await ctx.painted;
     const [ready] = await Promise.all([
       engine.loadCases(),
       run(() => needMessages("panels")).catch((e) => console.error("could not load the panels' messages", e)),

@@ -1,7 +1,7 @@
 // The English messages, the second part: every other panel, fetched after the first result
-// (i18n/en/start.js and i18n/en/panels.js; catalogs.js loads a part
-// only for a language shown). One object per panel, in the sections below;
-// i18n/zh-CN/ and i18n/zh-TW/ have the same parts, sections and keys
+// (i18n/en/start.js, glossary.js, page.js and panels.js; catalogs.js loads a part
+// only for a language shown and only once it is needed). One object per panel, in the sections below;
+// i18n/zh-TW/ and i18n/en/ have the same parts, sections and keys
 // (tests/browser/catalog.test.mjs checks it). A new panel's messages go into a
 // new section of one part in every language, and into that part's list at the end.
 

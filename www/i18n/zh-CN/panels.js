@@ -1,6 +1,6 @@
 // The Simplified Chinese (简体中文) messages, the second part: every other panel, fetched after the first result
-// (i18n/zh-CN/start.js and i18n/zh-CN/panels.js; catalogs.js loads a part
-// only for a language shown). One object per panel, in the sections below;
+// (i18n/zh-CN/start.js, glossary.js, page.js and panels.js; catalogs.js loads a part
+// only for a language shown and only once it is needed). One object per panel, in the sections below;
 // i18n/zh-TW/ and i18n/en/ have the same parts, sections and keys
 // (tests/browser/catalog.test.mjs checks it). A new panel's messages go into a
 // new section of one part in every language, and into that part's list at the end.
