@@ -16,7 +16,8 @@
 //  - The engine (pkg/*.js, wasm-bindgen's glue) stays a separate module beside its wasm (the glue
 //    finds the wasm by its own URL); each glue is bundled with its JS snippet and minified, the
 //    wasm copied (wasm-opt'ed already).
-//  - style.css minified (with its map); the HTML pages with their comments dropped and their
+//  - style.css and panels.css (the later panels' rules, linked by start.js) minified (with
+//    their maps); the HTML pages with their comments dropped and their
 //    modulepreload lists rewritten to the built files that hold the modules they named (and every
 //    chunk those statically import), so the first figure's scripts are still fetched at once.
 //  - sw.js minified; sw-version.js (scripts/sw-version.mjs: the version, the precache list and
@@ -41,6 +42,8 @@ const OUT = path.resolve(ROOT, argOut > 0 ? process.argv[argOut + 1] : "dist/sit
  * modules the browser tests import inside the page (their state is the page's: esbuild leaves
  * such an entry as a re-export of the chunk the page's own code uses). */
 export const STABLE = ["repay-calculator.js", "engine.js", "format.js", "state.js"];
+/** The stylesheets: the frame's and the first panel's (the pages link it), the later panels' (start.js links it). */
+const STYLES = ["style.css", "panels.css"];
 /** The pages, copied with their scripts' and preloads' names rewritten. */
 const PAGES = ["index.html", "embed.html", "demo-host.html"];
 /** Copied as they are. */
@@ -279,7 +282,7 @@ export async function buildSite() {
   if (result.errors.length) fail(result.errors.map((e) => e.text).join("; "));
 
   // Styles.
-  await esbuild.build({ absWorkingDir: ROOT, entryPoints: ["www/style.css"], outdir: OUT, minify: true, sourcemap: "linked", charset: "utf8", logLevel: "warning" });
+  await esbuild.build({ absWorkingDir: ROOT, entryPoints: STYLES.map((f) => `www/${f}`), outdir: OUT, minify: true, sourcemap: "linked", charset: "utf8", logLevel: "warning" });
 
   // The engine's glue, each bundled with its JS snippet (pkg/snippets/…, inline_js: one request
   // less on the way to the first figure) and minified; the wasm beside it.

@@ -28,7 +28,8 @@
 // postMessage, no storage, no requests but its own files).
 //
 // It renders into an open shadow root, so the host's styles and ours do not
-// touch each other (the page's style.css is linked inside the shadow root;
+// touch each other (the page's style.css is linked inside the shadow root, and
+// panels.css beside it once panels after the loan-terms one are fetched;
 // the theme properties above cross the boundary by inheritance). Text is set
 // through textContent only; each panel's answer has its own aria-live region.
 // The engine and every module load relative to this file (import.meta.url),
@@ -98,6 +99,7 @@ class RepayCalculator extends HTMLElement {
       status,
       names: start.panelsNamed(this.getAttribute("panels")),
       rootFor: (name) => main.appendChild(h("section", { class: "panel", "data-panel": name })),
+      styleRoot: shadow,
       run,
     });
     const defaults = { principal: numberAttr(this, "principal"), rate: numberAttr(this, "rate"), periods: numberAttr(this, "months") };

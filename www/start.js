@@ -6,9 +6,10 @@
 //
 // What the first result needs comes first: the loan-terms panel runs on the
 // small first engine module (pkg/repay_terms.js) and the first part of the
-// messages. Every other panel needs the second engine module and the rest of
-// the messages; they are fetched after the first result has been drawn, and
-// those panels are mounted in page order once both are here.
+// messages. Every other panel needs the second engine module, the rest of the
+// messages and its styles (panels.css); they are fetched after the first
+// result has been drawn, and those panels are mounted in page order once all
+// are here.
 
 import { bind, needMessages } from "./i18n.js";
 import { h } from "./dom.js";
@@ -46,6 +47,26 @@ export function startEngine(engine, names) {
   return names.some((n) => PANELS.find((p) => p.name === n)?.first) ? engine.loadTerms() : engine.loadCases();
 }
 
+/** The later panels' stylesheet (panels.css, beside this module), or null where it is part of the
+ * page already (the one-file copy inlines it). */
+const laterStyles = () => new URL("panels.css", import.meta.url).href;
+
+/**
+ * Links the later panels' stylesheet into into (the document's head, or the element's shadow
+ * root) once; resolves when it has loaded or failed (the panels mount either way).
+ */
+function linkLaterStyles(into) {
+  const href = laterStyles();
+  if (!href || !into) return Promise.resolve();
+  const link = h("link", { rel: "stylesheet", href });
+  const done = new Promise((resolve) => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", resolve, { once: true });
+  });
+  into.append(link);
+  return done;
+}
+
 /** Resolves after the next frame has been drawn (so a result just written is on screen). */
 const afterPaint = () =>
   new Promise((resolve) => {
@@ -65,11 +86,13 @@ const afterPaint = () =>
  * mounted), ctx.painted the promise of the first panels' result drawn (what
  * the page shows next waits for it). A panel that fails to mount is logged
  * and skipped, and one whose engine could not load says so in its container;
- * the others still work. run
+ * the others still work. Their stylesheet (panels.css) is linked into
+ * styleRoot (default: the document's head; the element passes its shadow
+ * root) beside the messages, and they mount once it has loaded. run
  * (default: call it) wraps each step that reads the language: the element
  * passes its own language scope (i18n.js createScope).
  */
-export async function startPanels({ engineLoad, status, names, rootFor, run = (fn) => fn() }) {
+export async function startPanels({ engineLoad, status, names, rootFor, styleRoot = document.head, run = (fn) => fn() }) {
   const engine = await engineLoad;
   const panels = names.map((name) => PANELS.find((p) => p.name === name));
   const ready = await startEngine(engine, names);
@@ -106,6 +129,7 @@ export async function startPanels({ engineLoad, status, names, rootFor, run = (f
     const [ready] = await Promise.all([
       engine.loadCases(),
       run(() => needMessages("panels")).catch((e) => console.error("could not load the panels' messages", e)),
+      linkLaterStyles(styleRoot),
     ]);
     for (const p of later) {
       if (!ready) {
