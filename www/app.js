@@ -61,11 +61,11 @@ async function main() {
   if (start.state) ctx.state.set(start.state);
   // The share bar and "?" buttons beside technical terms (年化利率, 罚息, LPR…), in every panel,
   // once the first result is drawn (the figures do not wait for them, nor for their messages:
-  // catalogs.js parts page and glossary).
+  // catalogs.js parts panels, which start.js asks for too, and glossary).
   await ctx.painted;
   const [glossary] = await Promise.all([
     import("./glossary.js"),
-    ...["page", "glossary"].map((part) => needMessages(part).catch((e) => console.error(`could not load the ${part} messages`, e))),
+    ...["panels", "glossary"].map((part) => needMessages(part).catch((e) => console.error(`could not load the ${part} messages`, e))),
   ]);
   mountShareBar(document.getElementById("share-bar"), ctx.state, document.getElementById("main"), start);
   glossary.enhance(document.getElementById("main"));

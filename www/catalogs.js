@@ -1,11 +1,11 @@
-// Where each language's messages are: per language, four parts, each one
+// Where each language's messages are: per language, three parts, each one
 // section per panel or feature: i18n/<lang>/start.js (the page frame and the
 // loan-terms panel: all the first result needs), glossary.js (the "?"
-// popovers), page.js (the page's share bar and offline notices; the element
-// never needs them) and panels.js (every other panel). i18n.js loads a part
-// only when it is needed and only for a language shown, so the first result
-// waits for the first part of one language alone; the others are asked for
-// after it (app.js, repay-calculator.js, start.js).
+// popovers) and panels.js (every other panel, and the page's share bar and
+// offline notices). i18n.js loads a part only when it is needed and only for
+// a language shown, so the first result waits for the first part of one
+// language alone; the others are asked for after it (app.js,
+// repay-calculator.js, start.js).
 //
 // Each import is a string literal so that scripts/build-single.mjs finds every
 // part and bundles it into the one-file copy.
@@ -14,19 +14,16 @@ const LOADERS = {
   "zh-CN": {
     start: () => import("./i18n/zh-CN/start.js"),
     glossary: () => import("./i18n/zh-CN/glossary.js"),
-    page: () => import("./i18n/zh-CN/page.js"),
     panels: () => import("./i18n/zh-CN/panels.js"),
   },
   "zh-TW": {
     start: () => import("./i18n/zh-TW/start.js"),
     glossary: () => import("./i18n/zh-TW/glossary.js"),
-    page: () => import("./i18n/zh-TW/page.js"),
     panels: () => import("./i18n/zh-TW/panels.js"),
   },
   en: {
     start: () => import("./i18n/en/start.js"),
     glossary: () => import("./i18n/en/glossary.js"),
-    page: () => import("./i18n/en/page.js"),
     panels: () => import("./i18n/en/panels.js"),
   },
 };
@@ -35,7 +32,7 @@ const LOADERS = {
 export const CATALOG_LANGS = Object.keys(LOADERS);
 
 /** The parts of each language's messages, in load order. */
-export const MESSAGE_PARTS = ["start", "glossary", "page", "panels"];
+export const MESSAGE_PARTS = ["start", "glossary", "panels"];
 
 /** Resolves to the message objects of lang's part, one per panel; rejects for an unknown language or part. */
 export async function loadCatalogs(lang, part = "start") {

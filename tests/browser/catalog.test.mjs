@@ -1,9 +1,9 @@
-// The message catalogs, read directly in Node: per language, the same four parts
-// (www/i18n/<lang>/start.js, glossary.js, page.js and panels.js, see
-// www/catalogs.js) with the same sections, one per panel, and the same keys in
-// the same section; the list each part exports names its sections; the first
-// part holds what the first result needs (the frame and the loan-terms panel),
-// the glossary's and the page's (share bar, offline notices) parts theirs;
+// The message catalogs, read directly in Node: per language, the same three parts
+// (www/i18n/<lang>/start.js, glossary.js and panels.js, see www/catalogs.js)
+// with the same sections, one per panel, and the same keys in the same section;
+// the list each part exports names its sections; the first part holds what the
+// first result needs (the frame and the loan-terms panel), the glossary's part
+// the popovers';
 // no key is defined twice; every error code the engine can send and every
 // code it can send for a plan's basis or an overdue note has its own text in
 // every language (src/ and www/engine.js are read as text to list them, so a
@@ -28,7 +28,6 @@ const modules = Object.fromEntries(await Promise.all(LANGS.map(async (l) => [l, 
 const PARTS = {
   start: ["common", "exportCatalog", "share", "terms"], // the page frame and what the loan-terms panel shows
   glossary: ["glossary"], // the "?" popovers, after the first result
-  page: ["offline", "shareBar"], // the page's share bar and offline notices, after the first result
 };
 const sectionsOf = (lang) => Object.keys(modules[lang]).filter((k) => k !== "default").sort();
 const sections = sectionsOf(LANGS[0]);
@@ -39,12 +38,12 @@ const merged = (lang) => Object.assign({}, ...modules[lang].default);
 
 test("every language of the switch has its parts (www/i18n/<lang>/<part>.js, named in www/catalogs.js), and no other does", async () => {
   assert.deepEqual([...CATALOG_LANGS].sort(), [...LANGS].sort());
-  assert.deepEqual(MESSAGE_PARTS, ["start", "glossary", "page", "panels"]);
+  assert.deepEqual(MESSAGE_PARTS, ["start", "glossary", "panels"]);
   assert.deepEqual((await readdir(DIR)).sort(), [...LANGS].sort());
   for (const lang of LANGS) assert.deepEqual((await readdir(path.join(DIR, lang))).sort(), MESSAGE_PARTS.map((p) => `${p}.js`).sort(), lang);
 });
 
-test("the first part holds the frame and the loan-terms panel's sections, glossary and page theirs, the last every other panel's, in every language", async () => {
+test("the first part holds the frame and the loan-terms panel's sections, glossary the popovers', the last every other one, in every language", async () => {
   const earlier = Object.values(PARTS).flat();
   for (const lang of LANGS) {
     const all = await languageParts(lang);

@@ -1,5 +1,5 @@
 // The English messages, the glossary part: the "?" buttons' popovers, fetched when the glossary starts, after the first result
-// (i18n/en/start.js, glossary.js, page.js and panels.js; catalogs.js loads a part
+// (i18n/en/start.js, glossary.js and panels.js; catalogs.js loads a part
 // only for a language shown and only once it is needed). One object per panel, in the sections below;
 // i18n/zh-TW/ and i18n/en/ have the same parts, sections and keys
 // (tests/browser/catalog.test.mjs checks it). A new panel's messages go into a

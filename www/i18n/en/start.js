@@ -1,5 +1,5 @@
 // The English messages, the first part: the page frame and the loan-terms panel, all the first result needs
-// (i18n/en/start.js, glossary.js, page.js and panels.js; catalogs.js loads a part
+// (i18n/en/start.js, glossary.js and panels.js; catalogs.js loads a part
 // only for a language shown and only once it is needed). One object per panel, in the sections below;
 // i18n/zh-TW/ and i18n/en/ have the same parts, sections and keys
 // (tests/browser/catalog.test.mjs checks it). A new panel's messages go into a
@@ -268,7 +268,7 @@ export const terms = {
 // ---- share -------------------------------------------------------------------
 // Strings of the embeds (www/repay-calculator.js, www/embed.html) and of the checks
 // every panel runs from its first result on (form.js, state.js). The share bar's own
-// texts are in page.js (shareBar), fetched after the first result.
+// texts are in panels.js (shareBar), fetched after the first result.
 export const share = {
   "embed.label": "Repayment calculator",
   // Robustness: stale figures, amounts read, sanity warnings (form.js, state.js).
