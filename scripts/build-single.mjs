@@ -2,7 +2,8 @@
 // computes when opened from disk (file://), with no server and no network.
 // Made from the built site (scripts/build-site.mjs, dist/site/) and by the same
 // tool (esbuild), minified:
-//  - HTML: dist/site/index.html; its stylesheet (minified) inlined in a <style>;
+//  - HTML: dist/site/index.html; its stylesheet and the later panels' (panels.css,
+//    which start.js links on the served page; here it links nothing) inlined in one <style>;
 //    the preloads and the manifest link dropped; the icon inlined as a data: URL.
 //  - JS: the page's entry module (www/app.js) bundled by esbuild into one
 //    classic script (IIFE, minified): every static import, and every
@@ -43,6 +44,9 @@ const WASM_PKG = path.join(WWW, "pkg/repay_bg.wasm");
 /** The page's two engine modules (engine.js): in the one-file copy both are the whole engine, the
  * one module inlined here, started once. */
 const ENGINE = /(^|\/)pkg\/repay(_terms|_cases)?\.js$/;
+/** start.js's URL of the later panels' stylesheet, inlined here with the page's own. */
+const LATER_STYLES = 'new URL("panels.css", import.meta.url).href';
+const LATER_CSS = "panels.css";
 /** start.js's one computed import: a panel module by its name in PANELS. */
 const PANEL_IMPORT = "import(p.module)";
 
@@ -102,12 +106,17 @@ async function bundle(entry, glue, glueDir) {
     const table = names.map((n) => `${JSON.stringify(n)}: () => import(${JSON.stringify(n)})`).join(", ");
     return text.replace(PANEL_IMPORT, `({ ${table} })[p.module]()`);
   };
+  // The later panels' stylesheet is in the one <style> already: start.js links nothing.
+  const laterStyles = (text) => {
+    if (text.split(LATER_STYLES).length !== 2) fail(`start.js: expected one ${LATER_STYLES}`);
+    return text.replace(LATER_STYLES, "null");
+  };
   const plugin = {
     name: "one-file",
     setup(build) {
       build.onResolve({ filter: ENGINE }, () => ({ path: "engine", namespace: "repay-engine" }));
       build.onLoad({ filter: /.*/, namespace: "repay-engine" }, () => ({ contents: glue, loader: "js", resolveDir: glueDir }));
-      build.onLoad({ filter: /[\\/]www[\\/]start\.js$/ }, (args) => ({ contents: panels(readFileSync(args.path, "utf8")), loader: "js" }));
+      build.onLoad({ filter: /[\\/]www[\\/]start\.js$/ }, (args) => ({ contents: laterStyles(panels(readFileSync(args.path, "utf8"))), loader: "js" }));
       build.onLoad({ filter: /[\\/]www[\\/]offline\.js$/ }, () => ({ contents: "// offline.js: no service worker in the one-file copy.\nexport async function setupOffline() {}\n", loader: "js" }));
     },
   };
@@ -148,6 +157,8 @@ export async function buildSingle(outFile = path.join(ROOT, "dist/repay.html")) 
     css += readFileSync(path.join(SITE, resolve(href)), "utf8").replace(/\/\*# sourceMappingURL=[^*]*\*\/\s*$/, "");
     return "";
   });
+  // The later panels' stylesheet (start.js links it on the served page), after the page's own.
+  css += readFileSync(path.join(SITE, LATER_CSS), "utf8").replace(/\/\*# sourceMappingURL=[^*]*\*\/\s*$/, "");
   if (/url\(\s*["']?(?!data:)/.test(css)) fail("style.css refers to a file with url(): inline it as data: first");
   if (/<\/style/i.test(css)) fail("style.css contains </style");
   // Preloads name files the one-file copy does not have: everything in it is inline. The page's

@@ -16,7 +16,8 @@
 //  - The engine (pkg/*.js, wasm-bindgen's glue) stays a separate module beside its wasm (the glue
 //    finds the wasm by its own URL); each glue is bundled with its JS snippet and minified, the
 //    wasm copied (wasm-opt'ed already).
-//  - style.css minified (with its map); the HTML pages with their comments dropped and their
+//  - style.css and panels.css (the later panels' rules, linked by start.js) minified (with
+//    their maps); the HTML pages with their comments dropped and their
 //    modulepreload lists rewritten to the built files that hold the modules they named (and every
 //    chunk those statically import), so the first figure's scripts are still fetched at once.
 //  - sw.js minified; sw-version.js (scripts/sw-version.mjs: the version, the precache list and
@@ -41,6 +42,8 @@ const OUT = path.resolve(ROOT, argOut > 0 ? process.argv[argOut + 1] : "dist/sit
  * modules the browser tests import inside the page (their state is the page's: esbuild leaves
  * such an entry as a re-export of the chunk the page's own code uses). */
 export const STABLE = ["repay-calculator.js", "engine.js", "format.js", "state.js"];
+/** The stylesheets: the frame's and the first panel's (the pages link it), the later panels' (start.js links it). */
+const STYLES = ["style.css", "panels.css"];
 /** The pages, copied with their scripts' and preloads' names rewritten. */
 const PAGES = ["index.html", "embed.html", "demo-host.html"];
 /** Copied as they are. */
@@ -54,6 +57,9 @@ const fail = (msg) => {
 
 /** The module scripts of a page ("app.js"). */
 const pageScripts = (html) => [...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+
+/** The modules a page preloads (<link rel="modulepreload">). */
+const modulePreloads = (html) => [...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"[^>]*>/g)].map((m) => m[1]);
 
 /** Every module a source module loads with import("./literal.js") (the messages, the glossary,
  * the offline notices, the engine façade), by its path from www/; not the engine's glue. */
@@ -81,6 +87,88 @@ function panelModules() {
   const found = [...text.matchAll(/\bmodule:\s*"\.\/([\w/-]+\.js)"/g)].map((m) => m[1]);
   if (found.length < 2) fail("start.js: no PANELS modules found");
   return found;
+}
+
+/** The modules of the panels start.js mounts first (PANELS' first: true): "panels/terms.js". */
+function firstPanelModules() {
+  const text = readFileSync(path.join(WWW, "start.js"), "utf8");
+  const found = [...text.matchAll(/\bmodule:\s*"\.\/([\w/-]+\.js)",\s*first:\s*true\b/g)].map((m) => m[1]);
+  if (!found.length) fail("start.js: no first panel in PANELS");
+  return found;
+}
+
+/**
+ * The first figure's code in one chunk. esbuild puts each module into the chunk of the entry
+ * points that reach it by static imports, so the many entries (the panels, the element, the
+ * modules loaded on demand or by URL) would cut the page's start-up code into a dozen small
+ * chunks, each a request and a brotli stream of its own. This finds the shared start-up modules:
+ * what index.html's script, its module preloads (the first figure's path: engine.js…) and the
+ * first panels import statically, minus what only one of them
+ * reaches (the page's own script, the first panel's own modules, which keep their files); and
+ * the entries that reach any of them. The plugin below gives each such entry a side-effect
+ * import of all of them (a module "repay:first" of imports, no code), so every start-up module
+ * has the same entries and lands in one chunk, which the page, the element and every STABLE
+ * entry share (one module instance, as before). Nothing new runs earlier: every entry that now
+ * reaches the chunk already needed part of it, and the chunk is what the first figure loads.
+ * Returns { shared: ids, entries: ids } (ids relative to www/).
+ */
+async function firstChunkPlan(entries) {
+  const probe = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: entries.map((e) => path.join("www", e)),
+    outbase: "www",
+    outdir: OUT,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    plugins: [enginePlugin],
+  });
+  const id = (p) => path.relative(WWW, path.join(ROOT, p)).split(path.sep).join("/");
+  const imports = new Map(Object.entries(probe.metafile.inputs).map(([p, i]) => [id(p), i.imports.filter((x) => x.kind === "import-statement" && !x.external).map((x) => id(x.path))]));
+  const closure = (root) => {
+    const seen = new Set();
+    const todo = [root];
+    while (todo.length) {
+      const m = todo.pop();
+      if (seen.has(m)) continue;
+      seen.add(m);
+      todo.push(...(imports.get(m) ?? []));
+    }
+    return seen;
+  };
+  const reach = new Map(entries.map((e) => [e, closure(e)]));
+  const index = readFileSync(path.join(WWW, "index.html"), "utf8");
+  const roots = [...new Set([...pageScripts(index), ...firstPanelModules(), ...modulePreloads(index).filter((m) => reach.has(m))])];
+  for (const r of roots) if (!reach.has(r)) fail(`${r} is not an entry point`);
+  const own = (e) => [...reach.get(e)].filter((m) => entries.every((o) => o === e || !reach.get(o).has(m)));
+  const apart = new Set(roots.flatMap(own));
+  const shared = [...new Set(roots.flatMap((r) => [...reach.get(r)]))].filter((m) => !apart.has(m));
+  const hubbed = entries.filter((e) => shared.some((m) => reach.get(e).has(m)));
+  return { shared, entries: hubbed };
+}
+
+/** Gives each entry of plan.entries a first import of every module of plan.shared (firstChunkPlan). */
+function firstChunkPlugin(plan) {
+  const entries = new Set(plan.entries.map((e) => path.join(WWW, e)));
+  return {
+    name: "first-chunk",
+    setup(build) {
+      build.onResolve({ filter: /^repay:first$/ }, () => ({ path: "first", namespace: "repay-first" }));
+      build.onLoad({ filter: /.*/, namespace: "repay-first" }, () => ({
+        contents: plan.shared.map((m) => `import "./${m}";`).join("\n"),
+        resolveDir: WWW,
+        loader: "js",
+      }));
+      build.onLoad({ filter: /\.js$/ }, (args) => {
+        if (!entries.has(args.path)) return undefined;
+        // On the first line, so that every other line keeps its place in the source map.
+        return { contents: `import "repay:first";${readFileSync(args.path, "utf8")}`, loader: "js" };
+      });
+    },
+  };
 }
 
 /** The engine's glue (./pkg/*.js) stays a module of its own, loaded by its path. */
@@ -139,7 +227,7 @@ function outputsFor(meta, ids) {
 function buildPage(name, meta) {
   let html = readFileSync(path.join(WWW, name), "utf8");
   const scripts = pageScripts(html);
-  const preloads = [...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"[^>]*>/g)].map((m) => m[1]);
+  const preloads = modulePreloads(html);
   // The page's own scripts are fetched by their tags; every other file their first run needs at once.
   const own = new Set(outputsFor(meta, scripts));
   const wanted = outputsFor(meta, preloads).filter((f) => !scripts.includes(f));
@@ -171,6 +259,7 @@ export async function buildSite() {
   for (const m of STABLE) entries.add(m);
   for (const m of loadedOnDemand()) entries.add(m);
 
+  const plan = await firstChunkPlan([...entries]);
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: [...entries].map((e) => path.join("www", e)),
@@ -188,12 +277,12 @@ export async function buildSite() {
     charset: "utf8",
     metafile: true,
     logLevel: "warning",
-    plugins: [enginePlugin],
+    plugins: [enginePlugin, firstChunkPlugin(plan)],
   });
   if (result.errors.length) fail(result.errors.map((e) => e.text).join("; "));
 
   // Styles.
-  await esbuild.build({ absWorkingDir: ROOT, entryPoints: ["www/style.css"], outdir: OUT, minify: true, sourcemap: "linked", charset: "utf8", logLevel: "warning" });
+  await esbuild.build({ absWorkingDir: ROOT, entryPoints: STYLES.map((f) => `www/${f}`), outdir: OUT, minify: true, sourcemap: "linked", charset: "utf8", logLevel: "warning" });
 
   // The engine's glue, each bundled with its JS snippet (pkg/snippets/…, inline_js: one request
   // less on the way to the first figure) and minified; the wasm beside it.

@@ -6,7 +6,7 @@
 // the share bar, the glossary and, once every panel is here, the offline
 // notices (the service worker precaches after the first result, not before).
 
-import { setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang } from "./i18n.js";
+import { setLang, onLangChange, t, bind, lang, LANGUAGES, preferredLang, needMessages } from "./i18n.js";
 import { initialState, mountShareBar, registerLanguage } from "./state.js";
 import { PANELS, startPanels, startEngine } from "./start.js";
 
@@ -59,10 +59,15 @@ async function main() {
   // A share link's inputs (#s=…), else those saved on this device when the person chose so.
   const start = initialState(location.hash);
   if (start.state) ctx.state.set(start.state);
+  // The share bar and "?" buttons beside technical terms (年化利率, 罚息, LPR…), in every panel,
+  // once the first result is drawn (the figures do not wait for them, nor for their messages:
+  // catalogs.js parts panels, which start.js asks for too, and glossary).
+  await ctx.painted;
+  const [glossary] = await Promise.all([
+    import("./glossary.js"),
+    ...["panels", "glossary"].map((part) => needMessages(part).catch((e) => console.error(`could not load the ${part} messages`, e))),
+  ]);
   mountShareBar(document.getElementById("share-bar"), ctx.state, document.getElementById("main"), start);
-  // "?" buttons beside technical terms (年化利率, 罚息, LPR…), in every panel (fetched after the
-  // first result: the figures do not wait for them).
-  const glossary = await import("./glossary.js");
   glossary.enhance(document.getElementById("main"));
   printFooter();
   // The service worker and its "ready offline" / "new version" notices (served page only),

@@ -28,7 +28,8 @@
 // postMessage, no storage, no requests but its own files).
 //
 // It renders into an open shadow root, so the host's styles and ours do not
-// touch each other (the page's style.css is linked inside the shadow root;
+// touch each other (the page's style.css is linked inside the shadow root, and
+// panels.css beside it once panels after the loan-terms one are fetched;
 // the theme properties above cross the boundary by inheritance). Text is set
 // through textContent only; each panel's answer has its own aria-live region.
 // The engine and every module load relative to this file (import.meta.url),
@@ -43,6 +44,11 @@
 // language, money and glossary. The host's <html lang> is never changed.
 
 import { h } from "./dom.js";
+// The start-up modules, static: the built site holds them in one chunk with dom.js (no extra
+// request). The engine's façade is imported when it starts (its namespace is the panels' engine).
+import * as i18n from "./i18n.js";
+import * as start from "./start.js";
+import * as fmt from "./format.js";
 
 const LANGS = ["zh-CN", "zh-TW", "en"];
 const NUMBER = /^[0-9][0-9,]{0,14}(\.[0-9]{1,10})?$/;
@@ -72,13 +78,9 @@ class RepayCalculator extends HTMLElement {
     const frame = h("div", { class: "repay-embed", lang }, main);
     shadow.append(h("link", { rel: "stylesheet", href: new URL("style.css", import.meta.url).href }), frame);
 
-    const i18n = await import("./i18n.js");
     const engineLoad = import("./engine.js"); // fetched while the messages load
-    const startLoad = import("./start.js");
     // The engine module its first panel needs starts loading now, beside the messages.
-    Promise.all([engineLoad, startLoad])
-      .then(([engine, start]) => start.startEngine(engine, start.panelsNamed(this.getAttribute("panels"))))
-      .catch(() => {});
+    engineLoad.then((engine) => start.startEngine(engine, start.panelsNamed(this.getAttribute("panels")))).catch(() => {});
     // This element's own language and currency: code between awaits runs in
     // its scope (run), and so does every event handler inside it.
     const scope = i18n.createScope(lang, shadow);
@@ -89,16 +91,15 @@ class RepayCalculator extends HTMLElement {
     frame.setAttribute("aria-label", run(() => i18n.t("embed.label")));
     frame.setAttribute("role", "region");
 
-    const fmt = await import("./format.js");
     run(() => fmt.setCurrency(this.getAttribute("currency") ?? "CNY"));
 
     // The panel list and start-up are the page's own (start.js), run in this element's scope.
-    const { panelsNamed, startPanels } = await startLoad;
-    const ctx = await startPanels({
+    const ctx = await start.startPanels({
       engineLoad,
       status,
-      names: panelsNamed(this.getAttribute("panels")),
+      names: start.panelsNamed(this.getAttribute("panels")),
       rootFor: (name) => main.appendChild(h("section", { class: "panel", "data-panel": name })),
+      styleRoot: shadow,
       run,
     });
     const defaults = { principal: numberAttr(this, "principal"), rate: numberAttr(this, "rate"), periods: numberAttr(this, "months") };
@@ -107,8 +108,11 @@ class RepayCalculator extends HTMLElement {
     if (ctx.state.has("terms") && Object.keys(given).length) {
       run(() => ctx.state.set({ terms: { ...given, ...(given.rate ? { ratePer: "year" } : {}) } }));
     }
-    // "?" buttons beside technical terms, as on the page.
-    const glossary = await import("./glossary.js");
+    // "?" buttons beside technical terms, as on the page, with their messages (catalogs.js part glossary).
+    const [glossary] = await Promise.all([
+      import("./glossary.js"),
+      run(() => i18n.needMessages("glossary")).catch((e) => console.error("could not load the glossary's messages", e)),
+    ]);
     run(() => {
       glossary.enhance(main);
       frame.append(h("p", { class: "privacy repay-privacy", t: "app.privacy" }));

@@ -1,14 +1,15 @@
 // Start-up shared by the page (app.js) and the <repay-calculator> element
 // (repay-calculator.js, also inside embed.html): the one list of panels, in
 // page order, and how they are started. A panel module exports
-// mount(root, ctx); ctx is { engine, share, state, rest } (state.js; rest: see
-// startPanels).
+// mount(root, ctx); ctx is { engine, share, state, painted, rest } (state.js;
+// painted, rest: see startPanels).
 //
 // What the first result needs comes first: the loan-terms panel runs on the
 // small first engine module (pkg/repay_terms.js) and the first part of the
-// messages. Every other panel needs the second engine module and the rest of
-// the messages; they are fetched after the first result has been drawn, and
-// those panels are mounted in page order once both are here.
+// messages. Every other panel needs the second engine module, the rest of the
+// messages and its styles (panels.css); they are fetched after the first
+// result has been drawn, and those panels are mounted in page order once all
+// are here.
 
 import { bind, needMessages } from "./i18n.js";
 import { h } from "./dom.js";
@@ -46,6 +47,26 @@ export function startEngine(engine, names) {
   return names.some((n) => PANELS.find((p) => p.name === n)?.first) ? engine.loadTerms() : engine.loadCases();
 }
 
+/** The later panels' stylesheet (panels.css, beside this module), or null where it is part of the
+ * page already (the one-file copy inlines it). */
+const laterStyles = () => new URL("panels.css", import.meta.url).href;
+
+/**
+ * Links the later panels' stylesheet into into (the document's head, or the element's shadow
+ * root) once; resolves when it has loaded or failed (the panels mount either way).
+ */
+function linkLaterStyles(into) {
+  const href = laterStyles();
+  if (!href || !into) return Promise.resolve();
+  const link = h("link", { rel: "stylesheet", href });
+  const done = new Promise((resolve) => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", resolve, { once: true });
+  });
+  into.append(link);
+  return done;
+}
+
 /** Resolves after the next frame has been drawn (so a result just written is on screen). */
 const afterPaint = () =>
   new Promise((resolve) => {
@@ -62,12 +83,16 @@ const afterPaint = () =>
  * other panels follow: after the first result is drawn, the second engine
  * module and the rest of the messages are fetched, and those panels are
  * mounted in order; ctx.rest is the promise of that (resolves to the names
- * mounted). A panel that fails to mount is logged and skipped, and one whose
- * engine could not load says so in its container; the others still work. run
+ * mounted), ctx.painted the promise of the first panels' result drawn (what
+ * the page shows next waits for it). A panel that fails to mount is logged
+ * and skipped, and one whose engine could not load says so in its container;
+ * the others still work. Their stylesheet (panels.css) is linked into
+ * styleRoot (default: the document's head; the element passes its shadow
+ * root) beside the messages, and they mount once it has loaded. run
  * (default: call it) wraps each step that reads the language: the element
  * passes its own language scope (i18n.js createScope).
  */
-export async function startPanels({ engineLoad, status, names, rootFor, run = (fn) => fn() }) {
+export async function startPanels({ engineLoad, status, names, rootFor, styleRoot = document.head, run = (fn) => fn() }) {
   const engine = await engineLoad;
   const panels = names.map((name) => PANELS.find((p) => p.name === name));
   const ready = await startEngine(engine, names);
@@ -79,7 +104,7 @@ export async function startPanels({ engineLoad, status, names, rootFor, run = (f
   delete status.dataset.i18n;
   status.textContent = "";
   status.hidden = true;
-  const ctx = { engine, share: createShare(), state: createStateRegistry(), rest: null };
+  const ctx = { engine, share: createShare(), state: createStateRegistry(), painted: null, rest: null };
   const mount = async (p) => {
     try {
       const mod = await import(p.module);
@@ -96,13 +121,15 @@ export async function startPanels({ engineLoad, status, names, rootFor, run = (f
   };
   const mounted = [];
   for (const p of panels.filter((x) => x.first)) if (await mount(p)) mounted.push(p.name);
+  ctx.painted = mounted.length ? afterPaint() : Promise.resolve();
   const later = panels.filter((x) => !x.first);
   ctx.rest = (async () => {
     if (!later.length) return mounted;
-    if (mounted.length) await afterPaint();
+    await ctx.painted;
     const [ready] = await Promise.all([
       engine.loadCases(),
       run(() => needMessages("panels")).catch((e) => console.error("could not load the panels' messages", e)),
+      linkLaterStyles(styleRoot),
     ]);
     for (const p of later) {
       if (!ready) {

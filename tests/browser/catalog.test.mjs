@@ -1,8 +1,9 @@
-// The message catalogs, read directly in Node: per language, the same two parts
-// (www/i18n/<lang>/start.js and panels.js, see www/catalogs.js) with the same
-// sections, one per panel, and the same keys in the same section; the list
-// each part exports names its sections; the first part holds what the first
-// result needs (the frame and the loan-terms panel);
+// The message catalogs, read directly in Node: per language, the same three parts
+// (www/i18n/<lang>/start.js, glossary.js and panels.js, see www/catalogs.js)
+// with the same sections, one per panel, and the same keys in the same section;
+// the list each part exports names its sections; the first part holds what the
+// first result needs (the frame and the loan-terms panel), the glossary's part
+// the popovers';
 // no key is defined twice; every error code the engine can send and every
 // code it can send for a plan's basis or an overdue note has its own text in
 // every language (src/ and www/engine.js are read as text to list them, so a
@@ -23,8 +24,11 @@ const DIR = path.join(ROOT, "www", "i18n");
 const LANGS = LANGUAGES.map((l) => l.code);
 /** modules[lang]: both parts of www/i18n/<lang>/ merged (a named export per section, the list as default). */
 const modules = Object.fromEntries(await Promise.all(LANGS.map(async (l) => [l, await languageModule(l).catch(() => ({ default: [] }))])));
-/** The sections of the first part: the page frame and what the loan-terms panel shows. */
-const FIRST = ["common", "exportCatalog", "glossary", "offline", "share", "terms"];
+/** The sections of each part but the last, sorted (the last, panels, holds every other one). */
+const PARTS = {
+  start: ["common", "exportCatalog", "share", "terms"], // the page frame and what the loan-terms panel shows
+  glossary: ["glossary"], // the "?" popovers, after the first result
+};
 const sectionsOf = (lang) => Object.keys(modules[lang]).filter((k) => k !== "default").sort();
 const sections = sectionsOf(LANGS[0]);
 /** catalogs[section][lang] = that section's messages in lang. */
@@ -34,18 +38,21 @@ const merged = (lang) => Object.assign({}, ...modules[lang].default);
 
 test("every language of the switch has its parts (www/i18n/<lang>/<part>.js, named in www/catalogs.js), and no other does", async () => {
   assert.deepEqual([...CATALOG_LANGS].sort(), [...LANGS].sort());
-  assert.deepEqual(MESSAGE_PARTS, ["start", "panels"]);
+  assert.deepEqual(MESSAGE_PARTS, ["start", "glossary", "panels"]);
   assert.deepEqual((await readdir(DIR)).sort(), [...LANGS].sort());
   for (const lang of LANGS) assert.deepEqual((await readdir(path.join(DIR, lang))).sort(), MESSAGE_PARTS.map((p) => `${p}.js`).sort(), lang);
 });
 
-test("the first part holds the frame and the loan-terms panel's sections, the second every other panel's, in every language", async () => {
+test("the first part holds the frame and the loan-terms panel's sections, glossary the popovers', the last every other one, in every language", async () => {
+  const earlier = Object.values(PARTS).flat();
   for (const lang of LANGS) {
-    const [start, panels] = await languageParts(lang);
+    const all = await languageParts(lang);
     const named = (m) => Object.keys(m.module).filter((k) => k !== "default").sort();
-    assert.deepEqual(named(start), FIRST, `www/i18n/${lang}/start.js`);
-    assert.deepEqual(named(panels), sections.filter((x) => !FIRST.includes(x)), `www/i18n/${lang}/panels.js`);
-    for (const p of [start, panels]) {
+    for (const p of all) {
+      const want = p.part === "panels" ? sections.filter((x) => !earlier.includes(x)) : PARTS[p.part];
+      assert.deepEqual(named(p), want, `www/i18n/${lang}/${p.part}.js`);
+    }
+    for (const p of all) {
       const listed = p.module.default.map((c) => named(p).find((n) => p.module[n] === c) ?? "(not a section)");
       assert.deepEqual([...listed].sort(), named(p), `the list of ${p.file.pathname}`);
     }

@@ -1,6 +1,6 @@
-// A language's messages as one module-like object, for tests: the two parts the page loads
-// separately (www/i18n/<lang>/start.js and panels.js, see www/catalogs.js) merged into
-// { <section>: messages, …, default: [every section, start's first] }.
+// A language's messages as one module-like object, for tests: the parts the page loads
+// separately (www/i18n/<lang>/start.js, glossary.js and panels.js, see www/catalogs.js)
+// merged into { <section>: messages, …, default: [every section, start's first] }.
 // Not a test file itself (no .test. in the name).
 
 import { MESSAGE_PARTS } from "../../www/catalogs.js";

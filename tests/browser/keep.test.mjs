@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startServer, launchBrowser, watchPage } from "./helpers.mjs";
-import { share as zs } from "./shown/zh-CN.mjs";
+import { shareBar as zs } from "./shown/zh-CN.mjs";
 import { buildSingle } from "../../scripts/build-single.mjs";
 import { plans as zp } from "./shown/zh-CN.mjs";
 

@@ -1,8 +1,8 @@
-// www/i18n/zh-TW/ (both parts) as the page shows it with the default currency (see shown.mjs).
+// www/i18n/zh-TW/ (every part) as the page shows it with the default currency (see shown.mjs).
 import { languageModule } from "../catalogs.mjs";
 import { shownAll } from "./shown.mjs";
 
 const raw = await languageModule("zh-TW");
 const s = shownAll(raw, "元");
-export const { common, terms, overdue, rights, plans, debts, letter, share, glossary, exportCatalog, offline } = s;
+export const { common, terms, overdue, rights, plans, debts, letter, share, shareBar, glossary, exportCatalog, offline } = s;
 export default s.default;

@@ -1,7 +1,7 @@
 // The English messages, the first part: the page frame and the loan-terms panel, all the first result needs
-// (i18n/en/start.js and i18n/en/panels.js; catalogs.js loads a part
-// only for a language shown). One object per panel, in the sections below;
-// i18n/zh-CN/ and i18n/zh-TW/ have the same parts, sections and keys
+// (i18n/en/start.js, glossary.js and panels.js; catalogs.js loads a part
+// only for a language shown and only once it is needed). One object per panel, in the sections below;
+// i18n/zh-TW/ and i18n/en/ have the same parts, sections and keys
 // (tests/browser/catalog.test.mjs checks it). A new panel's messages go into a
 // new section of one part in every language, and into that part's list at the end.
 
@@ -266,66 +266,15 @@ export const terms = {
 };
 
 // ---- share -------------------------------------------------------------------
-// Strings of the privacy and share bar (www/state.js) and of the embeds
-// (www/repay-calculator.js, www/embed.html).
+// Strings of the embeds (www/repay-calculator.js, www/embed.html) and of the checks
+// every panel runs from its first result on (form.js, state.js). The share bar's own
+// texts are in panels.js (shareBar), fetched after the first result.
 export const share = {
-  "share.remember": "Remember what I enter",
-  "share.rememberHint": "Nothing is saved unless you turn this on. Then what you enter is kept only in this device's browser and never uploaded; leave it off on a shared or borrowed device.",
-  "share.forget": "Erase what this device saved",
-  "share.forgotten": "What this device saved has been erased, and remembering is off.",
-  "share.remembering": "On: what you enter is kept on this device and filled in next time.",
-  "share.notRemembering": "Off, and what this device saved has been erased.",
-  "share.copy": "Copy a link to these figures",
-  "share.copied": "Link copied.",
-  "share.copyManual": "The link could not be copied automatically; please select it below and copy it.",
-  "share.linkLabel": "Link to these figures",
-  "share.linkNote": "Your figures are in the part of the link after “#”, which is never sent to any server; anyone with the link can see them. The letter's name and contact details are not put in the link.",
-  "share.badLink": "This link's contents could not be read (it may be incomplete or changed), so the calculator starts from its usual figures. You can simply enter yours.",
-  "share.oldLink": "This link is from another version of the calculator and could not be read, so the calculator starts from its usual figures. You can simply enter yours.",
-  "share.fromLink": "Filled in from the link.",
-  "share.fromSaved": "Filled in with what you saved on this device last time.",
   "embed.label": "Repayment calculator",
-  // Robustness: stale figures, amounts read, sanity warnings, a link beside a saved copy (form.js, state.js).
+  // Robustness: stale figures, amounts read, sanity warnings (form.js, state.js).
   "result.stale": "An entry is not valid: these are the figures for the last valid entries, not for what is typed now.",
   "sanity.zeroBudget": "The monthly budget is 0: no plan can be paid on it. Enter what you can actually pay each month.",
   "sanity.receivedAbove": "The amount received is more than the loan amount; the two may be swapped or have an extra digit. Please check both.",
-  "share.linkBesideSaved": "This is what the link holds, not saved yet. Another case is saved on this device; it stays as it is unless you choose to replace it.",
-  "share.useLink": "Replace the saved case with the link's",
-  "share.keepSaved": "Open the saved case instead",
-  "share.linkSaved": "The saved case is now the link's; your changes from here on are saved too and come back after a reload.",
-  "share.savedOpened": "The saved case is open; the link's figures were not used.",
-  "share.fileCopy": "This is an offline copy saved on this device: its address (file:///…) does not open on anyone else's device. Below is the link's content as text; send it, and paste it after the address of the online calculator.",
-};
-
-// ---- glossary ----------------------------------------------------------------
-// Glossary popovers (www/glossary.js): for each term a title, a short plain
-// explanation and the "?" button's accessible name; and the close button.
-export const glossary = {
-  "gloss.close": "Close the explanation",
-  "gloss.apr.ask": "What is an annual rate (APR)?",
-  "gloss.apr.title": "Annual rate (APR)",
-  "gloss.apr.body": "The whole cost of the loan (interest plus every fee) as a percentage per year, so that loans can be compared. A rate that looks small per day or per month (0.05 % a day, 1 % a month) is often much higher per year. Here the nominal annual rate is the true monthly cost × 12.",
-  "gloss.irr.ask": "What is the IRR?",
-  "gloss.irr.title": "IRR (internal rate of return)",
-  "gloss.irr.body": "The true rate worked back from the money you actually received and every payment you actually make. It counts interest or fees taken up front, service fees and interest still charged on principal you have repaid. The monthly IRR × 12 is the nominal annual rate; compounded over a year it is the effective annual rate.",
-  "gloss.penalty.ask": "What is penalty interest?",
-  "gloss.penalty.title": "Penalty interest (罚息)",
-  "gloss.penalty.body": "Extra interest at a higher rate once a payment is late, usually written as “the contract rate plus {markupMin}–{markupMax} %” or “0.05 % a day”. Penalty interest, compound interest, default charges and fees count together: on a loan from a licensed lender (bank, consumer-finance or microloan company), a court reduces the part of the total above {line24} % a year when the borrower asks; on a private loan, courts do not support the part above {lprMultiple} times the one-year LPR at the contract date.",
-  "gloss.compound.ask": "What is compound interest?",
-  "gloss.compound.title": "Compound interest (复利)",
-  "gloss.compound.body": "Interest charged on interest that was due and not paid. It may be charged only when the contract says so. It counts together with penalty interest, default charges and fees: on a licensed lender's loan a court reduces the part of the total above {line24} % a year when the borrower asks; on a private loan courts do not support the part above {lprMultiple} times the one-year LPR at the contract date.",
-  "gloss.defaultCharge.ask": "What is a default charge?",
-  "gloss.defaultCharge.title": "Default charge / late fee (违约金 / 滞纳金)",
-  "gloss.defaultCharge.body": "A sum the contract adds when a payment is late, once or every month. A court can be asked to reduce an excessive one; on credit cards no interest may be charged on it.",
-  "gloss.lpr.ask": "What is the LPR?",
-  "gloss.lpr.title": "LPR (Loan Prime Rate)",
-  "gloss.lpr.body": "A reference rate published in China on the 20th of each month. On private loans, courts do not support the part above {lprMultiple} times the one-year LPR of the day the contract was signed: with an LPR of 3.0 %, that line is 3.0 % × {lprMultiple} a year.",
-  "gloss.methods.ask": "Equal instalments or equal principal: what is the difference?",
-  "gloss.methods.title": "Equal instalments (等额本息) and equal principal (等额本金)",
-  "gloss.methods.body": "Equal instalments: the same payment every month; early payments are mostly interest, and the total interest is higher. Equal principal: the same principal every month plus interest on what is left, so payments fall month by month and the total interest is lower, but the first months are the heaviest.",
-  "gloss.kantou.ask": "What is interest deducted up front?",
-  "gloss.kantou.title": "Interest or fees deducted up front (砍头息)",
-  "gloss.kantou.body": "Interest or fees taken out of the loan when it is paid out: the contract says 10,000, you receive 9,000 and repay as if you had 10,000. The law forbids deducting interest from the principal in advance; where it was, the principal is the amount actually received ({upfrontFeesSource}). Microloan companies may not deduct interest or handling and management fees up front ({microLoanSource}). For other lenders, a “service” or “membership” fee deducted at payout may be treated by a court as interest deducted in disguise: it depends on the court's view of the case.",
 };
 
 // ---- export ------------------------------------------------------------------
@@ -347,14 +296,5 @@ export const exportCatalog = {
   "csv.col.interest": "Interest this month",
 };
 
-// ---- offline -----------------------------------------------------------------
-// Texts of the offline notices (www/offline.js).
-export const offline = {
-  "offline.ready": "Ready to work offline: this page computes even with no connection.",
-  "offline.update": "A new version is ready.",
-  "offline.reload": "Reload",
-  "offline.dismiss": "OK",
-};
-
 /** Every section of this part, merged in this order by i18n.js. */
-export default [common, terms, share, glossary, exportCatalog, offline];
+export default [common, terms, share, exportCatalog];

@@ -1,6 +1,6 @@
 // The Simplified Chinese (简体中文) messages, the first part: the page frame and the loan-terms panel, all the first result needs
-// (i18n/zh-CN/start.js and i18n/zh-CN/panels.js; catalogs.js loads a part
-// only for a language shown). One object per panel, in the sections below;
+// (i18n/zh-CN/start.js, glossary.js and panels.js; catalogs.js loads a part
+// only for a language shown and only once it is needed). One object per panel, in the sections below;
 // i18n/zh-TW/ and i18n/en/ have the same parts, sections and keys
 // (tests/browser/catalog.test.mjs checks it). A new panel's messages go into a
 // new section of one part in every language, and into that part's list at the end.
@@ -266,66 +266,15 @@ export const terms = {
 };
 
 // ---- share -------------------------------------------------------------------
-// Strings of the privacy and share bar (www/state.js) and of the embeds
-// (www/repay-calculator.js, www/embed.html).
+// Strings of the embeds (www/repay-calculator.js, www/embed.html) and of the checks
+// every panel runs from its first result on (form.js, state.js). The share bar's own
+// texts are in panels.js (shareBar), fetched after the first result.
 export const share = {
-  "share.remember": "记住我填的内容",
-  "share.rememberHint": "默认不保存任何内容。打开“记住”后，你填的内容只保存在这台设备的浏览器里，不会上传；用公用或别人的设备时请不要打开。",
-  "share.forget": "清除本机保存的内容",
-  "share.forgotten": "已清除这台设备上保存的内容，“记住”已关闭。",
-  "share.remembering": "已打开：你填的内容会保存在这台设备上，下次打开时自动填好。",
-  "share.notRemembering": "已关闭，并清除了这台设备上保存的内容。",
-  "share.copy": "复制分享链接",
-  "share.copied": "链接已复制。",
-  "share.copyManual": "没能自动复制，请选中下面的链接手动复制。",
-  "share.linkLabel": "分享链接",
-  "share.linkNote": "你填的数字都在链接“#”后面的部分，不会发到任何服务器；拿到链接的人能看到这些数字。申请书里的姓名、联系方式等不会放进链接。",
-  "share.badLink": "这个链接里的内容读不出来（可能不完整或被改动过），下面先用默认数值计算。你可以直接重新填写。",
-  "share.oldLink": "这个链接来自另一个版本的计算器，读不出来，下面先用默认数值计算。你可以直接重新填写。",
-  "share.fromLink": "已按链接里的数字填好。",
-  "share.fromSaved": "已填好你上次在这台设备上保存的内容。",
   "embed.label": "还款计算器",
-  // Robustness: stale figures, amounts read, sanity warnings, a link beside a saved copy (form.js, state.js).
+  // Robustness: stale figures, amounts read, sanity warnings (form.js, state.js).
   "result.stale": "输入有误，下面是上一次有效填写的结果，不是按现在的输入算的。",
   "sanity.zeroBudget": "每月预算是 0：按这个预算，哪个方案都还不上。请填你每月实际能拿出来还款的钱。",
   "sanity.receivedAbove": "到手金额比借款金额还多，通常是填反了或多填了一位，请核对这两个数。",
-  "share.linkBesideSaved": "这是打开链接得到的内容，还没有保存。这台设备上另有一份你保存过的内容，它不会被改动，除非你选择替换。",
-  "share.useLink": "用链接里的内容替换保存的那份",
-  "share.keepSaved": "改为打开保存的那份",
-  "share.linkSaved": "已用链接里的内容替换保存的那份；你之后的修改也会保存，刷新后仍在。",
-  "share.savedOpened": "已打开保存的那份内容，链接里的内容没有使用。",
-  "share.fileCopy": "这是保存在本机的离线副本，它的链接（file:///…）在别的设备上打不开。下面是链接内容的文字，可以复制后发给对方，对方在在线的计算器网址后面粘贴使用。",
-};
-
-// ---- glossary ----------------------------------------------------------------
-// Glossary popovers (www/glossary.js): for each term a title, a short plain
-// explanation and the "?" button's accessible name; and the close button.
-export const glossary = {
-  "gloss.close": "关闭解释",
-  "gloss.apr.ask": "什么是年化利率？",
-  "gloss.apr.title": "年化利率（APR）",
-  "gloss.apr.body": "把借款的全部成本（利息加各种费用）换算成“一年要付百分之几”，方便比较不同的贷款。广告里的“日息万五”“月息1分”看着小，换成年化常常高得多。这里的“名义年化”= 每月真实成本 × 12。",
-  "gloss.irr.ask": "什么是 IRR？",
-  "gloss.irr.title": "IRR（内部收益率）",
-  "gloss.irr.body": "按你实际拿到的钱和每一期实际还的钱，倒推出来的真实利率。它会算进砍头息、服务费和“本金越还越少、利息却不少”的情况。每月 IRR × 12 是名义年化，按复利滚满一年是实际年化。",
-  "gloss.penalty.ask": "什么是罚息？",
-  "gloss.penalty.title": "罚息",
-  "gloss.penalty.body": "逾期以后，在正常利息之外按更高的利率多收的利息，通常写成“在合同利率上浮 {markupMin}%–{markupMax}%”或“罚息日利率 0.05%”。罚息、复利、违约金和其他费用要合在一起看：银行、消费金融公司、小贷公司等持牌机构的贷款，借款人请求时，法院对总计超过年利率 {line24}% 的部分予以调减；民间借贷中超过合同成立时一年期 LPR {lprMultiple} 倍的部分，法院不予支持。",
-  "gloss.compound.ask": "什么是复利？",
-  "gloss.compound.title": "复利",
-  "gloss.compound.body": "对到期没还的利息再收利息（“利滚利”）。只有合同写明才可以收。它和罚息、违约金、其他费用合在一起算：持牌机构的贷款，借款人请求时法院对总计超过年利率 {line24}% 的部分予以调减；民间借贷超过合同成立时一年期 LPR {lprMultiple} 倍的部分，法院不予支持。",
-  "gloss.defaultCharge.ask": "什么是违约金？",
-  "gloss.defaultCharge.title": "违约金 / 滞纳金",
-  "gloss.defaultCharge.body": "没有按时还款时，合同约定另收的一笔钱，有时按次收，有时按月收。过高的违约金可以请求法院调减；信用卡的违约金不能再计利息。",
-  "gloss.lpr.ask": "什么是 LPR？",
-  "gloss.lpr.title": "LPR（贷款市场报价利率）",
-  "gloss.lpr.body": "每月 20 日公布的参考利率。民间借贷中，超过签合同时一年期 LPR {lprMultiple} 倍的部分，法院不予支持，例如 LPR 3.0% 时这条线是年 3.0% × {lprMultiple}。",
-  "gloss.methods.ask": "等额本息和等额本金有什么不同？",
-  "gloss.methods.title": "等额本息 和 等额本金",
-  "gloss.methods.body": "等额本息：每月还一样多，前期大部分是利息，总利息较多。等额本金：每月还一样多的本金，利息随本金减少，月供一月比一月少，总利息较少，但前几个月压力大。",
-  "gloss.kantou.ask": "什么是砍头息？",
-  "gloss.kantou.title": "砍头息",
-  "gloss.kantou.body": "放款时先从本金里扣掉的利息或费用：合同写借 10,000 元，到手只有 9,000 元，却要按 10,000 元还。法律规定利息不得预先在本金中扣除，预先扣除的，本金按实际拿到的钱算（{upfrontFeesSource}）。小额贷款公司不得预先扣除利息和手续费、管理费等费用（{microLoanSource}）。其他贷款先扣的是“服务费”“会员费”等费用时，可能被法院认定为变相预扣的利息，要看法院对具体情况的认定。",
 };
 
 // ---- export ------------------------------------------------------------------
@@ -347,14 +296,5 @@ export const exportCatalog = {
   "csv.col.interest": "当月利息",
 };
 
-// ---- offline -----------------------------------------------------------------
-// Texts of the offline notices (www/offline.js).
-export const offline = {
-  "offline.ready": "可以离线使用了：断网时打开本页也能计算。",
-  "offline.update": "有新版本。",
-  "offline.reload": "重新加载",
-  "offline.dismiss": "知道了",
-};
-
 /** Every section of this part, merged in this order by i18n.js. */
-export default [common, terms, share, glossary, exportCatalog, offline];
+export default [common, terms, share, exportCatalog];
