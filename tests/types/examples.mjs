@@ -287,6 +287,8 @@ export const collectionLogExamples = [
     contacts: [
       { at: "2026-03-01T22:30", channel: "call", answered: false, to: "me", from: "95xxx", note: "n" },
       { at: "2026-03-01T10:00", channel: "sms", to: "unrelatedThirdParty", debtDisclosed: true, conduct: ["threat"] },
+      // Contact with a third party: for a microloan company its own rules bind, whose article number is only reported (articleConfidence).
+      { at: "2026-03-02T11:00", channel: "sms", to: "unrelatedThirdParty" },
     ],
   }),
   /** @satisfies {CollectionLogInput} */ ({ lender: "bank" }),
