@@ -36,6 +36,16 @@ async function openPage() {
   return page;
 }
 
+/** Types 25,000 received on a 20,000 loan and waits for its warning; returns the terms panel and the warning. */
+async function receivedAbove(page) {
+  const t = page.locator("#panel-terms");
+  await t.getByLabel(zt["terms.principal"], { exact: true }).fill("20000");
+  await t.getByLabel(zt["terms.received"], { exact: true }).fill("25000");
+  const received = t.locator('.field-received [data-testid="field-warning"]');
+  await received.filter({ hasText: "到手金额比借款金额还多" }).waitFor();
+  return { t, received };
+}
+
 test("1.5万 is read as 15,000: the number read beside the field, and the figures of 15000", async () => {
   const page = await openPage();
   const t = page.locator("#panel-terms");
@@ -82,11 +92,7 @@ test("while entries are invalid the last figures are marked as such, and every i
 
 test("an amount received above the loan amount and a budget of 0 are each said beside their field", async () => {
   const page = await openPage();
-  const t = page.locator("#panel-terms");
-  await t.getByLabel(zt["terms.principal"], { exact: true }).fill("20000");
-  await t.getByLabel(zt["terms.received"], { exact: true }).fill("25000");
-  const received = t.locator('.field-received [data-testid="field-warning"]');
-  await received.filter({ hasText: "到手金额比借款金额还多" }).waitFor();
+  const { t, received } = await receivedAbove(page);
   await t.getByLabel(zt["terms.received"], { exact: true }).fill("18000");
   await received.waitFor({ state: "hidden" });
 
@@ -101,11 +107,7 @@ test("an amount received above the loan amount and a budget of 0 are each said b
 
 test("a warning and the stale mark on screen are said again in the new language", async () => {
   const page = await openPage();
-  const t = page.locator("#panel-terms");
-  await t.getByLabel(zt["terms.principal"], { exact: true }).fill("20000");
-  await t.getByLabel(zt["terms.received"], { exact: true }).fill("25000");
-  const received = t.locator('.field-received [data-testid="field-warning"]');
-  await received.filter({ hasText: "到手金额比借款金额还多" }).waitFor();
+  const { t, received } = await receivedAbove(page);
   await page.locator("#lang-select").selectOption("en");
   await received.filter({ hasText: "The amount received is more than the loan amount" }).waitFor();
   // Now an invalid entry: the last figures are marked, in English; back in Chinese, in Chinese.

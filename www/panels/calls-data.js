@@ -275,6 +275,9 @@ export function alsoSources(f) {
   }));
 }
 
+/** A flag's own source with its article's confidence (a flag carries it beside the source). */
+export const flagSource = (f) => ({ ...f.source, articleConfidence: f.articleConfidence });
+
 /** One line of a flag's other source: "《…》：约束 银行、消费金融公司" (the CBA guideline: "只约束银行业协会会员…"). */
 export function alsoLine(a, scopeNames) {
   const key = a.kind === "selfRegulation" ? "calls.alsoCba" : "calls.alsoBinds";
@@ -332,7 +335,7 @@ export function packBlocks({ entries, out, rules, lender, lenderName, complainan
       add("h", t("calls.pack.rule", { n: n + 1, rule: ruleTitle(f.rule), count: f.count }));
       const rule = (rules.conductRules ?? []).find((r) => r.code === f.rule);
       if (rule) add("p", text(rule));
-      add("p", t(f.applies ? "calls.pack.source" : "calls.pack.sourceRef", { source: cite({ ...f.source, articleConfidence: f.articleConfidence }) }));
+      add("p", t(f.applies ? "calls.pack.source" : "calls.pack.sourceRef", { source: cite(flagSource(f)) }));
       if (!f.applies) add("p", t("calls.pack.notBinding", { lender: lenderType }));
       for (const a of alsoSources(f)) add("p", alsoLine(a, packScope));
       const facts = (f.related ?? []).map((id) => (rules.facts ?? []).find((x) => x.id === id)).filter((x) => x && x.scope.includes(lender));

@@ -36,6 +36,7 @@ import {
   breachCounts,
   alsoSources,
   alsoLine,
+  flagSource,
   checkEntry,
   csvRows,
   importLog,
@@ -381,7 +382,7 @@ export function mount(root, ctx) {
                 { class: f.applies ? "hint calls-binds" : "warning-soft calls-binds", "data-testid": "calls-binds" },
                 f.applies ? t("calls.applies", { lender: t(`od.lender.${lender.value}`) }) : t("calls.notApplies", { lenders: scopeNames(f.scope), lender: t(`od.lender.${lender.value}`) }),
               ),
-              sourceLine({ ...f.source, articleConfidence: f.articleConfidence }, f.confidence),
+              sourceLine(flagSource(f), f.confidence),
               // Binding law first: the source above binds this lender; the others, each with whom it binds.
               (f.also ?? []).length ? h("ul", { class: "hint calls-also", "data-testid": "calls-also" }, alsoSources(f).map((a) => h("li", { text: alsoLine(a, scopeNames) }))) : null,
               related.length
